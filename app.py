@@ -1,0 +1,81 @@
+"""Start: what Rotta does, the path, a sample or an empty plan, and the self-check "Are you adrift?"."""
+
+import datetime as dt
+
+import streamlit as st
+
+from core import path, plan as plan_mod, samples, selfcheck
+from ui import bind, frame as frame_mod, resources
+
+frame = frame_mod.page("start")
+t = frame.t
+
+st.title(t("start.title"))
+st.markdown(t("start.lead"))
+lead, figure = st.columns([3, 1])
+with figure:
+    st.metric(t("start.figure"), "43%", "9,8% → 43%" if frame.lang == "it" else "9.8% → 43%")
+    st.caption(t("start.figure_detail") + " " + t("start.figure_source"))
+with lead:
+    st.markdown(f"> {t('start.quote')}")
+    steps = path.available(resources.existing_scripts())
+    st.markdown(f"**{t('start.path_title')}**")
+    cols = st.columns(len(steps))
+    for col, step in zip(cols, steps):
+        with col.container(border=True):
+            st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
+            st.caption(t(f"step.{step.id}.what"))
+
+
+def _start(slug: str | None) -> None:
+    today = dt.date.today()
+    if slug is None:
+        new = plan_mod.new_plan(today)
+    else:
+        sample = resources.get_sample(slug)
+        new = plan_mod.from_sample(slug, sample.profile, sample.goals, today)
+    frame_mod.open_plan(frame, new)
+
+
+st.subheader(t("start.begin_title"))
+if frame.plan is not None:
+    name = (frame.plan.get("business") or {}).get("name") or t("frame.plan_unnamed")
+    st.caption(t("start.current", name=name) + " · " + t("start.replace_warning"))
+elif frame.missing:
+    st.warning(t("frame.plan_missing"))
+names = samples.sample_names(frame.lang)
+cols = st.columns(len(samples.SLUGS) + 1)
+for col, slug in zip(cols, samples.SLUGS):
+    with col.container(border=True):
+        st.markdown(f"**{names[slug]}**")
+        st.caption(resources.get_sample(slug).profile["description"][frame.lang])
+        st.button(t("frame.load_sample"), key=f"sample_{slug}", on_click=_start, args=(slug,), width="stretch")
+with cols[-1].container(border=True):
+    st.markdown(f"**{t('frame.new_plan')}**")
+    st.caption(t("start.empty_help"))
+    st.button(t("frame.new_plan"), key="empty_plan", on_click=_start, args=(None,), type="primary", width="stretch")
+
+st.subheader(t("selfcheck.title"))
+st.caption(t("selfcheck.lead"))
+labels = {0: t("selfcheck.no"), 1: t("selfcheck.partly"), 2: t("selfcheck.yes")}
+for question in selfcheck.QUESTIONS:
+    bind.radio(
+        frame,
+        ("selfcheck", question.id),
+        t(f"selfcheck.q.{question.id}"),
+        list(selfcheck.ANSWERS),
+        format_func=labels.get,
+        horizontal=True,
+    )
+result = selfcheck.score((frame.plan or {}).get("selfcheck") or {})
+with st.container(border=True):
+    st.markdown(f"**{frame.msg(result.headline)}**")
+    st.progress(result.score / result.maximum, text=t("selfcheck.score", score=result.score, maximum=result.maximum))
+    st.caption(t("selfcheck.answered", answered=result.answered, total=len(selfcheck.QUESTIONS)))
+    if result.answered:
+        present = {s.id: s for s in steps}
+        focus = [present[s] for s in result.steps if s in present]
+        st.markdown(t("selfcheck.focus") if result.steps else t("selfcheck.focus_none"))
+        for step in focus:
+            st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
+frame_mod.next_step(frame)

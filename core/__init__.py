@@ -1,0 +1,1 @@
+"""Rotta's domain: pure functions and data, no streamlit (a test checks)."""

@@ -1,0 +1,93 @@
+"""Two languages for every string a user sees, and locale-aware formatting.
+
+Strings live in ``core/texts/<area>.py`` modules, each defining ``TEXTS = {key: (it, en)}``,
+so every area owns its words and no two areas edit the same file. Placeholders use
+``str.format`` names (``{n}``) and must match in both languages (a test checks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel import numbers as babel_numbers
+
+LANGS: tuple[str, ...] = ("it", "en")
+DEFAULT_LANG = "en"
+_LOCALES = {"it": "it_IT", "en": "en_GB"}
+
+
+def _load_texts() -> dict[str, tuple[str, str]]:
+    from core import texts
+
+    merged: dict[str, tuple[str, str]] = {}
+    for info in sorted(pkgutil.iter_modules(texts.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"core.texts.{info.name}")
+        for key, pair in getattr(module, "TEXTS", {}).items():
+            if key in merged:
+                raise ValueError(f"text key {key!r} is defined twice (again in core/texts/{info.name}.py)")
+            merged[key] = pair
+    return merged
+
+
+TEXTS: dict[str, tuple[str, str]] = _load_texts()
+
+
+def lang_from_locale(locale: str | None) -> str:
+    """Italian for any ``it``/``it-*`` browser locale, English otherwise."""
+    if locale and locale.replace("_", "-").lower().split("-")[0] == "it":
+        return "it"
+    return DEFAULT_LANG
+
+
+def normalize_lang(value: str | None) -> str | None:
+    """A supported language code from a URL value, or None when it is not one."""
+    if value and value.lower() in LANGS:
+        return value.lower()
+    return None
+
+
+def t(lang: str, key: str, **params: Any) -> str:
+    """The text for ``key`` in ``lang``, with ``params`` filled in."""
+    pair = TEXTS.get(key)
+    if pair is None:
+        raise KeyError(f"missing text key {key!r}")
+    template = pair[0] if lang == "it" else pair[1]
+    return template.format(**params) if params else template
+
+
+@dataclass(frozen=True)
+class Message:
+    """A translatable message produced by core code: a text key and its parameters."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        return t(lang, self.key, **self.params)
+
+
+def number(lang: str, value: float, decimals: int = 0) -> str:
+    """``1.234,5`` in Italian, ``1,234.5`` in English."""
+    fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return babel_numbers.format_decimal(value, format=fmt, locale=_LOCALES[lang])
+
+
+def money(lang: str, value: float, currency: str = "EUR") -> str:
+    """``1.234,56 €`` in Italian, ``€1,234.56`` in English."""
+    return babel_numbers.format_currency(value, currency, locale=_LOCALES[lang])
+
+
+def percent(lang: str, value: float, decimals: int = 0) -> str:
+    """A share (0.25) as ``25%`` (or ``25,0%`` with decimals in Italian)."""
+    return number(lang, value * 100, decimals) + "%"
+
+
+def date(lang: str, value: dt.date) -> str:
+    """``31/12/2025`` in Italian, ``31 Dec 2025`` in English."""
+    if lang == "it":
+        return value.strftime("%d/%m/%Y")
+    return f"{value.day} {value.strftime('%b %Y')}"

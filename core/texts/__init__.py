@@ -1,0 +1,1 @@
+"""Translations, one module per area: ``TEXTS = {key: (italian, english)}``."""

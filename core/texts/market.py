@@ -1,0 +1,79 @@
+"""Texts of the Market analysis: the summary of to whom and where the business sells."""
+
+TEXTS = {
+    "market.summary.overview": (
+        (
+            "{customers} clienti, {revenue} di fatturato. {placed} sono sulla mappa; {unplaced} non hanno un "
+            "luogo riconosciuto e restano fuori dalle distanze."
+        ),
+        (
+            "{customers} customers, {revenue} of revenue. {placed} are on the map; {unplaced} have no "
+            "recognised place and are left out of the distances."
+        ),
+    ),
+    "market.summary.overview_all_placed": (
+        "{customers} clienti, {revenue} di fatturato, tutti sulla mappa.",
+        "{customers} customers, {revenue} of revenue, all on the map.",
+    ),
+    "market.summary.no_customers": (
+        "Non ci sono ancora clienti da analizzare.",
+        "There are no customers to analyse yet.",
+    ),
+    "market.summary.top_comuni": ("Dove sono: {items}.", "Where they are: {items}."),
+    "market.summary.top_provinces": ("Per provincia: {items}.", "By province: {items}."),
+    "market.summary.item": (
+        "{name} {share} dei clienti ({revenue_share} del fatturato)",
+        "{name} {share} of customers ({revenue_share} of revenue)",
+    ),
+    "market.summary.distance": (
+        "Metà dei clienti sulla mappa è entro {median} km da te, l'80% entro {p80} km.",
+        "Half of the customers on the map are within {median} km of you, 80% within {p80} km.",
+    ),
+    "market.summary.concentration": (
+        (
+            "Quota dei clienti nei primi {n} comuni: {top3}. L'indice di concentrazione (Herfindahl) "
+            "è {hhi}, su una scala da 0 (clienti sparsi su molti comuni) a 1 (tutti in un comune): "
+            "{level}. È come se i tuoi clienti fossero divisi in parti uguali fra {equivalent} comuni."
+        ),
+        (
+            "The top {n} comuni hold {top3} of customers. The concentration index (Herfindahl) is "
+            "{hhi}, on a scale from 0 (customers spread over many comuni) to 1 (all in one comune): "
+            "{level}. It is as if your customers were split evenly among {equivalent} comuni."
+        ),
+    ),
+    "market.summary.level_spread": ("clienti distribuiti", "customers are spread out"),
+    "market.summary.level_moderate": ("concentrazione moderata", "moderately concentrated"),
+    "market.summary.level_concentrated": ("clienti molto concentrati", "customers are highly concentrated"),
+    "market.summary.abroad": (
+        "{abroad} clienti sono all'estero ({share}), soprattutto in: {countries}.",
+        "{abroad} customers are abroad ({share}), mostly in: {countries}.",
+    ),
+    "market.summary.no_abroad": ("Nessun cliente all'estero.", "No customers abroad."),
+    "market.summary.country_item": ("{country} {customers}", "{country} {customers}"),
+    "market.summary.gaps": (
+        (
+            "Entro {radius} km hai in media {rate} clienti ogni 1.000 abitanti. Comuni vicini sotto "
+            "la media, dove c'è più spazio: {items}."
+        ),
+        (
+            "Within {radius} km you have on average {rate} customers per 1,000 residents. Nearby "
+            "comuni below that average, where there is most room: {items}."
+        ),
+    ),
+    "market.summary.gap_item": (
+        "{name} ({population} abitanti, {customers} clienti: circa {missing} in meno della media)",
+        "{name} ({population} residents, {customers} customers: about {missing} fewer than average)",
+    ),
+    "market.summary.no_gaps": (
+        "Entro {radius} km nessun comune popoloso è molto sotto la tua media di {rate} clienti ogni 1.000 abitanti.",
+        "Within {radius} km no populous comune is far below your average of {rate} customers per 1,000 residents.",
+    ),
+    "market.summary.unknown_population": (
+        "Per {count} comuni vicini non si conosce la popolazione: restano fuori dal calcolo per abitante.",
+        "The population of {count} nearby comuni is unknown: they are left out of the per-resident figures.",
+    ),
+    "market.summary.unknown_population_one": (
+        "Per un comune vicino non si conosce la popolazione: resta fuori dal calcolo per abitante.",
+        "The population of one nearby comune is unknown: it is left out of the per-resident figures.",
+    ),
+}

@@ -1,0 +1,97 @@
+"""Business: name, sector, where it is (geocoded offline, on a map), today's channels, where it sells."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from core import audit, i18n, maps, plan as plan_mod, schema, sectors
+from ui import bind, frame as frame_mod, places
+
+frame = frame_mod.page("business")
+t = frame.t
+st.title(t("business.title"))
+st.caption(t("business.lead"))
+if not frame_mod.require_plan(frame):
+    st.stop()
+business = frame.plan.get("business") or {}
+
+left, right = st.columns([1, 1], gap="large")
+with left:
+    bind.text_input(frame, ("business", "name"), t("business.name"), placeholder=t("business.name_placeholder"), max_chars=120)
+
+    query = st.text_input(t("business.sector_search"), help=t("business.sector_search_help"), key="sector_query")
+    current = business.get("sector")
+    options = sectors.search(query) if query.strip() else sectors.all_sectors()
+    if query.strip() and not options:
+        st.caption(t("business.sector_none", query=query))
+    codes = [s.code for s in options]
+    if current and current["code"] not in codes:
+        codes.insert(0, current["code"])
+    titles = {s.code: s.label for s in options}
+    if current:
+        titles.setdefault(current["code"], f"{current['code']} · {current['title']}")
+    picked = st.selectbox(
+        t("business.sector"),
+        codes,
+        index=codes.index(current["code"]) if current else None,
+        format_func=titles.get,
+        help=t("business.sector_note"),
+        key=f"w:sector:{query}",
+    )
+    if picked and (not current or picked != current["code"]):
+        sector = sectors.lookup(picked)
+        if sector and frame_mod.save(frame, [plan_mod.Change(("business", "sector"), current, sector.to_dict())]):
+            st.rerun()
+
+    town = places.town_picker(frame, ("business", "town"))
+
+    st.markdown(f"**{t('business.channels')}**")
+    st.caption(t("business.channels_help"))
+    labels = {c: t("channel." + c) for c in schema.CHANNELS}
+    ids = {v: k for k, v in labels.items()}
+    edited = st.data_editor(
+        bind.editor_data("w:business/channels", (business.get("channels"), frame.lang), lambda: audit.to_table(business.get("channels") or [], labels)),
+        key="w:business/channels",
+        num_rows="dynamic",
+        width="stretch",
+        hide_index=True,
+        column_config={
+            "channel": st.column_config.SelectboxColumn(t("business.col_channel"), options=list(labels.values()), required=True),
+            "followers": st.column_config.NumberColumn(t("business.col_followers"), min_value=0, step=1, format="%d"),
+            "posts_per_week": st.column_config.NumberColumn(t("business.col_posts"), min_value=0.0, max_value=200.0, step=0.5),
+        },
+    )
+    channels, problems = audit.from_table(edited.assign(channel=edited["channel"].map(ids)))
+    for problem in problems:
+        st.warning(frame.msg(problem))
+    if not problems and channels != (business.get("channels") or []):
+        frame_mod.save(frame, [plan_mod.Change(("business", "channels"), business.get("channels"), channels)])
+    sums = audit.totals(channels)
+    st.caption(
+        t(
+            "business.channels_summary",
+            channels=sums["channels"],
+            followers=i18n.number(frame.lang, sums["followers"]),
+            posts=i18n.number(frame.lang, sums["posts_per_week"], 1),
+        )
+    )
+
+    bind.pills(
+        frame,
+        ("business", "markets"),
+        t("business.markets"),
+        list(schema.MARKETS),
+        format_func=lambda m: t("business.market." + m),
+    )
+
+with right:
+    st.markdown(f"**{t('business.map_caption')}**")
+    town = (frame.plan.get("business") or {}).get("town")
+    name = (frame.plan.get("business") or {}).get("name") or t("frame.plan_unnamed")
+    if town:
+        m = maps.business_map(name, town["lat"], town["lon"], lang=frame.lang, label=town.get("name", ""))
+        st_folium(m, key="business_map", returned_objects=[], height=420, width="stretch")
+    else:
+        m = maps.base_map((42.5, 12.5), 5, lang=frame.lang)
+        st_folium(m, key="business_map_empty", returned_objects=[], height=420, width="stretch")
+
+frame_mod.next_step(frame)

@@ -1,0 +1,33 @@
+"""Goals: from "being on social media" to measurable goals, with a live SMART check and the goal tree."""
+
+import datetime as dt
+
+import streamlit as st
+
+from core import goal_text, goals
+from ui import frame as frame_mod, goal_editor
+
+frame = frame_mod.page("goals")
+t = frame.t
+st.title(t("goalspage.title"))
+st.caption(t("goalspage.lead"))
+if not frame_mod.require_plan(frame):
+    st.stop()
+today = dt.date.today()
+goal_dicts = list(frame.plan.get("goals") or [])
+
+with st.expander(t("goalspage.add"), expanded=not goal_dicts, icon=":material/add_circle:"):
+    goal_editor.add_section(frame, goal_dicts, today)
+
+st.subheader(t("goalspage.table"))
+if not goal_dicts:
+    st.info(t("goalspage.none"))
+else:
+    goal_editor.table(frame, goal_dicts, today)
+    st.subheader(t("goalspage.detail"))
+    goal_editor.detail(frame, goal_dicts, today)
+    st.subheader(t("goalspage.tree"))
+    st.caption(t("goalspage.tree_help"))
+    tree = goals.goal_tree([goals.Goal.from_dict(g) for g in goal_dicts], today)
+    st.graphviz_chart(goal_text.tree_dot(frame.lang, tree), width="stretch")
+frame_mod.next_step(frame)

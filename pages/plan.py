@@ -1,0 +1,75 @@
+"""Plan: everything the plan holds, on one screen; download and restore it as a versioned JSON file."""
+
+import streamlit as st
+
+from core import audit, i18n, plan as plan_mod, samples, selfcheck, store as store_mod
+from ui import frame as frame_mod, resources
+
+frame = frame_mod.page("plan")
+t = frame.t
+st.title(t("plan.title"))
+st.caption(t("plan.lead"))
+if not frame_mod.require_plan(frame):
+    st.stop()
+plan = frame.plan
+business = plan.get("business") or {}
+missing = f"_{t('plan.missing')}_"
+
+with st.container(border=True):
+    st.subheader(t("plan.section_business"))
+    if plan.get("sample"):
+        st.caption(t("plan.sample_of", name=samples.sample_names(frame.lang).get(plan["sample"], plan["sample"])))
+    sector, town = business.get("sector"), business.get("town")
+    st.markdown(
+        f"**{t('business.name')}:** {business.get('name') or missing}  \n"
+        f"**{t('business.sector')}:** {sector['code'] + ' · ' + sector['title'] if sector else missing}  \n"
+        f"**{t('business.town')}:** {town['name'] + ' (' + (town.get('province') or town.get('country', '')) + ')' if town else missing}  \n"
+        f"**{t('business.markets')}:** {', '.join(t('business.market.' + m) for m in business.get('markets') or []) or missing}"
+    )
+    channels = business.get("channels") or []
+    if channels:
+        table = audit.to_table(channels)
+        table["channel"] = table["channel"].map(lambda c: t("channel." + c))
+        st.dataframe(
+            table.rename(columns={"channel": t("business.col_channel"), "followers": t("business.col_followers"), "posts_per_week": t("business.col_posts")}),
+            hide_index=True,
+        )
+
+with st.container(border=True):
+    st.subheader(t("plan.section_selfcheck"))
+    result = selfcheck.score(plan.get("selfcheck") or {})
+    st.markdown(f"**{frame.msg(result.headline)}** {t('selfcheck.score', score=result.score, maximum=result.maximum)}")
+    if result.steps:
+        st.caption(t("selfcheck.focus") + " " + ", ".join(t("step." + s) for s in result.steps))
+
+with st.container(border=True):
+    st.subheader(t("plan.section_goals"))
+    goals = plan.get("goals") or []
+    if not goals:
+        st.markdown(t("plan.no_goals"))
+    for goal in goals:
+        st.markdown(f"- {goal.get('title') or '—'}")
+
+name = business.get("name") or "rotta"
+st.download_button(
+    t("plan.download"),
+    data=plan_mod.to_json(plan).encode("utf-8"),
+    file_name=plan_mod.file_name(name, plan.get("created", "")),
+    mime="application/json",
+    icon=":material/download:",
+)
+
+with st.form("restore", clear_on_submit=True):
+    upload = st.file_uploader(t("plan.upload"), type=["json"], help=t("plan.upload_help"))
+    submitted = st.form_submit_button(t("plan.restore"), icon=":material/upload:")
+if submitted and upload is not None:
+    try:
+        restored = plan_mod.from_json(upload.getvalue())
+        resources.get_store().replace(frame.token, restored, frame.version)
+    except plan_mod.PlanError as problem:
+        st.error(t("plan.upload_rejected", file=upload.name, reason=frame.msg(problem.message)))
+    except store_mod.StaleVersion:
+        st.error(t("plan.stale"))
+    else:
+        frame_mod.flash("success", i18n.Message("plan.restored", {"file": upload.name}))
+        st.rerun()

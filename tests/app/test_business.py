@@ -1,0 +1,71 @@
+import pytest
+
+from core import i18n
+from tests.app.conftest import open_page
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_the_business_page_shows_the_sample_business(lang, sample_token, store):
+    at = open_page("pages/business.py", lang, sample_token)
+    assert not at.exception
+    plan, _ = store.load(sample_token)
+    assert at.title[0].value == i18n.t(lang, "business.title")
+    assert at.text_input(key="w:business/name").value == plan["business"]["name"]
+    assert len(at.get("arrow_data_frame") or at.dataframe) >= 0
+    captions = " ".join(c.value for c in at.caption)
+    assert plan["business"]["town"]["name"] in captions
+
+
+def test_typing_the_name_saves_it_at_once(empty_token, store):
+    at = open_page("pages/business.py", "en", empty_token)
+    at.text_input(key="w:business/name").input("Forno «Città» <b>").run()
+    assert store.load(empty_token)[0]["business"]["name"] == "Forno «Città» <b>"
+
+
+@pytest.mark.parametrize(
+    ("town", "hint", "istat", "province"),
+    [("forli", "", "040012", "FC"), ("Bozen", "", "021008", "BZ"), ("Cantù", "", "013041", "CO"), ("frascati", "RM", "058039", "RM")],
+)
+def test_a_typed_town_is_found_offline_and_saved_with_coordinates(town, hint, istat, province, empty_token, store):
+    at = open_page("pages/business.py", "it", empty_token)
+    at.text_input(key="w:business/town#hint").input(hint)
+    at.text_input(key="w:business/town#town").input(town).run()
+    assert not at.exception
+    saved = store.load(empty_token)[0]["business"]["town"]
+    assert (saved["comune_istat"], saved["province"]) == (istat, province)
+    assert 35 < saved["lat"] < 48 and 6 < saved["lon"] < 19
+
+
+def test_an_unknown_town_is_reported_and_the_stored_town_kept(sample_token, store):
+    before = store.load(sample_token)[0]["business"]["town"]
+    at = open_page("pages/business.py", "en", sample_token)
+    at.text_input(key="w:business/town#town").input("Xyzzyville").run()
+    assert any("Xyzzyville" in e.value for e in at.error)
+    assert store.load(sample_token)[0]["business"]["town"] == before
+
+
+def test_an_ambiguous_town_asks_which_one(empty_token, store):
+    at = open_page("pages/business.py", "en", empty_token)
+    at.text_input(key="w:business/town#town").input("Castro").run()
+    assert any("Castro" in i.value for i in at.info)
+    picker = at.selectbox(key="w:business/town#pick")
+    picker.select_index(0).run()
+    assert store.load(empty_token)[0]["business"]["town"]["name"] == "Castro"
+
+
+def test_picking_markets_saves_them_in_path_order(empty_token, store):
+    at = open_page("pages/business.py", "en", empty_token)
+    at.get("button_group")[0].set_value(["abroad", "local"]).run()
+    assert store.load(empty_token)[0]["business"]["markets"] == ["local", "abroad"]
+
+
+def test_choosing_a_sector_from_a_search_saves_the_ateco_code(empty_token, store):
+    at = open_page("pages/business.py", "it", empty_token)
+    at.text_input(key="sector_query").input("pane").run()
+    at.selectbox(key="w:sector:pane").set_value("10.71.10").run()
+    assert store.load(empty_token)[0]["business"]["sector"]["code"] == "10.71.10"
+
+
+def test_without_a_plan_the_page_says_how_to_start():
+    at = open_page("pages/business.py", "en")
+    assert any(i18n.t("en", "frame.no_plan") in i.value for i in at.info)

@@ -1,0 +1,52 @@
+import json
+
+import pytest
+
+from core import i18n
+from core import plan as plan_mod
+from tests.app.conftest import open_page
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_the_plan_page_shows_what_the_plan_holds(lang, sample_token, store):
+    at = open_page("pages/plan.py", lang, sample_token)
+    assert not at.exception
+    plan, _ = store.load(sample_token)
+    text = " ".join(m.value for m in at.markdown)
+    assert plan["business"]["name"] in text
+    assert plan["goals"][0]["title"] in text
+    assert at.title[0].value == i18n.t(lang, "plan.title")
+
+
+def test_the_download_is_the_plan_json(sample_token, store):
+    at = open_page("pages/plan.py", "en", sample_token)
+    button = at.get("download_button")[0]
+    assert button.proto.label == i18n.t("en", "plan.download")
+
+
+def _restore(at, name: str, data: bytes):
+    at.file_uploader[0].upload(name, data, "application/json")
+    submit = [b for b in at.button if b.proto.label == i18n.t("en", "plan.restore")][0]
+    submit.click().run()
+    return at
+
+
+def test_uploading_a_plan_file_restores_it_exactly(sample_token, empty_token, store):
+    saved, _ = store.load(sample_token)
+    at = open_page("pages/plan.py", "en", empty_token)
+    _restore(at, "rotta-forno.json", plan_mod.to_json(saved).encode("utf-8"))
+    assert not at.exception
+    assert store.load(empty_token)[0] == saved
+
+
+@pytest.mark.parametrize(
+    ("data", "reason_key"),
+    [(b"{broken", "plan.err.not_json"), (json.dumps({"format": "x"}).encode(), "plan.err.format")],
+)
+def test_a_bad_plan_file_is_refused_with_a_message_and_replaces_nothing(data, reason_key, sample_token, store):
+    before = store.load(sample_token)
+    at = open_page("pages/plan.py", "en", sample_token)
+    _restore(at, "bad.json", data)
+    errors = " ".join(e.value for e in at.error)
+    assert "bad.json" in errors and i18n.t("en", reason_key, line=1, col=2, found="x")[:12] in errors
+    assert store.load(sample_token) == before

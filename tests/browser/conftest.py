@@ -1,0 +1,151 @@
+"""A real ``streamlit run`` server and Debian's Chromium driven by Playwright, with no outside network."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+READY = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, data_dir: Path):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "ROTTA_DATA_DIR": str(data_dir)}
+        self.log = open(data_dir / "server.log", "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"streamlit did not start; log:\n{(data_dir / 'server.log').read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run scripts/ensure-chromium (the README's test command does)")
+    data = Path(tempfile.mkdtemp(prefix="rotta-browser-"))
+    cache = os.environ.get("ROTTA_CACHE_DIR")
+    os.environ["ROTTA_DATA_DIR"] = str(data)
+    srv = Server(data)
+    yield srv
+    srv.stop()
+    if cache is not None:
+        os.environ["ROTTA_CACHE_DIR"] = cache
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+              "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+    )
+    yield browser
+    browser.close()
+
+
+class Offline:
+    """Every request that is not to the app is refused and recorded."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.blocked: list[str] = []
+
+    def __call__(self, route) -> None:  # noqa: ANN001 - Playwright's Route
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def context(browser: Browser, server: Server) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+    ctx.offline_guard = Offline(server.url)  # type: ignore[attr-defined]
+    ctx.route("**/*", ctx.offline_guard)  # type: ignore[attr-defined]
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Iterator[Page]:
+    page = context.new_page()
+    page.console_errors = []  # type: ignore[attr-defined]
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))  # type: ignore[attr-defined]
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))  # type: ignore[attr-defined]
+    page.bad_responses = []  # type: ignore[attr-defined]
+    page.on("response", lambda r: r.status >= 400 and page.bad_responses.append(f"{r.status} {r.url}"))  # type: ignore[attr-defined]
+    yield page
+    page.close()
+
+
+def wait_ready(page: Page, timeout: float = 30_000) -> None:
+    """Streamlit finished the script run and the frame is drawn (poll, never sleep).
+
+    The script state reads "notRunning" also before the first run has started, so the path's
+    links in the sidebar (drawn by every page's frame) must be there too."""
+    page.wait_for_selector("[data-testid=stSidebar] [data-testid=stPageLink]", state="attached", timeout=timeout)
+    page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')"
+        " || !document.querySelector('[data-testid=stStatusWidget]').innerText.includes('Running')",
+        timeout=timeout,
+    )
+
+
+def app_errors(page: Page) -> list[str]:
+    """Script errors and failed responses from the app. Left out: the health probes Streamlit's front end makes
+    under a deep link (``/business/_stcore/health``, its own 404s) and requests the offline guard refused on
+    purpose; "Failed to load resource" console lines are judged by the response list, which names the URL."""
+    probes = ("/_stcore/health", "/_stcore/host-config")
+    console = [e for e in page.console_errors if not e.startswith("Failed to load resource")]  # type: ignore[attr-defined]
+    responses = [r for r in page.bad_responses if not r.endswith(probes)]  # type: ignore[attr-defined]
+    return console + responses

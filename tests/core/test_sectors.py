@@ -1,0 +1,31 @@
+import pytest
+
+from core import sectors
+
+
+def test_every_ateco_subcategory_is_offered():
+    options = sectors.all_sectors()
+    assert len(options) > 1000
+    assert all(len(s.code) == 8 for s in options)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("pane", "10.71.10"), ("Panetteria", "10.71.10"), ("vino", "11.02.10"), ("vini spumanti", "11.02.20"),
+     ("10.71", "10.71.10"), ("107110", "10.71.10"), ("ristorante", "56.11.11")],
+)
+def test_sectors_are_found_by_italian_words_or_code(query, code):
+    assert code in [s.code for s in sectors.search(query)]
+
+
+def test_a_title_match_ranks_before_a_match_in_the_notes():
+    assert sectors.search("pane")[0].code == "10.71.10"
+
+
+def test_nonsense_finds_nothing_and_blank_finds_nothing():
+    assert sectors.search("xyzzy") == [] and sectors.search("  ") == []
+
+
+def test_lookup_returns_the_official_title():
+    assert sectors.lookup("11.02.10").title.startswith("Produzione di vini")
+    assert sectors.lookup("99.99.99") is None

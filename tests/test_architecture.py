@@ -1,0 +1,96 @@
+"""Conventions as tests: layering, the frame on every page, no hard-coded text, safe configuration."""
+
+import ast
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from core import path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_SCRIPTS = ["app.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
+SHELL_FILES = PAGE_SCRIPTS + sorted(f"ui/{p.name}" for p in (ROOT / "ui").glob("*.py"))
+TEXT_CALLS = {
+    "title", "header", "subheader", "markdown", "caption", "write", "text", "info", "warning", "error", "success",
+    "button", "text_input", "text_area", "number_input", "selectbox", "multiselect", "radio", "pills", "checkbox",
+    "toggle", "date_input", "file_uploader", "download_button", "metric", "page_link", "form_submit_button",
+    "segmented_control", "toast", "expander", "tabs", "slider",
+}
+
+
+def _tree(rel: str) -> ast.Module:
+    return ast.parse((ROOT / rel).read_text(encoding="utf-8"), filename=rel)
+
+
+def test_core_never_imports_streamlit():
+    offenders = []
+    for file in (ROOT / "core").rglob("*.py"):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            offenders += [f"{file.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] in {"streamlit", "streamlit_folium", "ui"}]
+    assert offenders == []
+
+
+def test_every_step_of_the_path_has_its_page_and_every_page_is_a_step():
+    scripts = {s.script for s in path.STEPS}
+    assert set(PAGE_SCRIPTS) <= scripts
+    assert {"app.py", "pages/business.py", "pages/plan.py"} <= set(PAGE_SCRIPTS)
+
+
+@pytest.mark.parametrize("script", PAGE_SCRIPTS)
+def test_every_page_calls_the_frame_first(script):
+    body = [n for n in _tree(script).body if not isinstance(n, (ast.Import, ast.ImportFrom))]
+    body = body[1:] if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else body
+    first = body[0]
+    step = next(s.id for s in path.STEPS if s.script == script)
+    assert isinstance(first, ast.Assign) and ast.unparse(first.value) == f"frame_mod.page('{step}')", ast.unparse(first)
+
+
+def _has_words(text: str) -> bool:
+    if re.fullmatch(r"[\w/]+\.py", text):  # a page script path, not text
+        return False
+    text = re.sub(r":material/[a-z_]+:", "", text)
+    return bool(re.search(r"[A-Za-zÀ-ÿ]{2,}", text))
+
+
+@pytest.mark.parametrize("script", SHELL_FILES)
+def test_no_user_visible_text_is_hard_coded_in_the_shell(script):
+    found = []
+    for node in ast.walk(_tree(script)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TEXT_CALLS):
+            continue
+        candidates = list(node.args[:1]) + [k.value for k in node.keywords if k.arg in {"label", "help", "placeholder"}]
+        for arg in candidates:
+            parts = [arg] if isinstance(arg, ast.Constant) else (arg.values if isinstance(arg, ast.JoinedStr) else [])
+            if any(isinstance(p, ast.Constant) and isinstance(p.value, str) and _has_words(p.value) for p in parts):
+                found.append(f"line {node.lineno}: {ast.unparse(arg)[:60]}")
+    assert found == []
+
+
+@pytest.mark.parametrize("script", SHELL_FILES)
+def test_no_page_renders_raw_html(script):
+    source = (ROOT / script).read_text(encoding="utf-8")
+    assert "unsafe_allow_html" not in source and "st.html(" not in source and "components.html(" not in source
+
+
+def test_the_streamlit_configuration_is_safe_and_offline():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["enableStaticServing"] is True
+    assert config["server"]["fileWatcherType"] == "none"
+    assert 1 <= config["server"]["maxUploadSize"] <= 50
+    assert config["client"]["showErrorDetails"] in ("none", "type")
+    assert config["client"]["showSidebarNavigation"] is False
+
+
+def test_requirements_are_pinned():
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        lines = [ln.strip() for ln in (ROOT / name).read_text().splitlines() if ln.strip() and not ln.startswith(("#", "-r"))]
+        assert lines and all("==" in ln for ln in lines), name

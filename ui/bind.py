@@ -1,0 +1,71 @@
+"""Widgets bound to a field of the plan: each owns its session-state key and saves on change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from core import plan as plan_mod
+from ui import frame as frame_mod
+from ui.frame import Frame
+
+
+def key_for(path: plan_mod.Path) -> str:
+    return frame_mod.WIDGET_PREFIX + "/".join(str(p) for p in path)
+
+
+def _commit(frame: Frame, path: plan_mod.Path, key: str, seen: Any, convert: Callable[[Any], Any]) -> None:
+    new = convert(st.session_state[key])
+    if new != seen:
+        frame_mod.save(frame, [plan_mod.Change(path, seen, new)])
+
+
+def _seed(frame: Frame, path: plan_mod.Path, to_widget: Callable[[Any], Any]) -> tuple[str, Any]:
+    key = key_for(path)
+    seen = plan_mod.get_in(frame.plan or {}, path)
+    if key not in st.session_state:
+        st.session_state[key] = to_widget(seen)
+    return key, seen
+
+
+def text_input(frame: Frame, path: plan_mod.Path, label: str, **kwargs: Any) -> str:
+    key, seen = _seed(frame, path, lambda v: v or "")
+    st.text_input(label, key=key, on_change=_commit, args=(frame, path, key, seen, lambda v: v.strip()), **kwargs)
+    return st.session_state[key]
+
+
+def radio(frame: Frame, path: plan_mod.Path, label: str, options: list[Any], **kwargs: Any) -> Any:
+    key, seen = _seed(frame, path, lambda v: v)
+    st.radio(label, options, key=key, on_change=_commit, args=(frame, path, key, seen, lambda v: v), **kwargs)
+    return st.session_state[key]
+
+
+def pills(frame: Frame, path: plan_mod.Path, label: str, options: list[Any], **kwargs: Any) -> list[Any]:
+    key, seen = _seed(frame, path, lambda v: list(v or []))
+    order = {o: i for i, o in enumerate(options)}
+    st.pills(
+        label,
+        options,
+        selection_mode="multi",
+        key=key,
+        on_change=_commit,
+        args=(frame, path, key, seen, lambda v: sorted(v or [], key=order.get)),
+        **kwargs,
+    )
+    return st.session_state[key]
+
+
+def editor_data(key: str, source: Any, build: Callable[[], Any]) -> Any:
+    """The table to hand to ``st.data_editor(key=key)``, rebuilt whenever ``source`` (the plan's value) changed.
+
+    A data editor keeps its edits as a delta on the table it was first given; handing it a new table
+    while the old delta lives would apply the edits twice, and keeping an old table while the plan
+    changed elsewhere (another widget, tab or upload) would write stale cells back. So both move together.
+    """
+    if st.session_state.get(key + "#source") != source or key + "#data" not in st.session_state:
+        st.session_state.pop(key, None)
+        st.session_state[key + "#data"] = build()
+        st.session_state[key + "#source"] = source
+    return st.session_state[key + "#data"]

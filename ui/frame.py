@@ -1,0 +1,196 @@
+"""The frame every page calls first: page config, language, the plan from the URL, the path sidebar.
+
+``page(step)`` must be the first Streamlit call of every page script (a test checks): a deep
+link such as ``/business`` runs the page script directly, without ``app.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from core import i18n, path, plan as plan_mod, store as store_mod
+from ui import resources
+
+WIDGET_PREFIX = "w:"
+
+
+@dataclass
+class Frame:
+    step: str
+    lang: str
+    token: str | None
+    plan: dict[str, Any] | None
+    version: int
+    missing: bool  # a plan token was in the URL but no such plan exists
+
+    def t(self, key: str, **params: Any) -> str:
+        return i18n.t(self.lang, key, **params)
+
+    def msg(self, message: i18n.Message) -> str:
+        return message.render(self.lang)
+
+    @property
+    def params(self) -> dict[str, str]:
+        """Query parameters every link carries so language and plan survive navigation."""
+        return {"lang": self.lang, **({"plan": self.token} if self.token else {})}
+
+
+def page(step: str) -> Frame:
+    """Set up the page and draw the frame; return what the page needs."""
+    st.set_page_config(page_title="Rotta", page_icon=":material/explore:", layout="wide")
+    resources.static_assets()
+    lang = _language()
+    frame = _plan(step, lang)
+    _sidebar(frame)
+    _flash(frame)
+    return frame
+
+
+def _language() -> str:
+    lang = i18n.normalize_lang(st.query_params.get("lang"))
+    if lang is None:
+        lang = st.session_state.get("lang") or i18n.lang_from_locale(st.context.locale)
+    st.session_state["lang"] = lang
+    if st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+    return lang
+
+
+def _plan(step: str, lang: str) -> Frame:
+    token = st.query_params.get("plan")
+    if not token:
+        st.session_state.pop("plan_token", None)
+        return Frame(step, lang, None, None, 0, missing=False)
+    loaded = resources.get_store().load(token)
+    if loaded is None:
+        return Frame(step, lang, None, None, 0, missing=True)
+    plan, version = loaded
+    seen = (st.session_state.get("plan_token"), st.session_state.get("plan_version"))
+    if seen != (token, version):
+        # Another plan, or the plan changed elsewhere (another tab, an upload): re-seed the widgets.
+        reset_widgets()
+    st.session_state["plan_token"], st.session_state["plan_version"] = token, version
+    return Frame(step, lang, token, plan, version, missing=False)
+
+
+def reset_widgets() -> None:
+    for key in [k for k in st.session_state.keys() if str(k).startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]
+
+
+def _sidebar(frame: Frame) -> None:
+    steps = path.available(resources.existing_scripts())
+    finished = path.done(frame.plan)
+    with st.sidebar:
+        st.markdown(f"### :material/explore: {frame.t('app.name')}")
+        if frame.plan is not None:
+            name = (frame.plan.get("business") or {}).get("name") or frame.t("frame.plan_unnamed")
+            st.caption(frame.t("frame.plan_of", name=name))
+        st.markdown(f"**{frame.t('frame.path')}**")
+        for number, step in enumerate(steps, start=1):
+            label = f"{number}. {frame.t('step.' + step.id)}"
+            if step.id in finished:
+                label += f" · ✓ {frame.t('frame.step_done')}"
+            if step.id == frame.step:
+                label += f" · {frame.t('frame.you_are_here')}"
+            st.page_link(step.script, label=label, icon=step.icon, query_params=frame.params)
+        st.divider()
+        choice = st.segmented_control(
+            frame.t("frame.language"),
+            options=list(i18n.LANGS),
+            format_func=lambda code: {"it": "Italiano", "en": "English"}[code],
+            default=frame.lang,
+            key="lang_switch",
+        )
+        if choice and choice != frame.lang:
+            st.session_state["lang"] = choice
+            st.query_params["lang"] = choice
+            st.rerun()
+        if frame.token:
+            st.caption(frame.t("frame.copy_link"))
+            st.code(_plan_url(frame), language=None, wrap_lines=True)
+            st.caption(frame.t("frame.plan_link_help"))
+        saved_at = st.session_state.get("saved_at")
+        if saved_at and frame.token:
+            st.caption(f":material/cloud_done: {frame.t('frame.saved')} {saved_at}")
+        st.caption(frame.t("frame.offline_note"))
+
+
+def _plan_url(frame: Frame) -> str:
+    base = (st.context.url or "").split("?")[0]
+    return f"{base}?plan={frame.token}&lang={frame.lang}"
+
+
+def _flash(frame: Frame) -> None:
+    for kind, message in st.session_state.pop("flash", []):
+        text = message.render(frame.lang) if isinstance(message, i18n.Message) else str(message)
+        getattr(st, kind)(text)
+
+
+def flash(kind: str, message: i18n.Message) -> None:
+    """Show ``message`` (``kind``: error, warning, success, info) at the top of the next run."""
+    st.session_state.setdefault("flash", []).append((kind, message))
+
+
+def save(frame: Frame, changes: list[plan_mod.Change]) -> bool:
+    """Save ``changes`` at once; on a conflict or failure say so and keep the stored value."""
+    store = resources.get_store()
+    token = frame.token or ensure_plan(frame)
+    try:
+        plan, version = store.apply(token, changes)
+    except plan_mod.Conflict as conflict:
+        flash("warning", i18n.Message("frame.conflict", {"yours": _short(conflict.yours), "theirs": _short(conflict.theirs)}))
+        reset_widgets()
+        return False
+    except store_mod.SaveFailed as failure:
+        flash("error", i18n.Message("frame.save_failed", {"reason": str(failure)[:80]}))
+        return False
+    frame.plan, frame.version, frame.token = plan, version, token
+    st.session_state["plan_token"], st.session_state["plan_version"] = token, version
+    st.session_state["saved_at"] = dt.datetime.now().strftime("%H:%M:%S")
+    return True
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else ("—" if value is None else str(value))
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def ensure_plan(frame: Frame) -> str:
+    """The open plan's token, creating an empty plan first if none is open."""
+    if frame.token:
+        return frame.token
+    return open_plan(frame, plan_mod.new_plan(dt.date.today()))
+
+
+def open_plan(frame: Frame, plan: dict[str, Any]) -> str:
+    """Store ``plan`` as a new plan and put its link in the URL."""
+    token, version = resources.get_store().create(plan)
+    st.query_params["plan"] = token
+    st.session_state["plan_token"], st.session_state["plan_version"] = token, version
+    reset_widgets()
+    frame.token, frame.plan, frame.version, frame.missing = token, plan, version, False
+    return token
+
+
+def require_plan(frame: Frame) -> bool:
+    """On steps that need a plan: say what to do when none is open; True when one is."""
+    if frame.plan is not None:
+        return True
+    st.info(frame.t("frame.plan_missing" if frame.missing else "frame.no_plan"))
+    st.page_link("app.py", label=frame.t("frame.go_start"), icon=":material/home:", query_params={"lang": frame.lang})
+    return False
+
+
+def next_step(frame: Frame) -> None:
+    """A link to the next existing step of the path."""
+    steps = path.available(resources.existing_scripts())
+    ids = [s.id for s in steps]
+    if frame.step in ids and ids.index(frame.step) + 1 < len(steps):
+        nxt = steps[ids.index(frame.step) + 1]
+        label = frame.t("frame.next", step=frame.t("step." + nxt.id))
+        st.page_link(nxt.script, label=label, icon=":material/arrow_forward:", query_params=frame.params)

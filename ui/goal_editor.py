@@ -1,0 +1,223 @@
+"""The Goals page's widgets: add from a template, the editable goal table, one goal's details and SMART check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from core import baselines, goal_table, goal_templates, goal_text, goals, kpis, measures, objectives, schema, smart, tracking, vanity
+from core.i18n import Message
+from core.plan import Change
+from ui import bind, data as data_mod, frame as frame_mod
+from ui.frame import Frame
+
+TABLE_KEY = "w:goals/table"
+
+
+def _render(frame: Frame, message: Message) -> str:
+    return goal_text.render(frame.lang, message)
+
+
+def _free_id(goal_dicts: list[dict[str, Any]]) -> str:
+    taken = {g["id"] for g in goal_dicts}
+    return next(f"g{n}" for n in range(1, len(taken) + 2) if f"g{n}" not in taken)
+
+
+def _add(frame: Frame, goal_dicts: list[dict[str, Any]], new: dict[str, Any]) -> None:
+    if frame_mod.save(frame, [Change(("goals",), goal_dicts, [*goal_dicts, new])]):
+        st.session_state["goal_selected"] = new["id"]
+        frame_mod.flash("success", Message("goalspage.added", {"title": new["title"] or "—"}))
+
+
+def audit_values(frame: Frame, today: dt.date) -> dict[str, dict[str, float]]:
+    """Starting values for new goals: the channel audit, completed by what the plan's data measures."""
+    channels = (frame.plan.get("business") or {}).get("channels") or []
+    values = baselines.from_audit(channels)
+    data = data_mod.plan_data(frame)
+    measured = measures.baseline_map(data, tuple(c["channel"] for c in channels), data_mod.as_of(data, today))
+    for target, kpi_values in measured.items():
+        values.setdefault(target, {}).update({k: v for k, v in kpi_values.items() if k not in values.get(target, {})})
+    return values
+
+
+def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
+    t, lang = frame.t, frame.lang
+    objective = st.selectbox(
+        t("goalspage.objective"), list(objectives.OBJECTIVES), format_func=lambda o: objectives.name(lang, o), key="goals_objective"
+    )
+    st.caption(objectives.description(lang, objective))
+    audit = audit_values(frame, today)
+    taken = [g["id"] for g in goal_dicts]
+    templates = goal_templates.template_goals(objective, audit, today, lang, taken_ids=taken)
+    columns = st.columns(max(1, len(templates)) + 1)
+    for column, template in zip(columns, templates):
+        with column.container(border=True):
+            st.markdown(f"**{template['title']}**")
+            st.caption(kpis.definition(lang, template["kpi"]))
+            st.button(t("goalspage.add_this"), key=f"add_{objective}_{template['kpi']}", on_click=_add, args=(frame, goal_dicts, template))
+    blank = {
+        "id": _free_id(goal_dicts), "objective": objective, "title": "", "kpi": None, "channels": [], "baseline": None,
+        "target": None, "start": today.isoformat(), "deadline": None, "place": {"kind": "market", "value": ""},
+        "actions": [], "owner": "",
+    }  # fmt: skip
+    with columns[-1].container(border=True):
+        st.caption(t("goalspage.custom_none"))
+        st.button(t("goalspage.add_custom"), key=f"add_custom_{objective}", on_click=_add, args=(frame, goal_dicts, blank))
+
+
+def table(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
+    t, lang = frame.t, frame.lang
+    data = bind.editor_data(TABLE_KEY, (goal_dicts, lang), lambda: goal_table.to_table(goal_dicts, today, lang))
+    field = lambda name: t(f"goals.field.{name}").capitalize()  # noqa: E731
+    edited = st.data_editor(
+        data,
+        key=TABLE_KEY,
+        hide_index=True,
+        width="stretch",
+        disabled=["id", "kpi", "smart"],
+        column_order=["title", "kpi", "baseline", "target", "deadline", "owner", "smart"],
+        column_config={
+            "title": st.column_config.TextColumn(field("title"), width="large", max_chars=200),
+            "kpi": st.column_config.TextColumn(field("kpi")),
+            "baseline": st.column_config.NumberColumn(field("baseline"), min_value=0.0),
+            "target": st.column_config.NumberColumn(field("target"), min_value=0.0),
+            "deadline": st.column_config.DateColumn(field("deadline"), format="DD/MM/YYYY" if lang == "it" else "D MMM YYYY"),
+            "owner": st.column_config.TextColumn(field("owner"), max_chars=80),
+            "smart": st.column_config.TextColumn(t("goalspage.col_smart")),
+        },
+    )
+    st.caption(t("goalspage.table_help"))
+    changes, problems = goal_table.changes_from_table(goal_dicts, edited)
+    for row, reason in problems:
+        st.error(t("goalspage.row_problem", row=row, reason=_render(frame, reason)))
+    if changes and frame_mod.save(frame, changes):
+        st.rerun()
+
+
+def _save_field(frame: Frame, goal_dicts: list[dict[str, Any]], index: int, name: str, key: str, convert: Any) -> None:
+    old = goal_dicts[index].get(name)
+    new = convert(st.session_state[key])
+    if new == old:
+        return
+    candidate = {**goal_dicts[index], name: new}
+    try:
+        goals.Goal.from_dict(candidate)
+    except goals.GoalError as error:
+        frame_mod.flash("error", Message("goalspage.invalid", {"reason": _render(frame, error.message)}))
+        frame_mod.reset_widgets()
+        return
+    frame_mod.save(frame, [Change(("goals", index, name), old, new)])
+
+
+def _widget(
+    frame: Frame, goal_dicts: list[dict[str, Any]], index: int, name: str, seed: Any, convert: Any = lambda v: v, part: str = ""
+) -> dict[str, Any]:
+    key = f"w:goal:{goal_dicts[index]['id']}:{name}{part}"
+    if key not in st.session_state:
+        st.session_state[key] = seed
+    return {"key": key, "on_change": _save_field, "args": (frame, goal_dicts, index, name, key, convert)}
+
+
+def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
+    t, lang = frame.t, frame.lang
+    ids = [g["id"] for g in goal_dicts]
+    if st.session_state.get("goal_selected") not in ids:
+        st.session_state["goal_selected"] = ids[0]
+    titles = {g["id"]: g["title"] or t("goals.tree.untitled") for g in goal_dicts}
+    chosen = st.selectbox(t("goalspage.pick"), ids, format_func=titles.get, key="goal_selected")
+    index = ids.index(chosen)
+    data = goal_dicts[index]
+    goal = goals.Goal.from_dict(data)
+    field = lambda name: t(f"goals.field.{name}").capitalize()  # noqa: E731
+    edit, check = st.columns([1, 1], gap="large")
+    with edit:
+        st.text_input(field("title"), max_chars=200, **_widget(frame, goal_dicts, index, "title", data["title"], str.strip))
+        st.selectbox(field("objective"), list(objectives.OBJECTIVES), format_func=lambda o: objectives.name(lang, o),
+                     **_widget(frame, goal_dicts, index, "objective", data["objective"]))  # fmt: skip
+        options = [None, *dict.fromkeys([*objectives.objective_kpis(goal.objective), *([goal.kpi] if goal.kpi else [])])]
+        if goal.objective == "custom":
+            options = [None, *kpis.KPIS]
+        st.selectbox(field("kpi"), options, format_func=lambda k: kpis.name(lang, k) if k else t("goalspage.no_kpi"),
+                     **_widget(frame, goal_dicts, index, "kpi", data.get("kpi")))  # fmt: skip
+        if goal.kpi:
+            st.caption(t("goalspage.kpi_about", definition=kpis.definition(lang, goal.kpi), formula=kpis.formula(lang, goal.kpi)))
+        st.multiselect(field("channels"), list(schema.CHANNELS), format_func=lambda c: t(f"kpis.channel.{c}"),
+                       **_widget(frame, goal_dicts, index, "channels", list(data.get("channels") or []), list))  # fmt: skip
+        scale = 100.0 if goal.kpi and kpis.KPIS[goal.kpi].unit == "rate" else 1.0
+        to_plan = lambda v: None if v is None else round(float(v) / scale, 6)  # noqa: E731
+        left, right = st.columns(2)
+        for column, name in ((left, "baseline"), (right, "target")):
+            value = data.get(name)
+            column.number_input(field(name) + (" (%)" if scale != 1 else ""), min_value=0.0, value=None,
+                                **_widget(frame, goal_dicts, index, name, None if value is None else value * scale, to_plan))  # fmt: skip
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        left.date_input(field("start"), **_widget(frame, goal_dicts, index, "start", goal.start, iso))
+        right.date_input(field("deadline"), value=None, **_widget(frame, goal_dicts, index, "deadline", goal.deadline, iso))
+        kinds = list(goals.PLACE_KINDS)
+        place_key = f"w:goal:{goal.id}:place"
+        left.selectbox(field("place"), kinds, format_func=lambda k: t(f"goals.place.{k}"),
+                       **_widget(frame, goal_dicts, index, "place", goal.place.kind, lambda k: {"kind": k, "value": "" if k == "market" else goal.place.value}))  # fmt: skip
+        if st.session_state[place_key] != "market":
+            right.text_input(t(f"goals.place.{goal.place.kind}"), max_chars=120,
+                             **_widget(frame, goal_dicts, index, "place", goal.place.value,
+                                      lambda v: {"kind": goal.place.kind, "value": v.strip()}, part="#value"))  # fmt: skip
+        st.text_area(field("actions"), help=t("goalspage.actions_help"),
+                     **_widget(frame, goal_dicts, index, "actions", "\n".join(goal.actions), lambda v: [a.strip() for a in v.splitlines() if a.strip()]))  # fmt: skip
+        st.text_input(field("owner"), max_chars=80, **_widget(frame, goal_dicts, index, "owner", goal.owner, str.strip))
+        st.button(t("goalspage.delete"), icon=":material/delete:", key=f"delete_{goal.id}",
+                  on_click=_delete, args=(frame, goal_dicts, index))  # fmt: skip
+    with check:
+        smart_panel(frame, goal, data, index, goal_dicts, today)
+
+
+def _delete(frame: Frame, goal_dicts: list[dict[str, Any]], index: int) -> None:
+    remaining = [g for i, g in enumerate(goal_dicts) if i != index]
+    if frame_mod.save(frame, [Change(("goals",), goal_dicts, remaining)]):
+        frame_mod.flash("info", Message("goalspage.deleted"))
+
+
+def _use(frame: Frame, goal_dicts: list[dict[str, Any]], index: int, better: dict[str, Any]) -> None:
+    if frame_mod.save(frame, [Change(("goals", index), goal_dicts[index], better)]):
+        frame_mod.reset_widgets()
+
+
+def smart_panel(frame: Frame, goal: goals.Goal, data: dict[str, Any], index: int, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
+    t, lang = frame.t, frame.lang
+    for check in smart.smart_check(goal, today):
+        icon = ":material/check_circle:" if check.passed else ":material/cancel:"
+        text = f"{icon} **{check.letter} · {t('goals.smart.letter.' + check.letter)}**: {_render(frame, check.reason)}"
+        if check.fix is not None:
+            text += f"  \n→ {_render(frame, check.fix)}"
+        (st.success if check.passed else st.error)(text)
+    found = vanity.vanity_check(goal, lang, today, audit_values(frame, today))
+    if found is not None:
+        st.warning(_render(frame, found.message) + "  \n" + _render(frame, found.proposal))
+        st.button(t("goalspage.use_better"), key=f"better_{goal.id}", on_click=_use, args=(frame, goal_dicts, index, found.suggestion), type="primary")
+    pace = goals.required_pace(goal, today)
+    if pace is not None and goal.kpi:
+        st.info(t("goalspage.pace", pace=kpis.format_change(lang, goal.kpi, pace)))
+    progress_panel(frame, goal, today)
+
+
+LIGHTS = {"on_track": ":green[●]", "at_risk": ":orange[●]", "off_track": ":red[●]", "too_early": ":gray[●]", "no_data": ":gray[○]"}
+
+
+def progress_panel(frame: Frame, goal: goals.Goal, today: dt.date) -> None:
+    """Where the goal stands on the plan's data: light, progress, pace needed vs achieved, forecast."""
+    t, lang = frame.t, frame.lang
+    st.markdown(f"**{t('goalspage.tracking')}**")
+    if goal.kpi is None:
+        return
+    data = data_mod.plan_data(frame)
+    as_of = data_mod.as_of(data, today)
+    values = measures.series(goal.kpi, goal.channels, data, min(goal.start, as_of) - dt.timedelta(days=7), as_of)
+    if values is None:
+        sources = ", ".join(t(f"kpis.source.{s}") for s in kpis.KPIS[goal.kpi].sources)
+        st.caption(t("goalspage.no_data", sources=sources))
+        return
+    result = tracking.track(goal, values, as_of)
+    st.markdown(f"{LIGHTS[result.status]} **{t('goals.status.' + result.status)}** · {_render(frame, result.message)}")
+    if result.progress is not None:
+        st.progress(min(1.0, max(0.0, result.progress)))
