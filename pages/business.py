@@ -46,7 +46,7 @@ with left:
 
     st.markdown(f"**{t('business.channels')}**")
     st.caption(t("business.channels_help"))
-    labels = {c: t("channel." + c) for c in schema.CHANNELS}
+    labels = {c: t("kpis.channel." + c) for c in schema.CHANNELS}
     ids = {v: k for k, v in labels.items()}
     edited = st.data_editor(
         bind.editor_data("w:business/channels", (business.get("channels"), frame.lang), lambda: audit.to_table(business.get("channels") or [], labels)),

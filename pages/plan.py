@@ -29,7 +29,7 @@ with st.container(border=True):
     channels = business.get("channels") or []
     if channels:
         table = audit.to_table(channels)
-        table["channel"] = table["channel"].map(lambda c: t("channel." + c))
+        table["channel"] = table["channel"].map(lambda c: t("kpis.channel." + c))
         st.dataframe(
             table.rename(columns={"channel": t("business.col_channel"), "followers": t("business.col_followers"), "posts_per_week": t("business.col_posts")}),
             hide_index=True,

@@ -1,20 +1,45 @@
-"""The tables behind a plan: a sample's data (shared, read-only) or, later, the plan's own imports."""
+"""The tables behind a plan: its own imports, or for a sample plan the sample's data where nothing was imported."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from core import measures
+import pandas as pd
+import streamlit as st
+
+from core import geocode, measures
 from ui import resources
 from ui.frame import Frame
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _imported(token: str, kind: str, ids: tuple[int, ...]) -> pd.DataFrame | None:
+    """Keyed by the plan's secret token and its import ids, so no other session can produce the key."""
+    return resources.get_datasets().frame(token, kind)
+
+
+@st.cache_resource(show_spinner=False)
+def _placed_sample_customers(slug: str) -> pd.DataFrame:
+    """A sample's customers geocoded once per process (public data, the same for everyone)."""
+    return geocode.geocode_frame(resources.get_gazetteer(), resources.get_sample(slug).customers)
+
+
 def plan_data(frame: Frame) -> measures.Data:
+    tables: dict[str, pd.DataFrame] = {}
+    if frame.token:
+        entries = resources.get_datasets().entries(frame.token)
+        for kind in ("customers", "orders", "activity"):
+            ids = tuple(e.id for e in entries if e.kind == kind)
+            if ids:
+                tables[kind] = _imported(frame.token, kind, ids)
     slug = (frame.plan or {}).get("sample")
     if slug:
         sample = resources.get_sample(slug)
-        return measures.Data(sample.activity, sample.orders, sample.customers)
-    return measures.Data()
+        tables.setdefault("activity", sample.activity)
+        if "customers" not in tables:  # the sample's orders belong to the sample's customers only
+            tables.setdefault("orders", sample.orders)
+        tables.setdefault("customers", _placed_sample_customers(slug))
+    return measures.Data(**{k: v for k, v in tables.items() if v is not None})
 
 
 def as_of(data: measures.Data, today: dt.date) -> dt.date:

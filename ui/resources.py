@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from core import geocode, offline_assets, samples, store
+from core import datasets, geocode, offline_assets, samples, store
 
 APP_DIR = Path(__file__).resolve().parent.parent
 
@@ -23,6 +23,11 @@ def data_dir() -> Path:
 def get_store() -> store.Store:
     url = os.environ.get("DATABASE_URL") or store.default_url(data_dir())
     return store.Store(store.make_engine(url))
+
+
+@st.cache_resource(show_spinner=False)
+def get_datasets() -> datasets.Datasets:
+    return datasets.Datasets(get_store().engine)
 
 
 @st.cache_resource(show_spinner=False)

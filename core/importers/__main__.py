@@ -1,0 +1,61 @@
+"""``python -m core.importers FILE [FILE ...]``: what each file imports to, one JSON object per line.
+
+A file that cannot be imported prints ``{"file": ..., "error": "<English reason>"}``; the command
+goes on with the other files and exits with status 2 at the end. This is an I/O boundary: it reads
+the files, the clock (for ``today``) and the gazetteer cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from core.i18n import Message
+from core.importers import ImportContext, ImportProblem, RawFile, import_file
+
+
+def _gazetteer() -> object | None:
+    try:
+        from core import geocode
+    except ImportError:
+        return None
+    return geocode.load_gazetteer()
+
+
+def _one(path: Path, ctx: ImportContext) -> dict:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return {
+            "file": name,
+            "error": Message("importers.err.cannot_open", {"file": name, "reason": exc.strerror}).render("en"),
+        }
+    try:
+        return import_file(RawFile(name, data), ctx).summary()
+    except ImportProblem as problem:
+        return {"file": name, "error": problem.message.render("en")}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m core.importers", description="Import customer or activity files.")
+    parser.add_argument("files", nargs="+", type=Path, help="CSV, XLSX or JSON exports")
+    parser.add_argument("--salt", default="", help="salt for the pseudonymous customer ids (e.g. the plan id)")
+    parser.add_argument("--no-geocode", action="store_true", help="do not look places up")
+    args = parser.parse_args(argv)
+    gazetteer = None if args.no_geocode else _gazetteer()
+    ctx = ImportContext(gazetteer=gazetteer, salt=args.salt, today=dt.date.today())
+    failed = False
+    for path in args.files:
+        summary = _one(path, ctx)
+        failed = failed or "error" in summary
+        print(json.dumps(summary, ensure_ascii=False), flush=True)
+    return 2 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

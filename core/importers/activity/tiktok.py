@@ -1,0 +1,146 @@
+"""TikTok Studio analytics exports: ``Content.csv`` (one row per video), ``Overview.csv`` (one row
+per day) and ``Followers.csv`` (followers per day: no activity column for it yet, so it only warns).
+
+Counts carry thousands separators (``"8,016"``). Overview dates have no year (``"August 31"``):
+they are the last days up to the export, so the year is inferred counting back from ``ctx.today``,
+and a warning says which years were used.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.i18n import Message
+from core.importers.activity import common, dates, tabular
+from core.importers.base import ImportContext, ImportProblem, ImportResult, RawFile
+
+VIDEO_WHEN = ("Post time", "Ora di pubblicazione", "Data di pubblicazione", "Orario di pubblicazione")
+VIDEO_TITLE = ("Video title", "Titolo del video")
+VIDEO_LINK = ("Video link", "Link del video")
+VIDEO_METRICS = {
+    "views": ("Total views", "Visualizzazioni totali", "Video views", "Views"),
+    "reactions": ("Total likes", "Mi piace totali", "Likes"),
+    "comments": ("Total comments", "Commenti totali", "Comments"),
+    "shares": ("Total shares", "Condivisioni totali", "Shares"),
+    "saves": ("Total saves", "Salvataggi totali", "Total favorites", "Preferiti totali"),
+}
+DAY_WHEN = ("Date", "Data")
+DAY_METRICS = {
+    "views": ("Video Views", "Visualizzazioni dei video", "Visualizzazioni video"),
+    "reactions": ("Likes", "Mi piace"),
+    "comments": ("Comments", "Commenti"),
+    "shares": ("Shares", "Condivisioni"),
+}
+FOLLOWERS = ("Followers", "Follower")
+NOT_IMPORTED = ("Profile Views", "Visualizzazioni del profilo", "Total followers gained", "New followers")
+EXPECTED = "'Aug 31, 2025', '2025-08-31' or 'August 31'"
+_WITH_YEAR = (
+    (
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d",
+        "%b %d, %Y %H:%M",
+        "%b %d, %Y",
+        "%d %b %Y %H:%M",
+        "%d %b %Y",
+        "%m/%d/%Y %H:%M",
+        "%m/%d/%Y",
+    ),
+)
+_NO_YEAR = (("%b %d %Y", "%d %b %Y"),)
+_LEAP = "2000"  # a leap year, so that 29 February parses before its real year is known
+
+
+def sniff_content(raw: RawFile) -> bool:
+    headers = tabular.head_headers(raw.data)
+    return tabular.index_of(headers, *VIDEO_WHEN) is not None and (
+        tabular.index_of(headers, *VIDEO_LINK) is not None
+        or tabular.index_of(headers, *VIDEO_TITLE) is not None
+    )
+
+
+def sniff_daily(raw: RawFile) -> bool:
+    headers = tabular.head_headers(raw.data)
+    if not headers or tabular.index_of(headers[:1], *DAY_WHEN) != 0:
+        return False
+    return tabular.index_of(headers, *DAY_METRICS["views"]) is not None or (
+        len(headers) <= 3 and tabular.index_of(headers, *FOLLOWERS) is not None
+    )
+
+
+def parse_content(raw: RawFile, ctx: ImportContext) -> ImportResult:
+    """One ``video`` row per TikTok video."""
+    table = tabular.read_table(tabular.decode(raw.data))
+    when, keep, warnings = _when(table, VIDEO_WHEN, ctx)
+    values, bad = common.metrics(table, VIDEO_METRICS, keep)
+    title, link = table.column(*VIDEO_TITLE), table.column(*VIDEO_LINK)
+    frame = common.activity_frame(
+        when,
+        "tiktok",
+        "video",
+        text=None if title is None else title[keep].str.strip(),
+        link=None if link is None else link[keep].str.strip(),
+        **values,
+    )
+    return ImportResult(raw.name, "tiktok", common.KIND, frame, tuple(warnings + bad))
+
+
+def parse_daily(raw: RawFile, ctx: ImportContext) -> ImportResult:
+    """One ``daily`` row per day of the overview; the followers series only warns."""
+    table = tabular.read_table(tabular.decode(raw.data))
+    when, keep, warnings = _when(table, DAY_WHEN, ctx)
+    values, bad = common.metrics(table, DAY_METRICS, keep)
+    warnings += bad
+    followers = table.find(*FOLLOWERS)
+    if not values and followers is not None:
+        total = tabular.to_number(table.rows[followers])[0][keep]
+        last = "-" if total.dropna().empty else f"{total.dropna().iloc[-1]:.0f}"
+        params = {"title": table.headers[followers], "days": int(keep.sum()), "last": last}
+        warnings = [w for w in warnings if w.key != "activity.warn.year_inferred"]
+        warnings.append(Message("activity.warn.followers_not_imported", params))
+        return ImportResult(raw.name, "tiktok", common.KIND, common.empty_frame(), tuple(warnings))
+    frame = common.activity_frame(when, "tiktok", "daily", **values)
+    warnings += common.not_imported(table.headers, NOT_IMPORTED)
+    return ImportResult(raw.name, "tiktok", common.KIND, frame, tuple(warnings))
+
+
+def _when(
+    table: tabular.Table, names: tuple[str, ...], ctx: ImportContext
+) -> tuple[pd.Series, pd.Series, list]:
+    """Italian times of the date column, the rows kept, and the warnings (dropped rows, years assumed)."""
+    position = table.find(*names)
+    if position is None:
+        raise ImportProblem(common.no_date_column(names))
+    column = table.headers[position]
+    original = table.rows[position]
+    text = dates.english_months(original)
+    empty = text.eq("")
+    warnings: list[Message] = []
+    if (~empty).any() and not text[~empty].str.contains(r"\d{4}").any():
+        naive, empty, warnings = _without_year(text, original, column, ctx)
+    else:
+        naive, empty = dates.parse(text, column, EXPECTED, _WITH_YEAR, shown=original)
+    keep = ~empty
+    warnings = common.dropped_without_date(column, table.row_numbers(empty)) + warnings
+    return dates.local_dates(naive[keep]), keep, warnings
+
+
+def _without_year(
+    text: pd.Series, original: pd.Series, column: str, ctx: ImportContext
+) -> tuple[pd.Series, pd.Series, list[Message]]:
+    """Dates like ``August 31``: read in a leap year, then given the year that puts them before today."""
+    if ctx.today is None:
+        example = str(original[text != ""].iloc[0])
+        raise ImportProblem(Message("activity.err.no_year", {"column": column, "example": example}))
+    with_year = text.where(text.eq(""), text + " " + _LEAP)
+    leap, empty = dates.parse(with_year, column, EXPECTED, _NO_YEAR, shown=original)
+    kept = leap[~empty]
+    years = dates.infer_years(kept.dt.month, kept.dt.day, ctx.today)
+    real = pd.to_datetime(
+        pd.DataFrame({"year": years, "month": kept.dt.month, "day": kept.dt.day, "hour": kept.dt.hour})
+    )
+    naive = pd.Series(pd.NaT, index=text.index, dtype=real.dtype)
+    naive[~empty] = real
+    used = sorted(set(years.tolist()))
+    params = {"column": column, "years": ", ".join(str(y) for y in used), "reference": ctx.today}
+    return naive, empty, [Message("activity.warn.year_inferred", params)]

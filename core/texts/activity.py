@@ -1,0 +1,112 @@
+"""Texts of the activity importers: why a file cannot be read, and what was skipped or assumed."""
+
+TEXTS = {
+    "activity.err.no_date_column": (
+        "Il file non ha la colonna della data (cercata come {expected}).",
+        "The file has no date column (looked for {expected}).",
+    ),
+    "activity.err.bad_dates": (
+        "la colonna '{column}' ha {count} date che non sono {expected}, ad es. '{example}'",
+        "column '{column}' has {count} dates that are not {expected}, e.g. '{example}'",
+    ),
+    "activity.err.no_rows": (
+        "Il file non contiene dati leggibili.",
+        "The file contains no readable data.",
+    ),
+    "activity.err.bad_json": (
+        "Il file non è un JSON leggibile ({error}).",
+        "The file is not readable JSON ({error}).",
+    ),
+    "activity.err.unknown_json": (
+        "Il JSON non ha la forma di un export di Instagram (post, reel, storie o media.json).",
+        "The JSON does not look like an Instagram export (posts, reels, stories or media.json).",
+    ),
+    "activity.err.bad_workbook": (
+        "Il file Excel non si riesce a leggere ({error}).",
+        "The Excel file cannot be read ({error}).",
+    ),
+    "activity.err.no_sheet": (
+        "Nel file Excel non c'è un foglio di post o di metriche di LinkedIn.",
+        "The Excel file has no LinkedIn posts or metrics sheet.",
+    ),
+    "activity.err.no_year": (
+        "Le date della colonna '{column}' non hanno l'anno (ad es. '{example}') e manca la data di oggi per ricavarlo.",
+        "Dates in column '{column}' have no year (e.g. '{example}') and today's date, needed to infer it, "
+        "was not given.",
+    ),
+    "activity.err.no_period": (
+        "Il rapporto di Google Business Profile non dice a quale periodo si riferisce: caricalo con il nome "
+        "che gli dà Google (..._AAAA-MM-GG_AAAA-MM-GG.csv).",
+        "The Google Business Profile report does not say which period it covers: upload it with the name "
+        "Google gives it (..._YYYY-MM-DD_YYYY-MM-DD.csv).",
+    ),
+    "activity.warn.empty": (
+        "Il file è nel formato giusto ma non contiene righe di attività.",
+        "The file is in the right format but holds no activity rows.",
+    ),
+    "activity.warn.future": (
+        "Righe con una data successiva a oggi ({today:%d/%m/%Y}): {count}, ad es. il {example:%d/%m/%Y}. "
+        "Controlla il file.",
+        "Rows dated after today ({today:%d %b %Y}): {count}, e.g. {example:%d %b %Y}. Check the file.",
+    ),
+    "activity.warn.no_date": (
+        "Saltate le righe senza data nella colonna '{column}': {count} (righe {rows}).",
+        "Skipped rows without a date in column '{column}': {count} (rows {rows}).",
+    ),
+    "activity.warn.no_timestamp": (
+        "Saltati gli elementi senza data: {count} (elementi {rows}).",
+        "Skipped items without a date: {count} (items {rows}).",
+    ),
+    "activity.warn.total_row": (
+        "La riga dei totali è stata saltata (riga {rows}).",
+        "The totals row was skipped (row {rows}).",
+    ),
+    "activity.warn.bad_numbers": (
+        "Valori che non sono numeri nella colonna '{column}', lasciati vuoti: {count} (righe {rows}), "
+        "ad es. '{example}'.",
+        "Values that are not numbers in column '{column}', left empty: {count} (rows {rows}), e.g. '{example}'.",
+    ),
+    "activity.warn.not_imported": (
+        "Non importate perché il diario non ha ancora un campo per loro: {columns}.",
+        "Not imported because the activity table has no field for them yet: {columns}.",
+    ),
+    "activity.warn.not_imported_totals": (
+        "Non importati perché il diario non ha ancora un campo per loro (totale del periodo): {columns}.",
+        "Not imported because the activity table has no field for them yet (period total): {columns}.",
+    ),
+    "activity.warn.series_not_imported": (
+        "La serie giornaliera '{title}' ({days} giorni, totale {total}) non è stata importata: il diario "
+        "non ha ancora un campo per questo dato.",
+        "The daily series '{title}' ({days} days, total {total}) was not imported: the activity table has "
+        "no field for it yet.",
+    ),
+    "activity.warn.followers_not_imported": (
+        "La serie dei follower '{title}' ({days} giorni, ultimo valore {last}) non è stata importata: il "
+        "diario non ha ancora un campo per i follower.",
+        "The followers series '{title}' ({days} days, last value {last}) was not imported: the activity "
+        "table has no field for followers yet.",
+    ),
+    "activity.warn.platform_assumed": (
+        "Il file non dice se i dati sono di Facebook o di Instagram: sono stati attribuiti a {platform}.",
+        "The file does not say whether the data is Facebook's or Instagram's: it was counted as {platform}.",
+    ),
+    "activity.warn.year_inferred": (
+        "Le date della colonna '{column}' non hanno l'anno: è stato usato {years}, contando all'indietro "
+        "dal {reference:%d/%m/%Y}.",
+        "Dates in column '{column}' have no year: {years} was used, counting back from {reference:%d %b %Y}.",
+    ),
+    "activity.warn.period_totals": (
+        "Il rapporto dà i totali dal {start:%d/%m/%Y} al {end:%d/%m/%Y}: ognuna delle {count} sedi è una "
+        "riga datata {start:%d/%m/%Y}.",
+        "The report gives totals from {start:%d %b %Y} to {end:%d %b %Y}: each of the {count} locations "
+        "is one row dated {start:%d %b %Y}.",
+    ),
+    "activity.warn.ragged": (
+        "Le righe {rows} hanno più campi delle {width} colonne: i numeri sono stati letti da destra.",
+        "Rows {rows} have more fields than the {width} columns: the numbers were read from the right.",
+    ),
+    "activity.warn.unplaced": (
+        "Luoghi non trovati sulla mappa: {count} ({names}).",
+        "Places not found on the map: {count} ({names}).",
+    ),
+}

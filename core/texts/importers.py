@@ -1,0 +1,210 @@
+"""Words of the customer importers and of the import entry point: why a file was refused, what was fixed."""
+
+TEXTS = {
+    # ---- files that cannot be read ----------------------------------------------------------------
+    "importers.err.empty": (
+        "Il file {file} è vuoto: non contiene righe da importare.",
+        "The file {file} is empty: it has no rows to import.",
+    ),
+    "importers.err.cannot_open": (
+        "Il file {file} non si apre ({reason}).",
+        "The file {file} cannot be opened ({reason}).",
+    ),
+    "importers.err.too_big": (
+        "{file} pesa {size} MB: Rotta legge file fino a {limit} MB. Filtra o dividi il file.",
+        "{file} is {size} MB: Rotta reads files up to {limit} MB. Filter or split the file.",
+    ),
+    "importers.err.no_rows": (
+        "Il file {file} ha solo l'intestazione (riga {row}) e nessuna riga di dati.",
+        "The file {file} has only its header (row {row}) and no data rows.",
+    ),
+    "importers.err.binary": (
+        "{file} non è un file di testo (CSV) né un foglio Excel (.xlsx): contiene dati binari "
+        "(dal byte {offset}). Forse è un'immagine o un PDF rinominato.",
+        "{file} is neither a text file (CSV) nor an Excel workbook (.xlsx): it holds binary data "
+        "(from byte {offset}). It may be a renamed image or PDF.",
+    ),
+    "importers.err.malformed": (
+        "{file}, riga {row}: il testo non è un CSV leggibile (virgolette non chiuse o caratteri nulli).",
+        "{file}, row {row}: the text is not readable CSV (unclosed quotes or null characters).",
+    ),
+    "importers.err.cell_too_long": (
+        "{file}, riga {row}: una cella supera i {limit} caratteri. Non sembra un'esportazione di clienti.",
+        "{file}, row {row}: a cell is longer than {limit} characters. This does not look like a customer export.",
+    ),
+    "importers.err.too_many_columns": (
+        "{file}, riga {row}: {count} colonne; Rotta ne legge al massimo {limit}.",
+        "{file}, row {row}: {count} columns; Rotta reads at most {limit}.",
+    ),
+    "importers.err.too_many_rows": (
+        "{file} ha più di {limit} righe: Rotta ne legge al massimo {limit}. Filtra o dividi il file.",
+        "{file} has more than {limit} rows: Rotta reads at most {limit}. Filter or split the file.",
+    ),
+    "importers.err.too_many_cells": (
+        "{file}: oltre la riga {row} le celle (righe × colonne) superano {limit}: Rotta non legge oltre. "
+        "Togli le colonne che non servono o dividi il file.",
+        "{file}: past row {row} the cells (rows × columns) exceed {limit}: Rotta reads no further. Remove "
+        "the columns you do not need or split the file.",
+    ),
+    "importers.err.xlsx_damaged": (
+        "{file} sembra un file Excel ma è danneggiato o incompleto: aprilo in Excel e salvalo di nuovo.",
+        "{file} looks like an Excel file but is damaged or incomplete: open it in Excel and save it again.",
+    ),
+    "importers.err.xlsx_encrypted": (
+        "{file} è protetto da password: aprilo in Excel, togli la password (File > Informazioni > "
+        "Proteggi cartella di lavoro) e caricalo di nuovo.",
+        "{file} is password-protected: open it in Excel, remove the password (File > Info > Protect "
+        "Workbook) and upload it again.",
+    ),
+    "importers.err.xlsx_macros": (
+        "{file} contiene macro: per sicurezza Rotta non lo apre. Salvalo come .xlsx o CSV e riprova.",
+        "{file} contains macros: for safety Rotta does not open it. Save it as .xlsx or CSV and try again.",
+    ),
+    "importers.err.xlsx_entities": (
+        "{file} contiene dichiarazioni XML (DTD o entità) nella parte {part}, usate negli attacchi: "
+        "file rifiutato. Salvalo di nuovo da Excel.",
+        "{file} contains XML declarations (DTD or entities) in part {part}, as used in attacks: file "
+        "refused. Save it again from Excel.",
+    ),
+    "importers.err.xlsx_unprotected": (
+        "Lettura dei file Excel disattivata: manca la protezione defusedxml. Usa un file CSV.",
+        "Reading Excel files is disabled: the defusedxml protection is missing. Use a CSV file.",
+    ),
+    "importers.err.xlsx_too_big": (
+        "{file} una volta estratto occupa {size} MB (parte {part}): troppo per un elenco clienti. Salvalo come CSV.",
+        "{file} expands to {size} MB (part {part}): too much for a customer list. Save it as CSV.",
+    ),
+    "importers.err.xlsx_too_many_cells": (
+        "{file}: il foglio {part} ha {count} celle; da Excel Rotta ne legge al massimo {limit}. Salvalo come CSV.",
+        "{file}: sheet {part} has {count} cells; from Excel Rotta reads at most {limit}. Save it as CSV.",
+    ),
+    "importers.err.xls_old": (
+        "{file} è nel vecchio formato Excel 97-2003 (.xls): salvalo come .xlsx o CSV.",
+        "{file} is in the old Excel 97-2003 format (.xls): save it as .xlsx or CSV.",
+    ),
+    "importers.err.xlsb": (
+        "{file} è una cartella di lavoro binaria di Excel (.xlsb): salvala come .xlsx o CSV.",
+        "{file} is an Excel binary workbook (.xlsb): save it as .xlsx or CSV.",
+    ),
+    "importers.err.ods": (
+        "{file} è un foglio OpenDocument (.ods): salvalo come .xlsx o CSV.",
+        "{file} is an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV.",
+    ),
+    "importers.err.zip_other": (
+        "{file} è un archivio ZIP, non un foglio Excel: estrai il file che contiene e caricalo.",
+        "{file} is a ZIP archive, not an Excel workbook: extract the file inside and upload that.",
+    ),
+    "importers.err.unknown_format": (
+        "{file}: formato non riconosciuto e nessuna colonna sembra una città o un CAP. Colonne trovate: "
+        "{columns}. Indica tu quali colonne usare.",
+        "{file}: format not recognised and no column looks like a town or postcode. Columns found: "
+        "{columns}. Choose the columns to use.",
+    ),
+    "importers.err.unexpected": (
+        "{file} non si può leggere ({reason}). Prova a salvarlo di nuovo come CSV.",
+        "{file} cannot be read ({reason}). Try saving it again as CSV.",
+    ),
+    "importers.err.mapping_field": (
+        "Campo sconosciuto nell'abbinamento delle colonne: {field}.",
+        "Unknown field in the column mapping: {field}.",
+    ),
+    "importers.err.mapping_column": (
+        "La colonna '{column}' scelta per {field} non c'è nel file.",
+        "The column '{column}' chosen for {field} is not in the file.",
+    ),
+    "importers.err.mapping_no_place": (
+        "Serve almeno una colonna con la città o il CAP dei clienti. Colonne trovate: {columns}.",
+        "At least one column must hold the customers' town or postcode. Columns found: {columns}.",
+    ),
+    # ---- what was fixed or left out ------------------------------------------------------------------
+    "importers.warn.blank_rows": ("{count} righe vuote saltate.", "{count} blank rows skipped."),
+    "importers.warn.total_row": (
+        "Riga {row} ('{label}'): è una riga di totale, non un cliente; non importata.",
+        "Row {row} ('{label}'): a totals row, not a customer; not imported.",
+    ),
+    "importers.warn.ragged": (
+        "{count} righe hanno più celle dell'intestazione ({width} colonne), la prima alla riga {row}: "
+        "le celle in più sono state ignorate.",
+        "{count} rows have more cells than the header ({width} columns), the first at row {row}: the extra "
+        "cells were ignored.",
+    ),
+    "importers.warn.sheet_chosen": (
+        "Letto il foglio '{sheet}' ({count} fogli nel file).",
+        "Read sheet '{sheet}' ({count} sheets in the file).",
+    ),
+    "importers.warn.bad_numbers": (
+        "Colonna '{column}': {count} valori non sono numeri, per esempio '{example}' (riga {row}); lasciati vuoti.",
+        "Column '{column}': {count} values are not numbers, e.g. '{example}' (row {row}); left empty.",
+    ),
+    "importers.warn.fractional_orders": (
+        "Colonna '{column}': {count} numeri di ordini non sono interi, per esempio '{example}' (riga {row}); "
+        "arrotondati.",
+        "Column '{column}': {count} order counts are not whole numbers, e.g. '{example}' (row {row}); rounded.",
+    ),
+    "importers.warn.bad_dates": (
+        "Colonna '{column}': {count} valori non sono date, per esempio '{example}' (riga {row}); lasciati vuoti.",
+        "Column '{column}': {count} values are not dates, e.g. '{example}' (row {row}); left empty.",
+    ),
+    "importers.warn.future_dates": (
+        "Colonna '{column}': {count} date sono nel futuro, per esempio '{example}' (riga {row}).",
+        "Column '{column}': {count} dates are in the future, e.g. '{example}' (row {row}).",
+    ),
+    "importers.warn.unknown_countries": (
+        "Colonna '{column}': {count} paesi non riconosciuti, per esempio '{example}' (riga {row}).",
+        "Column '{column}': {count} countries not recognised, e.g. '{example}' (row {row}).",
+    ),
+    "importers.warn.country_assumed": (
+        "Il file non indica il paese: {count} clienti con CAP o comune italiano sono stati considerati in Italia.",
+        "The file gives no country: {count} customers with an Italian postcode or comune were taken to be in Italy.",
+    ),
+    "importers.warn.postcodes_padded": (
+        "{count} CAP italiani avevano perso gli zeri iniziali (per esempio 6012 invece di 06012): corretti.",
+        "{count} Italian postcodes had lost their leading zeros (e.g. 6012 for 06012): fixed.",
+    ),
+    "importers.warn.shortened_ids": (
+        "{count} codici cliente erano stati accorciati da Excel (per esempio 7,46555E+12) e non c'è l'e-mail: "
+        "quei clienti sono riconosciuti dal numero di riga.",
+        "{count} customer ids had been shortened by Excel (e.g. 7,46555E+12) and there is no e-mail: those "
+        "customers are identified by their row number.",
+    ),
+    "importers.warn.merged": (
+        "{count} righe ripetevano un cliente già presente (stessa e-mail o codice): unite sommando ordini e spesa.",
+        "{count} rows repeated a customer already listed (same e-mail or id): merged, adding up orders and spend.",
+    ),
+    "importers.warn.orders_assumed": (
+        "Nessuna colonna con il numero di ordini: ogni riga conta come un ordine.",
+        "No column with the number of orders: each row counts as one order.",
+    ),
+    "importers.warn.no_revenue": (
+        "Nessuna colonna con la spesa dei clienti: il fatturato non è disponibile.",
+        "No column with the customers' spend: revenue is not available.",
+    ),
+    "importers.warn.mapping_guessed": (
+        "Colonne riconosciute in automatico: {mapping}. Controlla che siano giuste.",
+        "Columns recognised automatically: {mapping}. Check that they are right.",
+    ),
+    "importers.warn.unplaced": (
+        "{count} clienti non sono sulla mappa perché il luogo non è stato trovato o è ambiguo (righe {rows}): "
+        "controlla città, CAP e provincia.",
+        "{count} customers are not on the map because their place was not found or is ambiguous (rows {rows}): "
+        "check their town, postcode and province.",
+    ),
+    "importers.warn.no_gazetteer": (
+        "Le località dei clienti non sono state cercate sulla mappa (elenco dei comuni non disponibile).",
+        "The customers' places were not looked up on the map (the list of places is not available).",
+    ),
+    # ---- the mapping step ---------------------------------------------------------------------------
+    "importers.field.source_id": ("Codice cliente", "Customer id"),
+    "importers.field.email": (
+        "E-mail (solo per riconoscere i clienti)",
+        "E-mail (only to recognise customers)",
+    ),
+    "importers.field.town": ("Città / comune", "Town / city"),
+    "importers.field.postcode": ("CAP", "Postcode"),
+    "importers.field.province": ("Provincia", "Province / state"),
+    "importers.field.country": ("Paese", "Country"),
+    "importers.field.orders": ("Numero di ordini", "Number of orders"),
+    "importers.field.revenue": ("Totale speso", "Total spent"),
+    "importers.field.first_order": ("Primo ordine", "First order"),
+    "importers.field.last_order": ("Ultimo ordine", "Last order"),
+}

@@ -1,0 +1,83 @@
+"""``python -m core.importers``: JSON lines, exit codes, and bounded memory on hostile files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.core.importers import hostile
+from tests.core.importers.conftest import PASSWORD_XLSX, SHOPIFY, SHOPIFY_RESAVED, WOOCOMMERCE
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "core.importers", *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_the_cli_prints_one_json_object_per_file_and_exits_0():
+    done = _cli("--salt", "plan-1", str(SHOPIFY), str(SHOPIFY_RESAVED), str(WOOCOMMERCE))
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["file"] for line in lines] == [str(SHOPIFY), str(SHOPIFY_RESAVED), str(WOOCOMMERCE)]
+    first = lines[0]
+    assert first == {
+        "file": str(SHOPIFY),
+        "platform": "shopify",
+        "kind": "customers",
+        "rows": 40,
+        "placed": 40,
+        "totals": {"orders": 253, "revenue": 34060.93},
+        "unplaced": 0,
+        "warnings": [],
+    }
+    assert lines[1]["totals"] == first["totals"]
+    assert "Row 44 ('TOTALE'): a totals row, not a customer; not imported." in lines[1]["warnings"]
+    assert (lines[2]["platform"], lines[2]["totals"]) == ("woocommerce", {"orders": 21, "revenue": 1783.5})
+
+
+def test_a_file_it_cannot_read_gives_an_error_line_and_exit_2_after_all_files(tmp_path):
+    empty = tmp_path / "vuoto.csv"
+    empty.write_bytes(b"")
+    done = _cli("--no-geocode", str(empty), str(PASSWORD_XLSX), str(tmp_path / "missing.csv"), str(SHOPIFY))
+    assert done.returncode == 2
+    assert done.stderr == ""
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert lines[0] == {"file": str(empty), "error": f"The file {empty} is empty: it has no rows to import."}
+    assert "password-protected" in lines[1]["error"]
+    assert "cannot be opened" in lines[2]["error"]
+    assert lines[3]["platform"] == "shopify" and lines[3]["placed"] == 0
+
+
+def test_hostile_files_are_answered_within_300_mb(tmp_path):
+    files = {
+        "laughs.xlsx": hostile.billion_laughs_xlsx(),
+        "rows.xlsx": hostile.many_rows_xlsx(dimension=False),
+        "far.xlsx": hostile.far_cells_xlsx(),
+        "cell.csv": hostile.long_cell_csv(),
+        "wide.csv": hostile.wide_csv(),
+        "tall.csv": hostile.tall_csv(),
+        "image.csv": hostile.PNG,
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    # The peak is read inside the child: a forked child's ru_maxrss also counts the pytest process it
+    # was forked from, while /proc/self/status's VmHWM starts afresh at exec.
+    script = (
+        "import re, sys\n"
+        "from core.importers.__main__ import main\n"
+        "status = main(sys.argv[1:])\n"
+        "peak = re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read())[1]\n"
+        "print(peak, file=sys.stderr)\n"
+        "sys.exit(status)\n"
+    )
+    command = [sys.executable, "-c", script, "--no-geocode", *(str(tmp_path / n) for n in files)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 2
+    assert all("error" in line for line in lines) and len(lines) == len(files)
+    peak_mb = int(done.stderr.split()[-1]) / 1024
+    assert peak_mb < 300, f"peak {peak_mb:.0f} MB"
