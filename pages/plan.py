@@ -1,8 +1,10 @@
 """Plan: everything the plan holds, on one screen; download and restore it as a versioned JSON file."""
 
+import datetime as dt
+
 import streamlit as st
 
-from core import audit, i18n, plan as plan_mod, samples, selfcheck, store as store_mod
+from core import audit, goal_table, i18n, plan as plan_mod, samples, selfcheck, store as store_mod
 from ui import frame as frame_mod, resources
 
 frame = frame_mod.page("plan")
@@ -47,8 +49,10 @@ with st.container(border=True):
     goals = plan.get("goals") or []
     if not goals:
         st.markdown(t("plan.no_goals"))
-    for goal in goals:
-        st.markdown(f"- {goal.get('title') or '—'}")
+    else:
+        table = goal_table.to_table(goals, dt.date.today(), frame.lang).drop(columns=["id"])
+        names = {c: t(f"goals.field.{c}").capitalize() for c in ("title", "kpi", "baseline", "target", "deadline", "owner")}
+        st.dataframe(table.rename(columns={**names, "smart": t("goalspage.col_smart")}), hide_index=True, width="stretch")
 
 name = business.get("name") or "rotta"
 st.download_button(

@@ -46,6 +46,7 @@ def page(step: str) -> Frame:
     lang = _language()
     frame = _plan(step, lang)
     _sidebar(frame)
+    _top_bar(frame)
     _flash(frame)
     return frame
 
@@ -118,6 +119,21 @@ def _sidebar(frame: Frame) -> None:
         if saved_at and frame.token:
             st.caption(f":material/cloud_done: {frame.t('frame.saved')} {saved_at}")
         st.caption(frame.t("frame.offline_note"))
+
+
+def _top_bar(frame: Frame) -> None:
+    """The path at the top of the page too: on a phone the sidebar is folded away."""
+    steps = path.available(resources.existing_scripts())
+    ids = [s.id for s in steps]
+    if frame.step not in ids:
+        return
+    finished = path.done(frame.plan)
+    where, menu = st.columns([4, 1], vertical_alignment="center")
+    where.caption(frame.t("frame.step_of", n=ids.index(frame.step) + 1, total=len(ids), step=frame.t("step." + frame.step)))
+    with menu.popover(frame.t("frame.path"), icon=":material/route:", width="stretch"):
+        for number, step in enumerate(steps, start=1):
+            label = f"{number}. {frame.t('step.' + step.id)}" + (" ✓" if step.id in finished else "")
+            st.page_link(step.script, label=label, icon=step.icon, query_params=frame.params)
 
 
 def _plan_url(frame: Frame) -> str:

@@ -69,3 +69,23 @@ def test_choosing_a_sector_from_a_search_saves_the_ateco_code(empty_token, store
 def test_without_a_plan_the_page_says_how_to_start():
     at = open_page("pages/business.py", "en")
     assert any(i18n.t("en", "frame.no_plan") in i.value for i in at.info)
+
+
+def test_two_tabs_editing_the_same_field_never_silently_overwrite_each_other(sample_token, store):
+    tab_a = open_page("pages/business.py", "en", sample_token)
+    tab_b = open_page("pages/business.py", "en", sample_token)
+    tab_a.text_input(key="w:business/name").input("Forno di Tab A").run()
+    tab_b.text_input(key="w:business/name").input("Forno di Tab B").run()
+    assert store.load(sample_token)[0]["business"]["name"] == "Forno di Tab A"
+    warning = " ".join(w.value for w in tab_b.warning)
+    assert "Forno di Tab B" in warning and "Forno di Tab A" in warning
+    assert tab_b.text_input(key="w:business/name").value == "Forno di Tab A"
+
+
+def test_two_tabs_editing_different_fields_both_keep_their_edits(sample_token, store):
+    tab_a = open_page("pages/business.py", "en", sample_token)
+    tab_b = open_page("pages/business.py", "en", sample_token)
+    tab_a.text_input(key="w:business/name").input("Forno Nuovo").run()
+    tab_b.get("button_group")[0].set_value(["local", "regional"]).run()
+    business = store.load(sample_token)[0]["business"]
+    assert business["name"] == "Forno Nuovo" and business["markets"] == ["local", "regional"]
