@@ -1,0 +1,58 @@
+"""The Monitor page in a real browser with no network: the segment map and the charts draw, the summary downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from core import i18n, samples
+from core import plan as plan_mod
+from core import store as store_mod
+from tests.browser.conftest import app_errors, wait_ready
+
+pytestmark = pytest.mark.browser
+MAP = "iframe[title='streamlit_folium.st_folium']"
+
+
+@pytest.fixture(scope="module")
+def token(server) -> str:
+    """A forno plan written straight into the server's database (the server fixture points ROTTA_DATA_DIR at it)."""
+    store = store_mod.Store(store_mod.make_engine(store_mod.default_url(Path(os.environ["ROTTA_DATA_DIR"]))))
+    sample = samples.load_sample("forno")
+    return store.create(plan_mod.from_sample("forno", sample.profile, sample.goals, dt.date.today()))[0]
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_the_monitor_draws_its_segment_map_and_charts_offline(page: Page, context, server, token, lang):
+    page.goto(f"{server.url}/monitor?plan={token}&lang={lang}")
+    wait_ready(page, 90_000)
+
+    expect(page.get_by_role("heading", name=i18n.t(lang, "monitor.title"))).to_be_visible()
+    frame = page.frame_locator(MAP).first
+    frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=30_000)
+    assert frame.locator("path.leaflet-interactive").count() > 10  # a circle per town and segment
+    expect(frame.locator(".rotta-legend")).to_contain_text(i18n.t(lang, "loyalty.segment.champions"))
+    page.locator(".vega-embed svg, .vega-embed canvas").first.wait_for(state="attached", timeout=30_000)
+    assert page.locator(".vega-embed").count() == 3
+    assert app_errors(page) == []
+    assert all("127.0.0.1" not in url for url in context.offline_guard.blocked)
+
+
+def test_the_summary_downloads_as_a_markdown_file(page: Page, server, token):
+    page.goto(f"{server.url}/monitor?plan={token}&lang=en")
+    wait_ready(page, 90_000)
+
+    with page.expect_download() as caught:
+        page.get_by_role("button", name=i18n.t("en", "monitor.export.button")).click()
+    download = caught.value
+
+    name = download.suggested_filename
+    assert name.startswith("rotta-monitor-forno-") and name.endswith(".md")
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert text.startswith("# " + i18n.t("en", "monitor.export.title", name=""))
+    assert f"## {i18n.t('en', 'monitor.board.title')}" in text
+    assert app_errors(page) == []
