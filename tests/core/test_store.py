@@ -1,44 +1,22 @@
-import os
+import datetime as dt
 import sqlite3
 import threading
 
 import pytest
-import sqlalchemy as sa
 
 from core import plan as plan_mod
 from core import store as store_mod
 from core.plan import Change
-
-import datetime as dt
+from tests import pg
 
 TODAY = dt.date(2026, 11, 27)
-POSTGRES_URL = os.environ.get("ROTTA_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-def _postgres_available() -> str | None:
-    try:
-        engine = sa.create_engine(POSTGRES_URL)
-        with engine.connect() as conn:
-            conn.execute(sa.text("select 1"))
-        engine.dispose()
-        return None
-    except Exception as exc:  # the reason is shown in the skip
-        return f"no PostgreSQL at {POSTGRES_URL}: {type(exc).__name__}"
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request, tmp_path):
     if request.param == "sqlite":
         yield store_mod.Store(store_mod.make_engine(store_mod.default_url(tmp_path)))
         return
-    reason = _postgres_available()
-    if reason:
-        pytest.skip(reason)
-    engine = store_mod.make_engine(POSTGRES_URL)
-    store_mod.metadata.drop_all(engine)
-    yield store_mod.Store(engine)
-    store_mod.metadata.drop_all(engine)
-    engine.dispose()
+    with pg.schema_engine() as engine:
+        yield store_mod.Store(engine)
 
 
 def test_a_created_plan_loads_back_exactly_with_an_unguessable_token(store):
