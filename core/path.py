@@ -25,6 +25,19 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+# Pages that are not steps of the path: the workshop room (facilitator) and joining one (participant).
+EXTRA: tuple[Step, ...] = (
+    Step("workshop", "pages/workshop.py", ":material/groups:"),
+    Step("join", "pages/join.py", ":material/login:"),
+)
+
+
+def extra(existing_scripts: Iterable[str]) -> tuple[Step, ...]:
+    """The pages outside the path that exist."""
+    present = set(existing_scripts)
+    return tuple(step for step in EXTRA if step.script in present)
+
+
 def available(existing_scripts: Iterable[str]) -> tuple[Step, ...]:
     """The steps whose page exists (later issues add pages; only those appear)."""
     present = set(existing_scripts)

@@ -38,7 +38,7 @@ def test_core_never_imports_streamlit():
 
 
 def test_every_step_of_the_path_has_its_page_and_every_page_is_a_step():
-    scripts = {s.script for s in path.STEPS}
+    scripts = {s.script for s in path.STEPS + path.EXTRA}
     assert set(PAGE_SCRIPTS) <= scripts
     assert {"app.py", "pages/business.py", "pages/plan.py"} <= set(PAGE_SCRIPTS)
 
@@ -48,7 +48,7 @@ def test_every_page_calls_the_frame_first(script):
     body = [n for n in _tree(script).body if not isinstance(n, (ast.Import, ast.ImportFrom))]
     body = body[1:] if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else body
     first = body[0]
-    step = next(s.id for s in path.STEPS if s.script == script)
+    step = next(s.id for s in path.STEPS + path.EXTRA if s.script == script)
     assert isinstance(first, ast.Assign) and ast.unparse(first.value) == f"frame_mod.page('{step}')", ast.unparse(first)
 
 

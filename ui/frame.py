@@ -99,6 +99,9 @@ def _sidebar(frame: Frame) -> None:
             if step.id == frame.step:
                 label += f" · {frame.t('frame.you_are_here')}"
             st.page_link(step.script, label=label, icon=step.icon, query_params=frame.params)
+        for step in path.extra(resources.existing_scripts()):
+            if step.id != "join" or frame.step == "join":
+                st.page_link(step.script, label=frame.t("step." + step.id), icon=step.icon, query_params={"lang": frame.lang})
         st.divider()
         choice = st.segmented_control(
             frame.t("frame.language"),

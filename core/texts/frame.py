@@ -13,6 +13,8 @@ TEXTS = {
     "step.timeline": ("Timeline", "Timeline"),
     "step.monitor": ("Monitoraggio", "Monitor"),
     "step.plan": ("Piano", "Plan"),
+    "step.workshop": ("Laboratorio (facilitatore)", "Workshop (facilitator)"),
+    "step.join": ("Entra in un laboratorio", "Join a workshop"),
     "step.start.what": ("Cosa fa Rotta, autovalutazione, esempi", "What Rotta does, self-check, samples"),
     "step.business.what": ("Chi sei, dove sei, i canali di oggi", "Who and where you are, today's channels"),
     "step.goals.what": ("Obiettivi misurabili e controllo SMART", "Measurable goals and the SMART check"),
