@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from core import audit, goal_table, i18n, plan as plan_mod, samples, selfcheck, store as store_mod
-from ui import frame as frame_mod, resources
+from ui import data as data_mod, downloads, frame as frame_mod, resources
 
 frame = frame_mod.page("plan")
 t = frame.t
@@ -54,14 +54,15 @@ with st.container(border=True):
         names = {c: t(f"goals.field.{c}").capitalize() for c in ("title", "kpi", "baseline", "target", "deadline", "owner")}
         st.dataframe(table.rename(columns={**names, "smart": t("goalspage.col_smart")}), hide_index=True, width="stretch")
 
-name = business.get("name") or "rotta"
-st.download_button(
-    t("plan.download"),
-    data=plan_mod.to_json(plan).encode("utf-8"),
-    file_name=plan_mod.file_name(name, plan.get("created", "")),
-    mime="application/json",
-    icon=":material/download:",
-)
+st.subheader(t("plan.downloads"))
+st.caption(t("plan.downloads_help"))
+files = downloads.files(plan, data_mod.plan_data(frame), dt.date.today(), frame.lang, frame.token)
+columns = st.columns(len(files))
+for column, file in zip(columns, files):
+    column.download_button(
+        t(file.label), data=file.make, file_name=file.name, mime=file.mime, icon=":material/download:",
+        on_click="ignore", key=f"download_{file.ext}", width="stretch",
+    )  # fmt: skip
 
 with st.form("restore", clear_on_submit=True):
     upload = st.file_uploader(t("plan.upload"), type=["json"], help=t("plan.upload_help"))

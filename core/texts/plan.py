@@ -14,7 +14,18 @@ TEXTS = {
     "plan.no_goals": ("Nessun obiettivo ancora.", "No goals yet."),
     "plan.missing": ("non ancora indicato", "not given yet"),
     "plan.sample_of": ("Dati di esempio: {name}", "Sample data: {name}"),
-    "plan.download": ("Scarica il piano (JSON)", "Download the plan (JSON)"),
+    "plan.download": ("Piano (JSON)", "Plan (JSON)"),
+    "plan.download_pdf": ("PDF", "PDF"),
+    "plan.download_xlsx": ("Excel (XLSX)", "Excel (XLSX)"),
+    "plan.download_md": ("Markdown", "Markdown"),
+    "plan.download_ics": ("Calendario (.ics)", "Calendar (.ics)"),
+    "plan.downloads": ("Porta via la tua rotta", "Take your route with you"),
+    "plan.downloads_help": (
+        "Il PDF (1-3 pagine) e il file Excel raccolgono obiettivi, mercato, timeline e calendario; il "
+        "JSON ripristina il piano esattamente; il calendario si apre in Google, Outlook o Apple.",
+        "The PDF (1-3 pages) and the Excel file gather goals, market, timeline and calendar; the JSON "
+        "restores the plan exactly; the calendar opens in Google, Outlook or Apple.",
+    ),
     "plan.upload": ("Ripristina un piano da file JSON", "Restore a plan from a JSON file"),
     "plan.upload_help": (
         "Sostituisce il contenuto di questo piano con quello del file. Un file non valido non cambia nulla.",

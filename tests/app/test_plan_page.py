@@ -18,10 +18,11 @@ def test_the_plan_page_shows_what_the_plan_holds(lang, sample_token, store):
     assert at.title[0].value == i18n.t(lang, "plan.title")
 
 
-def test_the_download_is_the_plan_json(sample_token, store):
-    at = open_page("pages/plan.py", "en", sample_token)
-    button = at.get("download_button")[0]
-    assert button.proto.label == i18n.t("en", "plan.download")
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_the_plan_is_offered_as_pdf_xlsx_markdown_and_json(lang, sample_token):
+    at = open_page("pages/plan.py", lang, sample_token)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [i18n.t(lang, k) for k in ("plan.download_pdf", "plan.download_xlsx", "plan.download_md", "plan.download")]
 
 
 def _restore(at, name: str, data: bytes):
