@@ -121,7 +121,7 @@ def results_over_time(
         .add_params(brush)
         .properties(width="container")
     )
-    return _localized(alt.vconcat(detail, overview, spacing=8), lang)
+    return _localized(alt.vconcat(detail, overview, spacing=8).properties(autosize=_FIT_WIDTH), lang)
 
 
 def _target_layers(

@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 import streamlit as st
 
-from core import geocode, measures
+from core import geocode, measures, offline_actions
 from ui import resources
 from ui.frame import Frame
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _imported(token: str, kind: str, ids: tuple[int, ...]) -> pd.DataFrame | None:
-    """Keyed by the plan's secret token and its import ids, so no other session can produce the key."""
+    """Keyed by the plan's secret token and its import ids, so no other session can produce the key.
+
+    A resource, not ``cache_data``: a million-row table is not copied in and out on every hit;
+    callers only read it (every core function returns new frames).
+    """
     return resources.get_datasets().frame(token, kind)
+
+
+def data_key(frame: Frame) -> tuple[object, ...]:
+    """What exactly the plan's tables are: its imports (under its secret token), its sample, its offline actions.
+
+    Caches of anything computed from ``plan_data`` key on this, never on hashing large frames.
+    """
+    ids = tuple((e.kind, e.id) for e in resources.get_datasets().entries(frame.token)) if frame.token else ()
+    offline = json.dumps((frame.plan or {}).get("offline") or [], sort_keys=True)
+    mine = bool(ids) or offline != "[]"
+    return (frame.token if mine else None, ids, (frame.plan or {}).get("sample"), offline)
 
 
 @st.cache_resource(show_spinner=False)
@@ -39,6 +55,10 @@ def plan_data(frame: Frame) -> measures.Data:
         if "customers" not in tables:  # the sample's orders belong to the sample's customers only
             tables.setdefault("orders", sample.orders)
         tables.setdefault("customers", _placed_sample_customers(slug))
+    actions, _ = offline_actions.parse((frame.plan or {}).get("offline") or [])
+    if actions:  # the offline actions entered by hand join the activity table (the KPIs skip them)
+        rows = offline_actions.to_activity(actions, frame.lang)
+        tables["activity"] = offline_actions.with_actions(tables.get("activity"), rows)
     return measures.Data(**{k: v for k, v in tables.items() if v is not None})
 
 

@@ -13,7 +13,6 @@ from streamlit_folium import st_folium
 from core import goal_text, i18n, kpis, measures, monitor, monitor_charts, monitor_map
 from core import monitor_text as words
 from ui import data as data_mod
-from ui import resources
 from ui.frame import Frame
 
 BADGES = {  # the traffic light: colour and icon of each status
@@ -36,12 +35,6 @@ class Loaded:
     unplaced: int
 
 
-def _data_key(frame: Frame) -> tuple[object, ...]:
-    """What exactly the plan's tables are: its imports (under its secret token) and its sample."""
-    ids = tuple((e.kind, e.id) for e in resources.get_datasets().entries(frame.token)) if frame.token else ()
-    return (frame.token if ids else None, ids, (frame.plan or {}).get("sample"))
-
-
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _computed(key: tuple[object, ...], goals_json: str, as_of: dt.date, _data: measures.Data) -> Loaded:
     """Keyed by the exact tables and goals, never by hashing large frames; the result is only read."""
@@ -55,7 +48,7 @@ def _computed(key: tuple[object, ...], goals_json: str, as_of: dt.date, _data: m
 def load(frame: Frame, today: dt.date) -> Loaded:
     data = data_mod.plan_data(frame)
     goals_json = json.dumps(frame.plan.get("goals") or [], sort_keys=True)
-    return _computed(_data_key(frame), goals_json, data_mod.as_of(data, today), data)
+    return _computed(data_mod.data_key(frame), goals_json, data_mod.as_of(data, today), data)
 
 
 def _goal_card(frame: Frame, row: monitor.BoardRow) -> None:

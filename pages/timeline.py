@@ -1,0 +1,44 @@
+"""Timeline: what the business did, where and when, what worked, and the editorial calendar."""
+
+import datetime as dt
+
+import streamlit as st
+
+from ui import frame as frame_mod
+from ui import imports
+from ui import timeline as sections
+
+frame = frame_mod.page("timeline")
+t = frame.t
+st.title(t("timelinepage.title"))
+st.caption(t("timelinepage.lead"))
+if not frame_mod.require_plan(frame):
+    st.stop()
+today = dt.date.today()
+
+st.subheader(t("timelinepage.in.title"), anchor=False)
+files, by_hand = st.columns(2, gap="large")
+with files.container(border=True):
+    st.markdown(f"**{t('timelinepage.import.expander')}**")
+    entries = imports.import_section(frame, kinds=("activity",))
+    if frame.plan.get("sample") and not entries:
+        st.caption(t("timelinepage.import.sample_note"))
+with by_hand.container(border=True):
+    sections.offline_section(frame, today)
+
+source = sections.Source(frame)
+if sections.summary(frame, source):
+    st.subheader(t("timelinepage.time.title"), anchor=False)
+    sections.over_time(frame, source)
+    st.subheader(t("timelinepage.when.title"), anchor=False)
+    sections.when_it_works(frame, source)
+    st.subheader(t("timelinepage.where.title"), anchor=False)
+    sections.where(frame, source)
+    st.subheader(t("timelinepage.worked.title"), anchor=False)
+    sections.what_worked(frame, source)
+else:
+    st.info(t("timelinepage.no_activity"))
+
+st.subheader(t("timelinepage.calendar.title"), anchor=False)
+sections.calendar_section(frame, source, today)
+frame_mod.next_step(frame)
