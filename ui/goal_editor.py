@@ -31,12 +31,24 @@ def _add(frame: Frame, goal_dicts: list[dict[str, Any]], new: dict[str, Any]) ->
         frame_mod.flash("success", Message("goalspage.added", {"title": new["title"] or "—"}))
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _measured(key: tuple[object, ...], channels: tuple[str, ...], as_of: dt.date, _data: measures.Data) -> dict:
+    """Keyed by exactly which tables the plan has (``data.data_key``); read only."""
+    return measures.baseline_map(_data, channels, as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _series(key: tuple[object, ...], kpi: str, channels: tuple[str, ...], start: dt.date, as_of: dt.date, _data: measures.Data):
+    return measures.series(kpi, channels, _data, start, as_of)
+
+
 def audit_values(frame: Frame, today: dt.date) -> dict[str, dict[str, float]]:
     """Starting values for new goals: the channel audit, completed by what the plan's data measures."""
     channels = (frame.plan.get("business") or {}).get("channels") or []
     values = baselines.from_audit(channels)
     data = data_mod.plan_data(frame)
-    measured = measures.baseline_map(data, tuple(c["channel"] for c in channels), data_mod.as_of(data, today))
+    channel_ids = tuple(c["channel"] for c in channels)
+    measured = _measured(data_mod.data_key(frame), channel_ids, data_mod.as_of(data, today), data)
     for target, kpi_values in measured.items():
         values.setdefault(target, {}).update({k: v for k, v in kpi_values.items() if k not in values.get(target, {})})
     return values
@@ -212,7 +224,8 @@ def progress_panel(frame: Frame, goal: goals.Goal, today: dt.date) -> None:
         return
     data = data_mod.plan_data(frame)
     as_of = data_mod.as_of(data, today)
-    values = measures.series(goal.kpi, goal.channels, data, min(goal.start, as_of) - dt.timedelta(days=7), as_of)
+    start = min(goal.start, as_of) - dt.timedelta(days=7)
+    values = _series(data_mod.data_key(frame), goal.kpi, goal.channels, start, as_of, data)
     if values is None:
         sources = ", ".join(t(f"kpis.source.{s}") for s in kpis.KPIS[goal.kpi].sources)
         st.caption(t("goalspage.no_data", sources=sources))
