@@ -28,5 +28,9 @@ test: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
+bench: $(VENV)/.dev
+	bash scripts/ensure-chromium
+	$(BIN)/python -m bench.run
+
 samples: $(VENV)/.runtime
 	$(BIN)/python -m sample_data.generate

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -16,6 +17,7 @@ from core import i18n, path, plan as plan_mod, store as store_mod
 from ui import resources
 
 WIDGET_PREFIX = "w:"
+ICON = Path(__file__).with_name("rotta-icon.png")  # a file, not a Material icon: those load from Google's CDN
 
 
 @dataclass
@@ -41,7 +43,7 @@ class Frame:
 
 def page(step: str) -> Frame:
     """Set up the page and draw the frame; return what the page needs."""
-    st.set_page_config(page_title="Rotta", page_icon=":material/explore:", layout="wide")
+    st.set_page_config(page_title="Rotta", page_icon=str(ICON), layout="wide")
     resources.static_assets()
     lang = _language()
     frame = _plan(step, lang)

@@ -20,9 +20,11 @@ def _sidebar_labels(page: Page) -> str:
 
 @pytest.mark.parametrize("lang", ["it", "en"])
 @pytest.mark.parametrize("route", list(PAGES))
-def test_every_page_opens_by_deep_link_and_shows_the_frame(page: Page, server, route, lang):
+def test_every_page_opens_by_deep_link_and_shows_the_frame(page: Page, context, server, route, lang):
     page.goto(f"{server.url}/{route}?lang={lang}")
     wait_ready(page)
+    outside = [u for u in context.offline_guard.blocked if "tile.openstreetmap.org" not in u]
+    assert outside == [], "only map tiles may come from the internet"
     sidebar = _sidebar_labels(page)
     for step in ("start", "business", "plan"):
         assert i18n.t(lang, f"step.{step}") in sidebar
