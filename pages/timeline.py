@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from ui import frame as frame_mod
-from ui import imports
+from ui import imports, timeline_calendar, timeline_offline
 from ui import timeline as sections
 
 frame = frame_mod.page("timeline")
@@ -24,7 +24,7 @@ with files.container(border=True):
     if frame.plan.get("sample") and not entries:
         st.caption(t("timelinepage.import.sample_note"))
 with by_hand.container(border=True):
-    sections.offline_section(frame, today)
+    timeline_offline.offline_section(frame, today)
 
 source = sections.Source(frame)
 if sections.summary(frame, source):
@@ -40,5 +40,5 @@ else:
     st.info(t("timelinepage.no_activity"))
 
 st.subheader(t("timelinepage.calendar.title"), anchor=False)
-sections.calendar_section(frame, source, today)
+timeline_calendar.calendar_section(frame, source, today)
 frame_mod.next_step(frame)
