@@ -32,8 +32,9 @@ with st.container(border=True):
     if channels:
         table = audit.to_table(channels)
         table["channel"] = table["channel"].map(lambda c: t("kpis.channel." + c))
-        st.dataframe(
-            table.rename(columns={"channel": t("business.col_channel"), "followers": t("business.col_followers"), "posts_per_week": t("business.col_posts")}),
+        # st.table, not st.dataframe: a static table is all this page needs, and the grid's code is heavy.
+        st.table(
+            table.rename(columns={"channel": t("business.col_channel"), "followers": t("business.col_followers"), "posts_per_week": t("business.col_posts")}).astype(object).fillna(""),
             hide_index=True,
         )
 
@@ -52,7 +53,7 @@ with st.container(border=True):
     else:
         table = goal_table.to_table(goals, dt.date.today(), frame.lang).drop(columns=["id"])
         names = {c: t(f"goals.field.{c}").capitalize() for c in ("title", "kpi", "baseline", "target", "deadline", "owner")}
-        st.dataframe(table.rename(columns={**names, "smart": t("goalspage.col_smart")}), hide_index=True, width="stretch")
+        st.table(table.rename(columns={**names, "smart": t("goalspage.col_smart")}).astype(object).fillna(""), hide_index=True)
 
 st.subheader(t("plan.downloads"))
 st.caption(t("plan.downloads_help"))

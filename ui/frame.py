@@ -118,7 +118,8 @@ def _sidebar(frame: Frame) -> None:
             st.rerun()
         if frame.token:
             st.caption(frame.t("frame.copy_link"))
-            st.code(_plan_url(frame), language=None, wrap_lines=True)
+            # A link to select and copy (st.code would make every page fetch a syntax highlighter).
+            st.markdown(f"[{_plan_url(frame)}]({_plan_url(frame)})")
             st.caption(frame.t("frame.plan_link_help"))
         saved_at = st.session_state.get("saved_at")
         if saved_at and frame.token:

@@ -14,7 +14,7 @@ def test_the_plan_page_shows_what_the_plan_holds(lang, sample_token, store):
     plan, _ = store.load(sample_token)
     text = " ".join(m.value for m in at.markdown)
     assert plan["business"]["name"] in text
-    assert list(at.dataframe[-1].value.iloc[:, 0]) == [g["title"] for g in plan["goals"]]
+    assert list(at.table[-1].value.iloc[:, 0]) == [g["title"] for g in plan["goals"]]
     assert at.title[0].value == i18n.t(lang, "plan.title")
 
 
