@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from core import path, plan as plan_mod, samples, selfcheck
-from ui import bind, frame as frame_mod, resources
+from ui import bind, frame as frame_mod, resources, room as room_ui
 
 frame = frame_mod.page("start")
 t = frame.t
@@ -14,7 +14,8 @@ st.title(t("start.title"))
 st.markdown(t("start.lead"))
 lead, figure = st.columns([3, 1])
 with figure:
-    st.metric(t("start.figure"), "43%", "9,8% → 43%" if frame.lang == "it" else "9.8% → 43%")
+    # Markdown, not st.metric: each element type costs the browser one more script to fetch (benchmark).
+    st.markdown(f"{t('start.figure')}  \n# 43%\n{t('start.figure_change')}")
     st.caption(t("start.figure_detail") + " " + t("start.figure_source"))
 with lead:
     st.markdown(f"> {t('start.quote')}")
@@ -54,6 +55,7 @@ with cols[-1].container(border=True):
     st.markdown(f"**{t('frame.new_plan')}**")
     st.caption(t("start.empty_help"))
     st.button(t("frame.new_plan"), key="empty_plan", on_click=_start, args=(None,), type="primary", width="stretch")
+st.page_link("pages/join.py", label=t("step.join"), icon=":material/login:", query_params={"lang": frame.lang})
 
 st.subheader(t("selfcheck.title"))
 st.caption(t("selfcheck.lead"))
@@ -78,4 +80,5 @@ with st.container(border=True):
         st.markdown(t("selfcheck.focus") if result.steps else t("selfcheck.focus_none"))
         for step in focus:
             st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
+room_ui.consent_toggle(frame)
 frame_mod.next_step(frame)

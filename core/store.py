@@ -48,6 +48,10 @@ class StaleVersion(Exception):
         self.current, self.version = current, version
 
 
+class PlanNotFound(Exception):
+    """The plan is not (or no longer) in the database. Carries no token: messages and logs never show one."""
+
+
 class SaveFailed(Exception):
     """The database did not take the save (after retries); nothing was stored."""
 
@@ -127,7 +131,7 @@ class Store:
             query = query.with_for_update()
         row = conn.execute(query).first()
         if row is None:
-            raise KeyError(token)
+            raise PlanNotFound()
         return json.loads(row.data), row.version
 
     def _write(self, conn: Connection, token: str, data: dict[str, Any], version: int) -> int:

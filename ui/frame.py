@@ -168,6 +168,9 @@ def save(frame: Frame, changes: list[plan_mod.Change]) -> bool:
         flash("warning", i18n.Message("frame.conflict", {"yours": _short(conflict.yours), "theirs": _short(conflict.theirs)}))
         reset_widgets()
         return False
+    except store_mod.PlanNotFound:
+        flash("error", i18n.Message("frame.plan_missing"))
+        return False
     except store_mod.SaveFailed as failure:
         flash("error", i18n.Message("frame.save_failed", {"reason": str(failure)[:80]}))
         return False

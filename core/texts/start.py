@@ -11,6 +11,7 @@ TEXTS = {
         "goals, the market on a map, what you do and where and when, results.",
     ),
     "start.figure": ("PMI sui social, in un anno", "Small firms on social, in a year"),
+    "start.figure_change": (":green[↑ 9,8% → 43%]", ":green[↑ 9.8% → 43%]"),
     "start.figure_detail": (
         "Le piccole imprese italiane che usano i social sono passate dal 9,8% al 43% in un anno.",
         "Italian small firms using social media went from 9.8% to 43% in one year.",

@@ -28,10 +28,10 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, env: dict[str, str] | None = None):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "ROTTA_DATA_DIR": str(data_dir)}
+        env = {**os.environ, "ROTTA_DATA_DIR": str(data_dir), **(env or {})}
         self.log = open(data_dir / "server.log", "w")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",

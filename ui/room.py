@@ -1,0 +1,247 @@
+"""The workshop room on screen: the store, the facilitator's access, the live room view, the anonymous
+export and the participant's consent toggle (the join code and its QR code are in ``ui.presenter``).
+
+The room view is an ``st.fragment`` that reruns by itself every few seconds (only it, never the
+page), reading the participants' plans from the database each time: several server processes
+behind one proxy all show the same room. Access to a room lives in this tab's session state once
+the core accepted the secret, never in the URL. What the room shows is what ``room.summarise``
+gives: a participant's name and numbers only with their consent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from core import i18n, kpis, objectives, room, workshop
+from core.workshop import Workshop
+from core.workshop_store import WorkshopStore
+from ui import frame as frame_mod
+from ui import resources
+from ui.frame import Frame
+
+REFRESH_S = 3
+ACCESS_KEY = "workshop_rooms"  # {workshop id: title} of the rooms this tab opened with the secret
+RATE_KEY = "workshop_rate_id"
+SHARE_KEY = frame_mod.WIDGET_PREFIX + "room/share"
+
+Draw = Callable[[Frame, room.Room], None]
+
+
+@st.cache_resource(show_spinner=False)
+def get_workshops() -> WorkshopStore:
+    """Workshops beside the plans, in the same database (thread- and process-safe)."""
+    return WorkshopStore(resources.get_store())
+
+
+def now() -> dt.datetime:
+    """Now as the workshop tables store times: naive UTC."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def rate_id() -> str:
+    """Who is trying, for the rate limits: a random id kept server-side for this tab's session."""
+    return st.session_state.setdefault(RATE_KEY, secrets.token_urlsafe(16))
+
+
+def rooms() -> dict[str, str]:
+    return st.session_state.setdefault(ACCESS_KEY, {})
+
+
+def has_access(workshop_id: str | None) -> bool:
+    return bool(workshop_id) and workshop_id in rooms()
+
+
+def grant(made: Workshop) -> None:
+    """Only after ``WorkshopStore.create`` or a ``room_access`` that said "ok"."""
+    rooms()[made.id] = made.title
+
+
+def live(frame: Frame, made: Workshop, draw: Draw) -> None:
+    """Draw the room with ``draw``, refreshed from the database every ``REFRESH_S`` seconds."""
+    _live(frame, made.id, draw)
+
+
+@st.fragment(run_every=REFRESH_S)
+def _live(frame: Frame, workshop_id: str, draw: Draw) -> None:
+    if not has_access(workshop_id):  # the page checks too; the fragment never trusts its caller
+        return
+    members = get_workshops().room_snapshot(workshop_id)
+    draw(frame, room.summarise(members, dt.date.today()))
+    stamp = dt.datetime.now().strftime("%H:%M:%S")
+    st.caption(frame.t("workshoppage.live", seconds=REFRESH_S, time=stamp))
+
+
+def step_name(frame: Frame, step: str) -> str:
+    return frame.t("room.finished") if step == room.FINISHED else frame.t("step." + step)
+
+
+def items(frame: Frame, the_room: room.Room, section: str) -> list[tuple[str, int]]:
+    """(label, count) rows of one section of the room, labels in the page's language."""
+    lang = frame.lang
+    if section == "where":
+        return [(step_name(frame, s), n) for s, n in the_room.at_step.items()]
+    if section == "bands":
+        return [(frame.t("room.band." + b), n) for b, n in the_room.bands.items()]
+    if section == "objectives":
+        return [(objectives.name(lang, o), n) for o, n in the_room.objectives.items()]
+    if section == "kpis":
+        return [(kpis.name(lang, k), n) for k, n in the_room.kpis.items()]
+    if section == "towns":
+        return [
+            (f"{town.name} ({town.province})" if town.province else town.name, town.businesses)
+            for town in the_room.towns
+        ]
+    if section == "weak":
+        letters = [(frame.t("goals.smart.letter." + k), n) for k, n in the_room.smart_failed.items() if n]
+        return letters + [(frame.t("room.vanity." + k), n) for k, n in the_room.vanity.items() if n]
+    raise ValueError(f"unknown room section {section!r}")
+
+
+SECTIONS: dict[str, str] = {  # section -> heading key
+    "where": "room.where.heading",
+    "bands": "room.bands.heading",
+    "objectives": "room.objectives.heading",
+    "kpis": "room.kpis.heading",
+    "towns": "room.towns.heading",
+    "weak": "room.weak.heading",
+}
+EMPTY = {"towns": "workshoppage.towns.none", "weak": "workshoppage.weak.none"}
+
+
+def _bars(frame: Frame, rows: list[tuple[str, int]], total: int, empty: str) -> None:
+    if not rows:
+        st.caption(frame.t(empty))
+    for label, n in rows:
+        st.progress(min(1.0, n / total) if total else 0.0, text=frame.t("workshoppage.count", label=label, n=n))
+
+
+def section(frame: Frame, the_room: room.Room, name: str) -> None:
+    st.subheader(frame.t(SECTIONS[name]))
+    total = the_room.goals if name == "weak" else the_room.joined
+    _bars(frame, items(frame, the_room, name), total, EMPTY.get(name, "workshoppage.none_yet"))
+    if name == "weak":
+        examples(frame, the_room)
+
+
+def examples(frame: Frame, the_room: room.Room) -> None:
+    titles = [title for kind in the_room.examples.values() for title in kind]
+    if titles:
+        st.caption(frame.t("room.weak.examples"))
+        for title in dict.fromkeys(titles):
+            st.text(f"– {title}")
+
+
+def totals(frame: Frame, the_room: room.Room) -> None:
+    t = frame.t
+    joined, sharing, checked = st.columns(3)
+    joined.metric(t("room.export.joined"), the_room.joined)
+    sharing.metric(t("room.export.sharing"), the_room.sharing)
+    checked.metric(t("workshoppage.goals_checked"), the_room.goals)
+
+
+def view(frame: Frame, the_room: room.Room) -> None:
+    """The facilitator's room view: totals, where everyone is, choices, weak goals, the participants."""
+    totals(frame, the_room)
+    if not the_room.joined:
+        st.info(frame.t("room.empty"), icon=":material/hourglass_empty:")
+        return
+    left, right = st.columns(2, gap="large")
+    for column, names in ((left, ("where", "bands", "towns")), (right, ("objectives", "kpis", "weak"))):
+        with column:
+            for name in names:
+                section(frame, the_room, name)
+    people(frame, the_room)
+
+
+def _followers(frame: Frame, person: room.Person) -> str:
+    parts = [
+        f"{frame.t('kpis.channel.' + channel)} {i18n.number(frame.lang, n)}"
+        for channel, n in person.followers
+        if isinstance(n, int | float)
+    ]
+    return " · ".join(parts)
+
+
+def _value(frame: Frame, kpi: str | None, value: float | None) -> str:
+    if value is None:
+        return "—"
+    return kpis.format_value(frame.lang, kpi, value) if kpi else i18n.number(frame.lang, value, 2)
+
+
+def people(frame: Frame, the_room: room.Room) -> None:
+    """One row a participant: a pseudonym, step and band; name, town and numbers only with consent."""
+    t = frame.t
+    st.subheader(t("workshoppage.people.heading"))
+    st.caption(t("workshoppage.people.help"))
+    hidden = t("workshoppage.not_shared")
+    rows = [
+        {
+            t("workshoppage.col.participant"): frame.msg(p.label),
+            t("workshoppage.col.step"): step_name(frame, p.step),
+            t("workshoppage.col.band"): t("room.band." + p.band),
+            t("workshoppage.col.business"): (p.name or "—") if p.shared else hidden,
+            t("workshoppage.col.town"): (p.town or "—") if p.shared else "",
+            t("workshoppage.col.followers"): (_followers(frame, p) or "—") if p.shared else "",
+            t("workshoppage.col.goals"): str(len(p.goals)) if p.shared else "",
+        }
+        for p in the_room.people
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    for p in the_room.people:
+        if not (p.shared and p.goals):
+            continue
+        label = t("workshoppage.shared_goals", participant=frame.msg(p.label), name=p.name or "—")
+        with st.expander(label, icon=":material/flag:"):
+            for title, kpi, baseline, target in p.goals:
+                kpi_name = kpis.name(frame.lang, kpi) if kpi else "—"
+                line = t("workshoppage.goal_line", title=title, kpi=kpi_name,
+                         baseline=_value(frame, kpi, baseline), target=_value(frame, kpi, target))  # fmt: skip
+                st.text(f"– {line}")
+
+
+def export(frame: Frame, made: Workshop) -> None:
+    """The room's anonymous summary as CSV and Markdown, made when clicked from the database's data."""
+    t, lang = frame.t, frame.lang
+    store = get_workshops()  # the callables below run outside the script run: no Streamlit calls in them
+    title = t("workshoppage.export.title", title=made.title, date=i18n.date(lang, made.date))
+
+    def summary() -> dict[str, object]:
+        return room.summary(room.summarise(store.room_snapshot(made.id), dt.date.today()))
+
+    st.subheader(t("workshoppage.export.heading"))
+    st.caption(t("workshoppage.export.help"))
+    stem = f"rotta-workshop-{made.date.isoformat()}-{made.code.lower()}"
+    csv_col, md_col = st.columns(2)
+    csv_col.download_button(
+        t("workshoppage.export.csv"), data=lambda: room.to_csv(summary(), lang).encode("utf-8-sig"),
+        file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", icon=":material/table:", width="stretch",
+    )  # fmt: skip
+    md_col.download_button(
+        t("workshoppage.export.md"), data=lambda: room.to_markdown(summary(), lang, title).encode("utf-8"),
+        file_name=f"{stem}.md", mime="text/markdown", on_click="ignore", icon=":material/description:",
+        width="stretch",
+    )  # fmt: skip
+
+
+def _share(frame: Frame) -> None:
+    frame_mod.save(frame, [workshop.share_change(frame.plan or {}, bool(st.session_state[SHARE_KEY]))])
+
+
+def consent_toggle(frame: Frame) -> None:
+    """On a participant's plan: the consent to show the business name and numbers to the room."""
+    if frame.plan is None or not frame.token or not isinstance(frame.plan.get("room"), dict):
+        return
+    joined = get_workshops().membership(frame.token)  # the database says who is in a room, not the plan file
+    if joined is None:
+        return
+    if SHARE_KEY not in st.session_state:
+        st.session_state[SHARE_KEY] = workshop.shares(frame.plan)
+    with st.container(border=True):
+        st.markdown(f"**:material/groups: {frame.t('workshoppage.consent.title', title=joined.title)}**")
+        st.toggle(frame.t("workshop.share.label"), key=SHARE_KEY, on_change=_share, args=(frame,))
+        st.caption(frame.t("workshop.share.help"))
