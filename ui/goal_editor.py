@@ -135,10 +135,13 @@ def _widget(
 def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
     t, lang = frame.t, frame.lang
     ids = [g["id"] for g in goal_dicts]
-    if st.session_state.get("goal_selected") not in ids:
-        st.session_state["goal_selected"] = ids[0]
+    selected = st.session_state.get("goal_selected")
+    selected = selected if selected in ids else ids[0]
     titles = {g["id"]: g["title"] or t("goals.tree.untitled") for g in goal_dicts}
-    chosen = st.selectbox(t("goalspage.pick"), ids, format_func=titles.get, key="goal_selected")
+    # The choice lives in our own key: the widget's identity changes with the goal titles it shows,
+    # which would silently jump back to the first goal after a title is edited.
+    chosen = st.selectbox(t("goalspage.pick"), ids, index=ids.index(selected), format_func=titles.get, key=f"goal_pick_{selected}")
+    st.session_state["goal_selected"] = chosen
     index = ids.index(chosen)
     data = goal_dicts[index]
     goal = goals.Goal.from_dict(data)

@@ -35,7 +35,7 @@ def test_open_an_instagram_page_becomes_a_goal_that_passes_all_five_letters(samp
     at = open_page("pages/goals.py", "it", sample_token)
     at.button(key="add_custom_local_awareness").click().run()
     goal_id = _plan_goals(store, sample_token)[-1]["id"]
-    assert at.selectbox(key="goal_selected").value == goal_id
+    assert at.session_state["goal_selected"] == goal_id
     at.text_input(key=f"w:goal:{goal_id}:title").input("Aprire una pagina Instagram").run()
     assert any(i18n.t("it", "goalspage.use_better") == b.proto.label for b in at.button)
     at.button(key=f"better_{goal_id}").click().run()
@@ -66,7 +66,7 @@ def test_an_invalid_value_is_refused_with_the_reason_and_not_saved(sample_token,
     before = _plan_goals(store, sample_token)
     rate_goal = next((g for g in before if g["kpi"] in ("repeat_rate", "engagement_rate")), None)
     assert rate_goal is not None
-    at.selectbox(key="goal_selected").set_value(rate_goal["id"]).run()
+    at.selectbox(key=f"goal_pick_{at.session_state['goal_selected']}").set_value(rate_goal["id"]).run()
     at.number_input(key=f"w:goal:{rate_goal['id']}:target").set_value(250.0).run()
     assert any(i18n.t("en", "goalspage.invalid", reason="")[:10] in e.value for e in at.error)
     assert _plan_goals(store, sample_token) == before

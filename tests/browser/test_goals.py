@@ -1,0 +1,57 @@
+"""The Goals page in a real browser: "open an Instagram page" becomes a goal passing all five SMART letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from core import i18n, samples
+from core import plan as plan_mod
+from core import store as store_mod
+from tests.browser.conftest import app_errors, wait_ready
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def store(server) -> store_mod.Store:
+    return store_mod.Store(store_mod.make_engine(store_mod.default_url(Path(os.environ["ROTTA_DATA_DIR"]))))
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_open_an_instagram_page_becomes_a_smart_goal_in_under_two_minutes(page: Page, server, store, lang):
+    sample = samples.load_sample("forno")
+    token = store.create(plan_mod.from_sample("forno", sample.profile, sample.goals, dt.date.today()))[0]
+    started = time.monotonic()
+    page.goto(f"{server.url}/goals?plan={token}&lang={lang}")
+    wait_ready(page)
+    page.get_by_text(i18n.t(lang, "goalspage.add")).click()
+    page.get_by_role("button", name=i18n.t(lang, "goalspage.add_custom")).click()
+    wait_ready(page)
+    title = page.get_by_label(i18n.t(lang, "goals.field.title").capitalize(), exact=True)
+    title.fill("Aprire una pagina Instagram" if lang == "it" else "Open an Instagram page")
+    title.press("Enter")
+    wait_ready(page)
+    page.get_by_role("button", name=i18n.t(lang, "goalspage.use_better")).click()
+    wait_ready(page)
+    owner = page.get_by_label(i18n.t(lang, "goals.field.owner").capitalize(), exact=True)
+    owner.fill("Giulia")
+    owner.press("Enter")
+    wait_ready(page)
+    print(store.load(token)[0]["goals"][-1])
+    print(page.locator("[data-testid=stAlert]").all_inner_texts())
+    for letter in "SMART":
+        name = i18n.t(lang, f"goals.smart.letter.{letter}")
+        expect(
+            page.locator("[data-testid=stAlertContentSuccess]").filter(has_text=re.compile(rf"{letter} · {name}"))
+        ).to_be_visible()
+    assert time.monotonic() - started < 120
+    goal = store.load(token)[0]["goals"][-1]
+    assert goal["kpi"] and goal["kpi"] != "followers" and goal["owner"] == "Giulia"
+    assert app_errors(page) == []
