@@ -221,6 +221,8 @@ def to_svg(m: StaticMap, scale_text: str) -> str:
     """The layout as a self-contained SVG document (no external references; every label escaped)."""
 
     def esc(text: str) -> str:
+        # XML 1.0 allows no control characters besides tab and newlines: drop them (a NUL broke the document).
+        text = "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
         return html.escape(text, quote=True)
 
     rgb = "rgb({},{},{})".format
