@@ -19,10 +19,12 @@ with figure:
     st.caption(t("start.figure_detail") + " " + t("start.figure_source"))
 with lead:
     st.markdown(f"> {t('start.quote')}")
-    steps = path.available(resources.existing_scripts())
-    st.markdown(f"**{t('start.path_title')}**")
-    cols = st.columns(len(steps))
-    for col, step in zip(cols, steps):
+
+steps = path.available(resources.existing_scripts())
+st.markdown(f"**{t('start.path_title')}**")
+for row in range(0, len(steps), 4):  # rows of four: seven narrow cards cut the step names
+    cols = st.columns(4)
+    for col, step in zip(cols, steps[row : row + 4]):
         with col.container(border=True):
             st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
             st.caption(t(f"step.{step.id}.what"))
