@@ -1,16 +1,13 @@
-"""Glue for the Market map page: the layers the user chose, the first view, ring radii, saved target
-areas, competitors and audience cities as the plan stores them, and the page's tables in words.
-
-The plan stores ``areas`` as ``{"name", "polygon": [[lon, lat], ...]}`` or ``{"name", "circle":
-{"lat", "lon", "radius_km"}}``, ``competitors`` (and the business's other ``sites``) as ``{"name",
-"town": place}`` with ``place`` as the town picker stores it, and ``followers`` as ``{"city",
-"followers"}``.
+"""Glue for the Market map page: the chosen layers, the first view, ring radii, the page's tables in words,
+and what the plan stores: ``areas`` as ``{"name", "polygon": [[lon, lat], ...]}`` or ``{"name", "circle":
+{"lat", "lon", "radius_km"}}``, ``competitors`` (and ``business.sites``) as ``{"name", "town": place}``
+(``place`` as the town picker stores it), ``followers`` as ``{"city", "followers"}``.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,50 +79,37 @@ def _some(table: pd.DataFrame | None) -> bool:
     return table is not None and len(table) > 0
 
 
-# Per layer: whether the inputs hold something to draw, and how to draw it.
-_BUILDERS: dict[str, tuple[Callable[[MapInputs], bool], Callable[[Choice, MapInputs, str], Layer]]] = {
-    "business": (lambda i: bool(i.sites), lambda c, i, lang: customers_mod.business_layer(i.sites, lang)),
-    "customers": (
-        lambda i: _some(i.places),
-        lambda c, i, lang: customers_mod.customers_layer(i.places, lang, clustered=c.customers == "clusters"),
-    ),
-    "heat": (lambda i: _some(i.places), lambda c, i, lang: customers_mod.heat_layer(i.places, lang)),
-    "hexes": (lambda i: _some(i.hexes), lambda c, i, lang: areas_mod.hexes_layer(i.hexes, lang, c.hex_measure)),
-    "comuni": (
-        lambda i: _some(i.penetration) and bool((i.penetration["customers"] > 0).any()),
-        lambda c, i, lang: places_mod.comuni_layer(i.penetration, lang),
-    ),
-    "penetration": (
-        lambda i: _some(i.penetration),
-        lambda c, i, lang: places_mod.penetration_layer(
-            i.penetration, lang, center=i.center, empty_within_km=i.local_km
-        ),
-    ),
-    "rings": (
-        lambda i: i.center is not None and _some(i.rings),
-        lambda c, i, lang: areas_mod.rings_layer(i.rings, i.center, lang),
-    ),
-    "trade_areas": (
-        lambda i: i.center is not None and bool(i.trade_areas),
-        lambda c, i, lang: areas_mod.trade_areas_layer(i.trade_areas, i.center, lang),
-    ),
-    "competitors": (
-        lambda i: _some(i.competitors),
-        lambda c, i, lang: places_mod.competitors_layer(i.competitors, lang),
-    ),
-    "followers": (lambda i: _some(i.followers), lambda c, i, lang: places_mod.followers_layer(i.followers, lang)),
-    "areas": (lambda i: bool(i.areas), lambda c, i, lang: saved_areas_layer(i.areas, lang)),
-}
+def _draw(name: str, c: Choice, i: MapInputs, lang: str) -> Layer | None:
+    """Layer ``name`` from the inputs, or None when they hold nothing for it."""
+    if name == "business":
+        return customers_mod.business_layer(i.sites, lang) if i.sites else None
+    if name == "customers" and _some(i.places):
+        return customers_mod.customers_layer(i.places, lang, clustered=c.customers == "clusters")
+    if name == "heat" and _some(i.places):
+        return customers_mod.heat_layer(i.places, lang)
+    if name == "hexes" and _some(i.hexes):
+        return areas_mod.hexes_layer(i.hexes, lang, c.hex_measure)
+    if name == "comuni" and _some(i.penetration) and bool((i.penetration["customers"] > 0).any()):
+        return places_mod.comuni_layer(i.penetration, lang)
+    if name == "penetration" and _some(i.penetration):
+        return places_mod.penetration_layer(i.penetration, lang, center=i.center, empty_within_km=i.local_km)
+    if name == "rings" and i.center is not None and _some(i.rings):
+        return areas_mod.rings_layer(i.rings, i.center, lang)
+    if name == "trade_areas" and i.center is not None and i.trade_areas:
+        return areas_mod.trade_areas_layer(i.trade_areas, i.center, lang)
+    if name == "competitors" and _some(i.competitors):
+        return places_mod.competitors_layer(i.competitors, lang)
+    if name == "followers" and _some(i.followers):
+        return places_mod.followers_layer(i.followers, lang)
+    if name == "areas" and i.areas:
+        return saved_areas_layer(i.areas, lang)
+    return None
 
 
 def build_layers(choice: Choice, inputs: MapInputs, lang: str) -> list[Layer]:
     """The chosen layers that have something to draw, bottom first."""
-    chosen = set(choice.layers)
-    return [
-        _BUILDERS[name][1](choice, inputs, lang)
-        for name in _DRAW_ORDER
-        if name in chosen and _BUILDERS[name][0](inputs)
-    ]
+    drawn = (_draw(name, choice, inputs, lang) for name in _DRAW_ORDER if name in choice.layers)
+    return [layer for layer in drawn if layer is not None]
 
 
 def as_customers(df: pd.DataFrame) -> pd.DataFrame:
@@ -383,8 +367,10 @@ def trade_areas_table(lang: str, areas: Sequence[catchment.TradeArea]) -> pd.Dat
     return pd.DataFrame({"share": [i18n.percent(lang, s) for s in table["share"]], **_table(lang, table, spec)})
 
 
-def followers_table(lang: str, table: pd.DataFrame) -> pd.DataFrame:
-    """``market.followers_vs_customers`` in words, the audience's biggest gaps first."""
+def followers_table(lang: str, table: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """``market.followers_vs_customers`` in words: the audience's cities and the cities whose customers
+    stand out (as the map layer shows them), the biggest gaps first, at most ``n`` rows."""
+    table = table[(table["share_followers"] > 0) | (table["kind"] != "balanced")].head(n)
     spec = {"share_followers": "share", "share_customers": "share", "customers": "n"}
     kinds = [i18n.t(lang, f"marketpage.followers.kind.{k}") for k in table["kind"]]
     return pd.DataFrame({"city": table["city"].astype(str).to_numpy(), **_table(lang, table, spec), "kind": kinds})

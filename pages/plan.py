@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from core import audit, goal_table, i18n, plan as plan_mod, samples, selfcheck, store as store_mod
+from core import audit, goal_table, i18n, plan as plan_mod, safe_text, samples, selfcheck, store as store_mod
 from ui import data as data_mod, downloads, frame as frame_mod, resources
 
 frame = frame_mod.page("plan")
@@ -22,10 +22,11 @@ with st.container(border=True):
     if plan.get("sample"):
         st.caption(t("plan.sample_of", name=samples.sample_names(frame.lang).get(plan["sample"], plan["sample"])))
     sector, town = business.get("sector"), business.get("town")
+    text = safe_text.for_markdown  # user text in Markdown stays text
     st.markdown(
-        f"**{t('business.name')}:** {business.get('name') or missing}  \n"
-        f"**{t('business.sector')}:** {sector['code'] + ' · ' + sector['title'] if sector else missing}  \n"
-        f"**{t('business.town')}:** {town['name'] + ' (' + (town.get('province') or town.get('country', '')) + ')' if town else missing}  \n"
+        f"**{t('business.name')}:** {text(business.get('name')) or missing}  \n"
+        f"**{t('business.sector')}:** {text(sector['code'] + ' · ' + sector['title']) if sector else missing}  \n"
+        f"**{t('business.town')}:** {text(town['name'] + ' (' + (town.get('province') or town.get('country', '')) + ')') if town else missing}  \n"
         f"**{t('business.markets')}:** {', '.join(t('business.market.' + m) for m in business.get('markets') or []) or missing}"
     )
     channels = business.get("channels") or []
@@ -34,7 +35,7 @@ with st.container(border=True):
         table["channel"] = table["channel"].map(lambda c: t("kpis.channel." + c))
         # st.table, not st.dataframe: a static table is all this page needs, and the grid's code is heavy.
         st.table(
-            table.rename(columns={"channel": t("business.col_channel"), "followers": t("business.col_followers"), "posts_per_week": t("business.col_posts")}).astype(object).fillna(""),
+            table.rename(columns={"channel": t("business.col_channel"), "followers": t("business.col_followers"), "posts_per_week": t("business.col_posts")}).astype(object).fillna("").map(safe_text.for_markdown),
             hide_index=True,
         )
 
@@ -53,7 +54,7 @@ with st.container(border=True):
     else:
         table = goal_table.to_table(goals, dt.date.today(), frame.lang).drop(columns=["id"])
         names = {c: t(f"goals.field.{c}").capitalize() for c in ("title", "kpi", "baseline", "target", "deadline", "owner")}
-        st.table(table.rename(columns={**names, "smart": t("goalspage.col_smart")}).astype(object).fillna(""), hide_index=True)
+        st.table(table.rename(columns={**names, "smart": t("goalspage.col_smart")}).astype(object).fillna("").map(safe_text.for_markdown), hide_index=True)
 
 st.subheader(t("plan.downloads"))
 st.caption(t("plan.downloads_help"))

@@ -196,6 +196,10 @@ def _import_mapped(frame: Frame, raw: importers.RawFile, mapping: dict[str, str 
         return [("error", Message("timelinepage.import.failed", {"file": raw.name, "reason": problem.message}))]
     if result.frame.empty:
         return [("info", Message("timelinepage.import.nothing", {"file": raw.name}))]
+    seen = (raw.name[:255], result.kind, result.platform, len(result.frame))
+    if any((e.file, e.kind, e.platform, e.rows) == seen for e in resources.get_datasets().entries(token)):
+        params = {"file": raw.name, "rows": len(result.frame), "platform": result.platform}
+        return [("info", Message("timelinepage.import.duplicate", params))]
     resources.get_datasets().add(token, result.kind, result.platform, raw.name, result.frame)
     unplaced = 0 if result.unplaced is None else len(result.unplaced)
     params = {"file": raw.name, "rows": len(result.frame), "placed": len(result.frame) - unplaced}
@@ -214,6 +218,8 @@ def _said(frame: Frame, message: Message) -> str:
         k: i18n.number(frame.lang, v) if isinstance(v, int) and k in ("rows", "placed") else v
         for k, v in params.items()
     }
+    if "platform" in params:
+        params["platform"] = imports.platform_label(frame.lang, message.params["platform"])
     return i18n.t(frame.lang, message.key, **params)
 
 

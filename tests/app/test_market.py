@@ -195,6 +195,11 @@ def test_any_table_is_imported_after_the_user_confirms_its_columns_and_unplaced_
     assert any(w.value.startswith(i18n.t("it", "marketpage.unplaced.count", n="1")[:20]) for w in at.warning)
     unplaced = next(d.value for d in at.dataframe if "postcode" in d.value.columns)
     assert unplaced["town"].tolist() == ["Atlantide"]
+    at.file_uploader[1].upload("clienti.csv", csv.encode(), "text/csv").run()  # the same file again
+    at.selectbox(key="market:mapping:clienti.csv:revenue").set_value("Euro")
+    next(b for b in at.button if b.label == i18n.t("it", "marketpage.mapping.import")).click().run()
+    assert len(resources.get_datasets().entries(token)) == 1
+    assert at.info[0].value.startswith(safe_text.for_markdown("clienti.csv"))
 
 
 def test_an_area_drawn_on_the_map_is_summed_up_and_saved_to_the_plan(store):

@@ -297,3 +297,16 @@ def test_area_figures_are_written_for_the_language():
         "customers": "1.234", "share_customers": "25%", "revenue": "5.679", "share_revenue": "5,0%",
         "residents": "12.000", "comuni": "3", "per_1000": "102,83",
     }  # fmt: skip
+
+
+def test_the_audience_table_shows_the_audience_and_the_cities_that_stand_out_not_every_customer_town():
+    table = pd.DataFrame(
+        {"city": ["Napoli", "Roma", "Ciampino", "Milano"], "followers": [70, 30, 0, 0], "customers": [0, 50, 1, 49],
+         "share_followers": [0.7, 0.3, 0.0, 0.0], "share_customers": [0.0, 0.5, 0.01, 0.49],
+         "kind": ["audience_without_customers", "balanced", "balanced", "customers_without_audience"]}
+    )  # fmt: skip
+    shown = market_page.followers_table("it", table)
+    assert shown["city"].tolist() == ["Napoli", "Roma", "Milano"]  # Ciampino: a customer, no audience, no gap
+    assert shown["kind"].tolist()[0] == i18n.t("it", "marketpage.followers.kind.audience_without_customers")
+    assert shown["share_followers"].tolist() == ["70%", "30%", "0%"]
+    assert len(market_page.followers_table("it", table, n=1)) == 1
