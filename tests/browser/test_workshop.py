@@ -171,23 +171,24 @@ def test_a_participant_cannot_open_another_plan_or_the_room(page: Page, browser,
 
 @pytest.mark.parametrize("lang", ["it", "en"])
 def test_presenter_mode_folds_the_sidebar_and_shows_a_sample_in_one_click(page: Page, server, lang):
+    # .first: while Streamlit reruns, the previous run's elements stay on screen next to the new ones.
     code = create_workshop(page, server.url, lang=lang)
     page.get_by_role("button", name=i18n.t(lang, "workshoppage.present")).click()
     wait_ready(page)
     expect(page.locator("[data-testid=stSidebar]")).to_have_attribute("data-collapsed", "true")
-    expect(page.get_by_role("heading", name=code)).to_be_visible()
+    expect(page.get_by_role("heading", name=code).first).to_be_visible()
     expect(page.locator("[data-testid=stImage] img")).to_be_visible()
 
     pills = page.locator("[data-testid=stButtonGroup]")
     pills.get_by_text(i18n.t(lang, "samples.cantina.name"), exact=True).click()
     wait_ready(page)
-    expect(page.get_by_role("heading", name="Cantina Colle dei Gufi", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Cantina Colle dei Gufi", exact=True).first).to_be_visible()
     pills.get_by_text(i18n.t(lang, "room.bands.heading"), exact=True).click()
     wait_ready(page)
-    expect(page.get_by_role("heading", name=i18n.t(lang, "room.bands.heading"))).to_be_visible()
+    expect(page.get_by_role("heading", name=i18n.t(lang, "room.bands.heading")).first).to_be_visible()
 
     page.get_by_role("button", name=i18n.t(lang, "workshoppage.present_exit")).click()
     wait_ready(page)
     expect(page.locator("[data-testid=stSidebar]")).not_to_have_attribute("data-collapsed", "true")
-    expect(page.get_by_role("heading", name=i18n.t(lang, "room.heading"), exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=i18n.t(lang, "room.heading"), exact=True).first).to_be_visible()
     assert app_errors(page) == []
