@@ -43,7 +43,7 @@ def _start(slug: str | None) -> None:
 st.subheader(t("start.begin_title"))
 if frame.plan is not None:
     name = (frame.plan.get("business") or {}).get("name") or t("frame.plan_unnamed")
-    st.caption(t("start.current", name=name) + " · " + t("start.replace_warning"))
+    st.caption(frame.md("start.current", name=name) + " · " + t("start.replace_warning"))
 elif frame.missing:
     st.warning(t("frame.plan_missing"))
 names = samples.sample_names(frame.lang)

@@ -13,20 +13,22 @@ by its name, so the same message reads ``1.240`` in Italian and ``1,240`` in Eng
 - ``*_pct``: a share shown as a percent; ``*_date``: a date; ``*_n``: a plain number;
 - anything else (the owner's own title, a place name, a field path) is shown as given.
 
-Pages call ``goal_text.render(lang, message)``, never ``message.render(lang)``.
+Pages call ``goal_text.render(lang, message)``, never ``message.render(lang)``; text shown through
+Markdown passes ``escape=safe_text.for_markdown`` so a goal's own words show as typed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from core import goals, i18n, kpis, objectives
 
 
-def render(lang: str, message: i18n.Message) -> str:
-    """The message in ``lang`` with every parameter formatted for it."""
-    params = {name: _format(lang, name, value, message.params) for name, value in message.params.items()}
+def render(lang: str, message: i18n.Message, escape: Callable[[str], str] = str) -> str:
+    """The message in ``lang`` with every parameter formatted for it (then passed through ``escape``)."""
+    params = {name: escape(_format(lang, name, value, message.params)) for name, value in message.params.items()}
     return i18n.t(lang, message.key, **params)
 
 

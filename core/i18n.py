@@ -67,7 +67,9 @@ class Message:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str) -> str:
-        return t(lang, self.key, **self.params)
+        """The text in ``lang``; a parameter that is a ``Message`` itself (a reason) is rendered too."""
+        params = {k: v.render(lang) if isinstance(v, Message) else v for k, v in self.params.items()}
+        return t(lang, self.key, **params)
 
 
 def number(lang: str, value: float, decimals: int = 0) -> str:

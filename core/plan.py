@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from core import schema
+from core import plan_check, schema
 from core.i18n import Message
 
 Path = tuple[str | int, ...]
@@ -149,6 +149,9 @@ def validate(doc: Any) -> dict[str, Any]:
             raise PlanError(Message("plan.err.section", {"section": name}))
     _validate_business(doc.get("business", {}))
     _validate_selfcheck(doc.get("selfcheck", {}))
+    found = plan_check.problem(doc)
+    if found is not None:
+        raise PlanError(found)
     return doc
 
 

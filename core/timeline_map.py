@@ -29,6 +29,7 @@ STEP_MS = 900  # play: one month every 0.9 s
 RING_COLOR = "#5f6368"
 POINT_COLUMNS: tuple[str, ...] = ("when", "month", "platform", "kind", "text", "place", "lat", "lon")
 _JS_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")  # only inside JSON strings: structural braces open objects
 
 
 def map_points(activity: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
@@ -46,9 +47,12 @@ def map_points(activity: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataF
 
 
 def script_json(value: Any) -> str:
-    """``value`` as JSON that can sit inside a ``<script>`` element: no ``</script>``, no ``<!--``."""
+    """``value`` as JSON that can sit inside a ``<script>`` element: no ``</script>``, no ``<!--``, and
+    no ``{{``, ``{%`` or ``{#`` (branca compiles the map's scripts as a Jinja template a second time).
+    In JSON those pairs only occur inside strings, where ``\\u007b`` is the same ``{``."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = _JINJA_OPEN.sub(r"\\u007b", text)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 

@@ -22,7 +22,7 @@ with left:
     current = business.get("sector")
     options = sectors.search(query) if query.strip() else sectors.all_sectors()
     if query.strip() and not options:
-        st.caption(t("business.sector_none", query=query))
+        st.caption(frame.md("business.sector_none", query=query))
     codes = [s.code for s in options]
     if current and current["code"] not in codes:
         codes.insert(0, current["code"])

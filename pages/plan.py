@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from core import audit, goal_table, i18n, plan as plan_mod, safe_text, samples, selfcheck, store as store_mod
-from ui import data as data_mod, downloads, frame as frame_mod, resources
+from ui import data as data_mod, downloads, frame as frame_mod, imports, resources
 
 frame = frame_mod.page("plan")
 t = frame.t
@@ -68,13 +68,14 @@ for column, file in zip(columns, files):
 
 with st.form("restore", clear_on_submit=True):
     upload = st.file_uploader(t("plan.upload"), type=["json"], help=t("plan.upload_help"))
+    imports.limit_note(frame)
     submitted = st.form_submit_button(t("plan.restore"), icon=":material/upload:")
 if submitted and upload is not None:
     try:
         restored = plan_mod.from_json(upload.getvalue())
         resources.get_store().replace(frame.token, restored, frame.version)
     except plan_mod.PlanError as problem:
-        st.error(t("plan.upload_rejected", file=upload.name, reason=frame.msg(problem.message)))
+        st.error(frame.md("plan.upload_rejected", file=upload.name, reason=frame.msg(problem.message)))
     except store_mod.StaleVersion:
         st.error(t("plan.stale"))
     else:

@@ -5,7 +5,7 @@ import re
 
 import streamlit as st
 
-from core import i18n, workshop
+from core import i18n, safe_text, workshop
 from ui import frame as frame_mod
 from ui import presenter
 from ui import room as room_ui
@@ -25,7 +25,7 @@ def _create() -> None:
         for known, title in room_ui.rooms().items():
             st.page_link(
                 "pages/workshop.py",
-                label=title,
+                label=safe_text.for_markdown(title),
                 icon=":material/groups:",
                 query_params={"lang": frame.lang, "room": known},
             )
@@ -85,7 +85,7 @@ def _close(made: workshop.Workshop) -> None:
 
 def _facilitate(made: workshop.Workshop) -> None:
     is_open = workshop.is_open(made, room_ui.now())
-    st.title(made.title)
+    st.title(safe_text.for_markdown(made.title))
     status = t("workshoppage.status." + ("open" if is_open else "closed"))
     st.caption(presenter.details(frame, made))
     st.badge(

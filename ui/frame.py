@@ -7,13 +7,14 @@ link such as ``/business`` runs the page script directly, without ``app.py``.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from core import i18n, path, plan as plan_mod, store as store_mod
+from core import i18n, path, plan as plan_mod, safe_text, store as store_mod
 from ui import resources
 
 WIDGET_PREFIX = "w:"
@@ -35,10 +36,24 @@ class Frame:
     def msg(self, message: i18n.Message) -> str:
         return message.render(self.lang)
 
+    def md(self, key: str, **params: Any) -> str:
+        """``t`` for Markdown (markdown, caption, message boxes, labels): text parameters, which may be
+        user text, are escaped so that they show as typed and never become links, images or markup."""
+        return i18n.t(self.lang, key, **markdown_params(params))
+
+    def msg_md(self, message: i18n.Message) -> str:
+        """``msg`` for Markdown, with the message's text parameters escaped as in ``md``."""
+        return self.md(message.key, **message.params)
+
     @property
     def params(self) -> dict[str, str]:
         """Query parameters every link carries so language and plan survive navigation."""
         return {"lang": self.lang, **({"plan": self.token} if self.token else {})}
+
+
+def markdown_params(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with every text value escaped for Markdown; numbers keep their format specs."""
+    return {name: safe_text.for_markdown(value) if isinstance(value, str) else value for name, value in params.items()}
 
 
 def page(step: str) -> Frame:
@@ -92,7 +107,7 @@ def _sidebar(frame: Frame) -> None:
         st.markdown(f"### :material/explore: {frame.t('app.name')}")
         if frame.plan is not None:
             name = (frame.plan.get("business") or {}).get("name") or frame.t("frame.plan_unnamed")
-            st.caption(frame.t("frame.plan_of", name=name))
+            st.caption(frame.md("frame.plan_of", name=name))
         st.markdown(f"**{frame.t('frame.path')}**")
         for number, step in enumerate(steps, start=1):
             label = f"{number}. {frame.t('step.' + step.id)}"
@@ -119,7 +134,8 @@ def _sidebar(frame: Frame) -> None:
         if frame.token:
             st.caption(frame.t("frame.copy_link"))
             # A link to select and copy (st.code would make every page fetch a syntax highlighter).
-            st.markdown(f"[{_plan_url(frame)}]({_plan_url(frame)})")
+            url = _plan_url(frame)
+            st.markdown(f"[{safe_text.for_markdown(url)}]({url})")
             st.caption(frame.t("frame.plan_link_help"))
         saved_at = st.session_state.get("saved_at")
         if saved_at and frame.token:
@@ -143,13 +159,24 @@ def _top_bar(frame: Frame) -> None:
 
 
 def _plan_url(frame: Frame) -> str:
-    base = (st.context.url or "").split("?")[0]
-    return f"{base}?plan={frame.token}&lang={frame.lang}"
+    return plan_url(st.context.url, frame.token or "", frame.lang)
+
+
+def plan_url(page_url: str | None, token: str, lang: str) -> str:
+    """The link that reopens the plan, safe inside a Markdown link: the page's own http(s) address
+    (the browser's, so it may hold anything) with its path percent-quoted, or a relative link."""
+    parts = urllib.parse.urlsplit(page_url or "")
+    query = urllib.parse.urlencode({"plan": token, "lang": lang})
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "?" + query
+    netloc = urllib.parse.quote(parts.netloc, safe=":[]@")
+    path = urllib.parse.quote(urllib.parse.unquote(parts.path), safe="/")
+    return urllib.parse.urlunsplit((parts.scheme, netloc, path, query, ""))
 
 
 def _flash(frame: Frame) -> None:
     for kind, message in st.session_state.pop("flash", []):
-        text = message.render(frame.lang) if isinstance(message, i18n.Message) else str(message)
+        text = frame.msg_md(message) if isinstance(message, i18n.Message) else safe_text.for_markdown(message)
         getattr(st, kind)(text)
 
 

@@ -7,7 +7,10 @@ from typing import Any
 
 import streamlit as st
 
-from core import baselines, goal_table, goal_templates, goal_text, goals, kpis, measures, objectives, schema, smart, tracking, vanity
+from core import (
+    baselines, goal_table, goal_templates, goal_text, goals, kpis, measures, objectives, safe_text, schema, smart, tracking,
+    vanity,
+)  # fmt: skip
 from core.i18n import Message
 from core.plan import Change
 from ui import bind, data as data_mod, frame as frame_mod
@@ -17,7 +20,8 @@ TABLE_KEY = "w:goals/table"
 
 
 def _render(frame: Frame, message: Message) -> str:
-    return goal_text.render(frame.lang, message)
+    """The message for Markdown (boxes, captions): the goal's own words in it are escaped."""
+    return goal_text.render(frame.lang, message, escape=safe_text.for_markdown)
 
 
 def _free_id(goal_dicts: list[dict[str, Any]]) -> str:
@@ -117,7 +121,7 @@ def _save_field(frame: Frame, goal_dicts: list[dict[str, Any]], index: int, name
     try:
         goals.Goal.from_dict(candidate)
     except goals.GoalError as error:
-        frame_mod.flash("error", Message("goalspage.invalid", {"reason": _render(frame, error.message)}))
+        frame_mod.flash("error", Message("goalspage.invalid", {"reason": goal_text.render(frame.lang, error.message)}))
         frame_mod.reset_widgets()
         return
     frame_mod.save(frame, [Change(("goals", index, name), old, new)])
@@ -221,7 +225,7 @@ LIGHTS = {"on_track": ":green[●]", "at_risk": ":orange[●]", "off_track": ":r
 
 def progress_panel(frame: Frame, goal: goals.Goal, today: dt.date) -> None:
     """Where the goal stands on the plan's data: light, progress, pace needed vs achieved, forecast."""
-    t, lang = frame.t, frame.lang
+    t = frame.t
     st.markdown(f"**{t('goalspage.tracking')}**")
     if goal.kpi is None:
         return

@@ -8,20 +8,18 @@ naming the file and the reason, and changes nothing: every import is added besid
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import streamlit as st
 
-from core import datasets, i18n, importers, timeline
+from core import datasets, i18n, importers, safe_text, timeline
 from core.i18n import Message
 from ui import frame as frame_mod
 from ui import resources
 from ui.frame import Frame
 
 BOXES = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
-_MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark, which Markdown lets us escape
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,12 @@ def platform_label(lang: str, platform: str) -> str:
 
 def plain(text: str) -> str:
     """File names and values from files shown as text inside Markdown: no links, images or styling."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+    return safe_text.for_markdown(text)
+
+
+def limit_note(frame: Frame) -> None:
+    """Under an uploader: the size limit in the page's language (Streamlit says it only in English)."""
+    st.caption(frame.t("frame.upload_limit", mb=st.get_option("server.maxUploadSize")))
 
 
 def _day(value: object) -> str:
@@ -100,7 +103,7 @@ def _render(frame: Frame, message: Message) -> str:
 
 def _remove(frame: Frame, entry: datasets.Entry) -> None:
     if resources.get_datasets().remove(frame.token, entry.id):
-        frame_mod.flash("info", Message("timelinepage.import.removed", {"file": plain(entry.file)}))
+        frame_mod.flash("info", Message("timelinepage.import.removed", {"file": entry.file}))
 
 
 def import_section(frame: Frame, kinds: Sequence[str] = ("activity",)) -> list[datasets.Entry]:
@@ -119,6 +122,7 @@ def import_section(frame: Frame, kinds: Sequence[str] = ("activity",)) -> list[d
         key=f"{key}#upload{st.session_state.get(round_key, 0)}",
         help=t("timelinepage.import.uploader_help"),
     )
+    limit_note(frame)
     if files:
         token = frame_mod.ensure_plan(frame)
         report_key = f"{key}#report:{token}"

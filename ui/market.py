@@ -158,6 +158,7 @@ def mapping_section(frame: Frame) -> None:
     upload = st.file_uploader(
         t("marketpage.mapping.uploader"), key=f"market:mapping#upload{st.session_state.get(round_key, 0)}"
     )
+    imports.limit_note(frame)
     for level, message in st.session_state.get("market:mapping#report", []):
         BOXES[level](_said(frame, message))
     if upload is None:
@@ -467,7 +468,7 @@ def _save_area(frame: Frame, area: Any) -> None:
         st.session_state["market:area_problem"] = problem
         return
     if frame_mod.save(frame, [plan_mod.Change(("areas",), stored, stored + [market_page.area_to_dict(name, area)])]):
-        frame_mod.flash("success", Message("marketpage.draw.saved", {"name": safe_text.for_markdown(name)}))
+        frame_mod.flash("success", Message("marketpage.draw.saved", {"name": name}))
         _clear(frame)
         st.session_state[DRAW_KEY] = "off"
         st.session_state[NAME_KEY] = ""

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from core import goal_text, i18n, kpis, measures, monitor, monitor_charts, monitor_map
+from core import goal_text, i18n, kpis, measures, monitor, monitor_charts, monitor_map, safe_text
 from core import monitor_text as words
 from ui import data as data_mod
 from ui.frame import Frame
@@ -55,7 +55,7 @@ def _goal_card(frame: Frame, row: monitor.BoardRow) -> None:
     t, lang = frame.t, frame.lang
     cells = words.cells(lang, row)
     with st.container(border=True):
-        st.markdown(f"**{words.title(lang, row)}**")
+        st.markdown(f"**{safe_text.for_markdown(words.title(lang, row))}**")
         color, icon = BADGES[row.status]
         badge = f":{color}-badge[{icon} {words.status_text(lang, row)}]"
         st.markdown(f"{badge} {kpis.name(lang, row.kpi)}" if row.kpi else badge)
@@ -73,7 +73,7 @@ def _goal_card(frame: Frame, row: monitor.BoardRow) -> None:
                 )
             lines.append(f"{t('monitor.col.forecast')}: **{cells['forecast']}**")
             st.markdown("  \n".join(lines))
-        text = goal_text.render(lang, row.message)
+        text = goal_text.render(lang, row.message, escape=safe_text.for_markdown)
         if row.missing:
             st.info(text, icon=":material/upload_file:")
         else:

@@ -24,7 +24,7 @@ def _label(place: geocode.Place) -> str:
 
 def _stored_label(frame: Frame, stored: dict[str, Any]) -> str:
     province = stored.get("province") or stored.get("country", "")
-    return frame.t("business.town_found", name=stored.get("name", ""), province=province, region=stored.get("region") or stored.get("country", ""))
+    return frame.md("business.town_found", name=stored.get("name", ""), province=province, region=stored.get("region") or stored.get("country", ""))
 
 
 def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
@@ -50,17 +50,17 @@ def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
     if match.status == "placed" and match.place is not None:
         chosen = match.place
     elif match.status == "ambiguous":
-        st.info(t("business.town_ambiguous", town=town))
+        st.info(frame.md("business.town_ambiguous", town=town))
         candidates = list(match.candidates)
         pick = st.selectbox(t("business.town_pick"), range(len(candidates)), format_func=lambda i: _label(candidates[i]), index=None, key=base + "#pick")
         chosen = candidates[pick] if pick is not None else None
     else:
-        st.error(t("business.town_unplaced", town=town))
+        st.error(frame.md("business.town_unplaced", town=town))
     if chosen is not None:
         new = place_dict(chosen)
         if new != stored and frame_mod.save(frame, [plan_mod.Change(path, stored, new)]):
             stored = new
-        st.caption(":material/location_on: " + t("business.town_found", name=chosen.name, province=chosen.province or chosen.country, region=chosen.region or chosen.country))
+        st.caption(":material/location_on: " + frame.md("business.town_found", name=chosen.name, province=chosen.province or chosen.country, region=chosen.region or chosen.country))
         if chosen.approx:
             st.caption(t("business.town_approx"))
     return stored

@@ -13,7 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import goals as goals_mod
-from core import i18n, kpis, qr, room, samples, selfcheck, workshop
+from core import i18n, kpis, qr, room, safe_text, samples, selfcheck, workshop
 from core.workshop import Workshop
 from ui import resources
 from ui import room as room_ui
@@ -21,6 +21,7 @@ from ui.frame import Frame
 
 PARAM = "present"
 SHOW_KEY = "presenter_show"
+PROJECTOR_MAP_HEIGHT = 520  # the room's towns, readable from the back
 COLUMNS = 4  # cards a row: readable from the back of a room
 PEOPLE_COLUMNS = 3
 QR_SCALE = 10
@@ -49,7 +50,7 @@ def details(frame: Frame, made: Workshop) -> str:
     lang = {"it": "Italiano", "en": "English"}.get(made.lang, made.lang)
     when = i18n.date(frame.lang, made.date)
     if made.place:
-        return frame.t("workshoppage.details", date=when, place=made.place, language=lang)
+        return frame.md("workshoppage.details", date=when, place=made.place, language=lang)
     return frame.t("workshoppage.details_no_place", date=when, language=lang)
 
 
@@ -110,7 +111,7 @@ def _label(frame: Frame, option: str) -> str:
 
 def show(frame: Frame, made: Workshop) -> None:
     """The presenter's screen: the workshop's title, a row of choices, and the chosen content in large type."""
-    st.title(made.title, anchor=False)
+    st.title(safe_text.for_markdown(made.title), anchor=False)
     picked = st.pills(
         frame.t("workshoppage.show"),
         _options(),
@@ -145,7 +146,7 @@ def _cards(rows: list[tuple[str, int]], total: int) -> None:
     for start in range(0, len(rows), COLUMNS):
         for column, (label, n) in zip(st.columns(COLUMNS), rows[start : start + COLUMNS], strict=False):
             with column.container(border=True):
-                st.subheader(label, anchor=False)
+                st.subheader(safe_text.for_markdown(label), anchor=False)
                 st.header(str(n), anchor=False)
                 st.progress(min(1.0, n / total) if total else 0.0)
 
@@ -159,6 +160,7 @@ def _people(frame: Frame, the_room: room.Room) -> None:
             who = frame.msg(person.label)
             if person.shared and person.name:
                 who += f" · {person.name}" + (f" ({person.town})" if person.town else "")
+            who = safe_text.for_markdown(who)
             with column.container(border=True):
                 st.subheader(who, anchor=False)
                 st.header(room_ui.step_name(frame, person.step), anchor=False)
@@ -175,6 +177,8 @@ def _section(frame: Frame, the_room: room.Room, name: str) -> None:
     rows = room_ui.items(frame, the_room, name)
     if not rows:
         st.subheader(frame.t(room_ui.EMPTY.get(name, "workshoppage.none_yet")), anchor=False)
+    if name == "towns":
+        room_ui.towns_map(frame, the_room, PROJECTOR_MAP_HEIGHT)
     _cards(rows, the_room.goals if name == "weak" else the_room.joined)
     if name == "weak":
         room_ui.examples(frame, the_room)

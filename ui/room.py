@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
-from core import i18n, kpis, objectives, room, workshop
+from core import i18n, kpis, objectives, room, room_map, workshop
 from core.workshop import Workshop
 from core.workshop_store import WorkshopStore
 from ui import frame as frame_mod
@@ -25,6 +26,7 @@ from ui import resources
 from ui.frame import Frame
 
 REFRESH_S = 3
+MAP_HEIGHT = 320  # beside the other sections in a half-width column
 ACCESS_KEY = "workshop_rooms"  # {workshop id: title} of the rooms this tab opened with the secret
 RATE_KEY = "workshop_rate_id"
 SHARE_KEY = frame_mod.WIDGET_PREFIX + "room/share"
@@ -117,15 +119,24 @@ def _bars(frame: Frame, rows: list[tuple[str, int]], total: int, empty: str) -> 
     if not rows:
         st.caption(frame.t(empty))
     for label, n in rows:
-        st.progress(min(1.0, n / total) if total else 0.0, text=frame.t("workshoppage.count", label=label, n=n))
+        st.progress(min(1.0, n / total) if total else 0.0, text=frame.md("workshoppage.count", label=label, n=n))
 
 
 def section(frame: Frame, the_room: room.Room, name: str) -> None:
     st.subheader(frame.t(SECTIONS[name]))
     total = the_room.goals if name == "weak" else the_room.joined
+    if name == "towns":
+        towns_map(frame, the_room, MAP_HEIGHT)
     _bars(frame, items(frame, the_room, name), total, EMPTY.get(name, "workshoppage.none_yet"))
     if name == "weak":
         examples(frame, the_room)
+
+
+def towns_map(frame: Frame, the_room: room.Room, height: int) -> None:
+    """The room's towns on one map (offline: circles and names draw without tiles); nothing when none."""
+    if the_room.towns:
+        m = room_map.towns_map(the_room.towns, frame.lang)
+        st_folium(m, key="room_towns_map", returned_objects=[], height=height, width="stretch")
 
 
 def examples(frame: Frame, the_room: room.Room) -> None:
@@ -195,7 +206,7 @@ def people(frame: Frame, the_room: room.Room) -> None:
     for p in the_room.people:
         if not (p.shared and p.goals):
             continue
-        label = t("workshoppage.shared_goals", participant=frame.msg(p.label), name=p.name or "—")
+        label = frame.md("workshoppage.shared_goals", participant=frame.msg(p.label), name=p.name or "—")
         with st.expander(label, icon=":material/flag:"):
             for title, kpi, baseline, target in p.goals:
                 kpi_name = kpis.name(frame.lang, kpi) if kpi else "—"
@@ -242,6 +253,6 @@ def consent_toggle(frame: Frame) -> None:
     if SHARE_KEY not in st.session_state:
         st.session_state[SHARE_KEY] = workshop.shares(frame.plan)
     with st.container(border=True):
-        st.markdown(f"**:material/groups: {frame.t('workshoppage.consent.title', title=joined.title)}**")
+        st.markdown(f"**:material/groups: {frame.md('workshoppage.consent.title', title=joined.title)}**")
         st.toggle(frame.t("workshop.share.label"), key=SHARE_KEY, on_change=_share, args=(frame,))
         st.caption(frame.t("workshop.share.help"))

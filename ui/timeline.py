@@ -139,14 +139,16 @@ def summary(frame: Frame, source: Source) -> bool:
 # ---- validation messages, as the offline form and the calendar table name their fields -----------------
 
 
-def named_fields(frame: Frame, message: Message, form: str = "") -> str:
+def named_fields(frame: Frame, message: Message, form: str = "", *, markdown: bool = True) -> str:
     """A validation message with its field named as the form (``form``: its text prefix) or the calendar's
-    columns name it, instead of the plan's field id."""
+    columns name it, instead of the plan's field id; escaped for Markdown unless ``markdown`` is False
+    (a flash message escapes its parameters itself)."""
     field = str(message.params.get("field", ""))
+    escape = imports.plain if markdown else str
     for key in (f"{form}.{field}" if form else "", f"timeline.calendar.column.{field}"):
         if key in i18n.TEXTS:
-            return imports.plain(frame.msg(Message(message.key, {**message.params, "field": frame.t(key)})))
-    return imports.plain(frame.msg(message))
+            return escape(frame.msg(Message(message.key, {**message.params, "field": frame.t(key)})))
+    return escape(frame.msg(message))
 
 
 # ---- Over time -----------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ def _add_offline(frame: Frame, today: dt.date) -> None:
             note=state.get(_field("note"), ""),
         )
     except offline_actions.OfflineError as error:
-        reason = timeline_ui.named_fields(frame, error.message, "timelinepage.offline")
+        reason = timeline_ui.named_fields(frame, error.message, "timelinepage.offline", markdown=False)
         frame_mod.flash("error", Message("timelinepage.offline.invalid", {"reason": reason}))
         return
     if frame_mod.save(frame, [plan_mod.Change(("offline",), stored, [*stored, new])]):
@@ -116,7 +116,7 @@ def offline_section(frame: Frame, today: dt.date) -> None:
     )
     status, place, candidates = _resolve(town, hint, st.session_state.get(_pick_key(town, hint)))
     if candidates:
-        st.info(t("business.town_ambiguous", town=town))
+        st.info(frame.md("business.town_ambiguous", town=town))
         labels = [f"{c.name} ({c.province or c.country}, {c.region or c.country})" for c in candidates]
         st.selectbox(
             t("business.town_pick"),
@@ -126,15 +126,15 @@ def offline_section(frame: Frame, today: dt.date) -> None:
             key=_pick_key(town, hint),
         )
     if status == "unplaced":
-        st.error(t("business.town_unplaced", town=town))
+        st.error(frame.md("business.town_unplaced", town=town))
     if place is not None:
-        found = t(
+        found = frame.md(
             "business.town_found",
             name=place["name"],
             province=place["province"] or place["country"],
             region=place["region"] or place["country"],
         )
-        st.caption(":material/location_on: " + imports.plain(found))
+        st.caption(":material/location_on: " + found)
     st.text_input(
         t("timelinepage.offline.note"),
         key=_field("note"),

@@ -67,6 +67,7 @@ def import_file(raw: RawFile, ctx: ImportContext) -> ImportResult:
         kind = tabular.content_kind(raw.data)
         if kind == "empty":
             raise ImportProblem(Message("importers.err.empty", {"file": raw.name}))
+        tabular.check_size(raw)  # before any sniffer decodes the whole file
         if kind == "zip" and xlsx.is_workbook(raw.data):  # once, before any sniffer opens it
             xlsx.check(raw, tabular.MAX_ROWS)
         if ctx.mapping is not None:

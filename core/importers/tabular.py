@@ -93,14 +93,20 @@ def _header_row(records: list[list]) -> list:
     return records[_header_at(records)] if records else []
 
 
+def check_size(raw: RawFile) -> None:
+    """Refuse a file over ``MAX_BYTES`` before anything reads it (its size rounded up: never "100 MB,
+    limit 100 MB")."""
+    if len(raw.data) > MAX_BYTES:
+        params = {"file": raw.name, "size": -(-len(raw.data) // 2**20), "limit": MAX_BYTES // 2**20}
+        raise ImportProblem(Message("importers.err.too_big", params))
+
+
 def read_table(raw: RawFile) -> Table:
     """The whole file as a ``Table``; raises ``ImportProblem`` saying what is wrong and where."""
     kind = content_kind(raw.data)
     if kind == "empty":
         raise ImportProblem(Message("importers.err.empty", {"file": raw.name}))
-    if len(raw.data) > MAX_BYTES:
-        params = {"file": raw.name, "size": len(raw.data) // 2**20, "limit": MAX_BYTES // 2**20}
-        raise ImportProblem(Message("importers.err.too_big", params))
+    check_size(raw)
     if kind in ("zip", "ole2"):
         records, warnings = xlsx.read_rows(raw, MAX_ROWS, MAX_COLUMNS)
         return _table(raw, records, "xlsx", "xlsx", ".", warnings)

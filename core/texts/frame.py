@@ -57,6 +57,10 @@ TEXTS = {
     "frame.load_sample": ("Carica l'esempio", "Load the sample"),
     "frame.go_start": ("Vai all'inizio", "Go to Start"),
     "frame.next": ("Avanti: {step}", "Next: {step}"),
+    "frame.upload_limit": (
+        "Ogni file al massimo {mb} MB: uno più grande viene rifiutato prima di essere letto.",
+        "At most {mb} MB per file: a bigger one is refused before it is read.",
+    ),
     "frame.offline_note": (
         "Funziona senza internet: serve solo per lo sfondo della mappa.",
         "Works without internet: it is only needed for the map background.",

@@ -68,5 +68,22 @@ TEXTS = {
         "la risposta alla domanda «{question}» non è valida.",
         "the answer to the question “{question}” is not valid.",
     ),
+    "plan.err.entry": (
+        "la voce {row} di «{section}» non è valida: {reason}",
+        "entry {row} of “{section}” is not valid: {reason}",
+    ),
+    "plan.err.place": (
+        "il luogo in «{field}» non è valido: servono un nome e coordinate.",
+        "the place in “{field}” is not valid: it needs a name and coordinates.",
+    ),
+    "plan.err.no_name": ("manca il nome.", "the name is missing."),
+    "plan.err.area": (
+        "serve un nome e un cerchio (centro e raggio) o un poligono di almeno 3 punti.",
+        "it needs a name and either a circle (centre and radius) or a polygon of at least 3 points.",
+    ),
+    "plan.err.duplicate_id": (
+        "l'identificativo «{id}» compare due volte in «{section}».",
+        "the id “{id}” appears twice in “{section}”.",
+    ),
     "plan.err.goal": ("l'obiettivo {n} non è valido: {reason}", "goal {n} is not valid: {reason}"),
 }

@@ -98,6 +98,7 @@ _ROOM = {
     "objectives.heading": ("Gli obiettivi scelti", "The objectives you chose"),
     "kpis.heading": ("Gli indicatori scelti", "The KPIs you chose"),
     "towns.heading": ("Le vostre imprese sulla mappa", "Your businesses on the map"),
+    "map.town": ("{where} · imprese: {n}", "{where} · businesses: {n}"),
     "towns.tooltip": ("{town} · imprese: {n}", "{town} · businesses: {n}"),
     "weak.heading": ("Gli obiettivi deboli più comuni", "The most common weak goals"),
     "weak.letter": ("Obiettivi che non passano «{letter}»: {n}", 'Goals failing "{letter}": {n}'),

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from core import i18n, kpis, measures, monitor, samples
+from core import i18n, kpis, measures, monitor, safe_text, samples
 from core import plan as plan_mod
 from tests.app.conftest import open_page
 
@@ -45,7 +45,7 @@ def test_the_monitor_shows_each_sample_in_both_languages(sample_tokens, slug, la
     shown = _texts(at)
     expected = _expected(slug)
     assert expected.verdict.message.render(lang) in shown
-    assert all(row.title in shown for row in expected.rows)
+    assert all(safe_text.for_markdown(row.title) in shown for row in expected.rows)  # Markdown source: escaped
     for said in expected.comparison.words:
         assert said.last_month.render(lang) in shown and said.last_year.render(lang) in shown
     assert all(i18n.t(lang, f"loyalty.segment.{s}") in shown for s in ("champions", "at_risk", "lost"))
@@ -78,7 +78,8 @@ def test_a_goal_whose_data_is_missing_says_which_file_to_import(store):
         assert not at.exception
         told = " ".join(e.value for e in at.info)
         assert kpis.name(lang, "reach") in told
-        assert all(i18n.t(lang, f"kpis.source.{s}") in told for s in kpis.KPIS["reach"].sources)
+        sources = [safe_text.for_markdown(i18n.t(lang, f"kpis.source.{s}")) for s in kpis.KPIS["reach"].sources]
+        assert all(source in told for source in sources)  # the Markdown source: names escaped
         assert i18n.t(lang, "monitor.no_data") in told
         assert i18n.t(lang, "monitor.loyalty.none") in told
 

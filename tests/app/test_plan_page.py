@@ -50,5 +50,21 @@ def test_a_bad_plan_file_is_refused_with_a_message_and_replaces_nothing(data, re
     at = open_page("pages/plan.py", "en", sample_token)
     _restore(at, "bad.json", data)
     errors = " ".join(e.value for e in at.error)
-    assert "bad.json" in errors and i18n.t("en", reason_key, line=1, col=2, found="x")[:12] in errors
+    reason = i18n.t("en", reason_key, line=1, col=2, found="x")[:12]
+    assert safe_text.for_markdown("bad.json") in errors and safe_text.for_markdown(reason) in errors  # Markdown source
+    assert store.load(sample_token) == before
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_a_plan_file_with_a_field_no_page_could_show_is_refused_naming_it(lang, sample_token, store):
+    saved, _ = store.load(sample_token)
+    broken = {**saved, "areas": [{"name": "Quartiere [x](javascript:alert(1))", "circle": {"lat": 41.9, "lon": 12.5}}]}
+    before = store.load(sample_token)
+    at = open_page("pages/plan.py", lang, sample_token)
+    at.file_uploader[0].upload("rotta.json", plan_mod.to_json(broken).encode("utf-8"), "application/json")
+    [b for b in at.button if b.proto.label == i18n.t(lang, "plan.restore")][0].click().run()
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    reason = i18n.Message("plan.err.entry", {"section": "areas", "row": 1, "reason": i18n.Message("plan.err.area")})
+    assert safe_text.for_markdown(reason.render(lang)) in errors and "rotta" in errors
     assert store.load(sample_token) == before

@@ -163,6 +163,27 @@ def test_the_room_counts_everyone_but_shows_names_and_numbers_only_with_consent(
     assert adrift in [p.proto.text for p in at.get("progress")]
 
 
+def test_the_room_shows_the_businesses_towns_on_one_map_without_names(ws, store, made):
+    roma = {"name": "Roma", "province": "RM", "region": "Lazio", "country": "IT", "lat": 41.8933, "lon": 12.4829}
+    for name in ("Bottega Uno", "Bottega Due"):
+        token = _participant(ws, store, made, name)
+        store.apply(token, [plan_mod.Change(("business", "town"), None, roma)])
+    at = _unlocked(made)
+    assert not at.exception
+    maps = at.get("component_instance")
+    assert len(maps) == 1  # the towns map (st_folium)
+    html = str(maps[0].proto.json_args)
+    assert "Roma (RM)" in html and "2" in html
+    assert "Bottega Uno" not in html and "Bottega Due" not in html  # towns and counts, never names
+
+
+def test_a_room_with_no_placed_business_draws_no_map(ws, store, made):
+    _participant(ws, store, made, "Bottega")
+    at = _unlocked(made)
+    assert not at.exception and not at.get("component_instance")
+    assert i18n.t("en", "workshoppage.towns.none") in _texts(at)
+
+
 def _questions():
     from core import selfcheck
 

@@ -105,6 +105,6 @@ def test_download_names_from_user_text_are_safe(name, created, expected):
 def test_a_sample_profile_becomes_a_plan_with_its_goals():
     profile = {"business": {"name": "Forno", "sector": None, "town": None, "channels": [], "markets": ["local"]},
                "selfcheck": {"goals": 0}}
-    plan = plan_mod.from_sample("forno", profile, [{"id": "g1", "title": "Più clienti"}], TODAY)
+    plan = plan_mod.from_sample("forno", profile, [{"id": "g1", "objective": "local_awareness", "title": "Più clienti", "start": "2026-11-01"}], TODAY)
     assert plan["sample"] == "forno" and plan["goals"][0]["title"] == "Più clienti"
     assert plan["business"]["markets"] == ["local"]

@@ -40,6 +40,7 @@ def _answers(*values):
 def _plan(name, town, channels, answers, goals, share, **extra):
     plan = workshop.participant_plan("w1", TODAY)
     plan["business"].update(name=name, town=town, channels=channels)
+    goals = [{**goal, "id": f"g{i}"} for i, goal in enumerate(goals, start=1)]  # a plan's goal ids are unique
     plan.update(selfcheck=answers, goals=goals, **extra)
     plan["room"]["share"] = share
     return plan_mod.validate(plan)
@@ -50,7 +51,7 @@ def _members():
         room.Member(1, _plan("Forno Gatta Rossa", ROMA, [{"channel": "instagram", "followers": 1860}],
                              _answers(*[0] * 8), [GOOD, FOLLOWERS, PRESENCE], share=True)),
         room.Member(2, _plan("Officina Rossi", PERUGIA, [{"channel": "instagram", "followers": 937}],
-                             _answers(*[2] * 8), [PRESENCE_2, REVENUE], share=False, areas=[{"name": "c"}])),
+                             _answers(*[2] * 8), [PRESENCE_2, REVENUE], share=False, areas=[{"name": "c", "circle": {"lat": 43.1, "lon": 12.4, "radius_km": 5}}])),
         room.Member(3, _plan("", ROMA, [], _answers(1, 2, 0), [], share=False)),
         room.Member(4, _plan("Cantina Sole", PERUGIA, [{"channel": "facebook", "followers": 4321}],
                              _answers(*[1] * 8), [LIKES], share=True)),

@@ -1,6 +1,7 @@
 import json
 import re
 
+import jinja2
 import numpy as np
 import pandas as pd
 import pytest
@@ -135,6 +136,15 @@ def test_the_controls_data_cannot_close_its_script():
 
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text)["months"] == ["</script><script>alert(1)</script>", "<!--", "a&b", "\u2028"]
+
+
+def test_script_json_leaves_no_jinja_opening_for_brancas_second_compile():
+    value = {"months": ["{{ 7*7 }}", "{% raw %}", "{# x #}", "{a}", "{"], "nested": {"k": [{"v": "{{"}]}}
+    text = timeline_map.script_json(value)
+
+    assert not re.search(r"\{[{%#]", text)
+    assert json.loads(text) == value
+    assert jinja2.Template(text).render() == text  # compiling it again changes nothing
 
 
 def test_a_hostile_channel_name_in_the_legend_is_escaped_json():

@@ -130,6 +130,16 @@ class Tab:
         self.page.goto(self.base + path)
         wait_ready(self.page, timeout=30_000)
         self._watch_runs()
+        self.page.wait_for_function(  # the page's elements stopped arriving (two polls agree)
+            """() => {
+              const n = document.querySelectorAll('[data-testid=stMain] [data-testid=stElementContainer]').length;
+              const same = n > 0 && window.__rottaElements === n;
+              window.__rottaElements = n;
+              return same;
+            }""",
+            polling=300,
+            timeout=30_000,
+        )
 
     def _watch_runs(self) -> None:
         self.page.evaluate(

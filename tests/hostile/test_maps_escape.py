@@ -36,6 +36,8 @@ from core import (
     market_layers_places,
     market_page,
     monitor_map,
+    room,
+    room_map,
     safe_text,
     static_map,
     timeline_map,
@@ -224,6 +226,11 @@ def build_layers(text: str) -> str:
     return _on_market_map(*layers)
 
 
+def towns_map(text: str) -> str:
+    towns = [room.Town(text, text, *ROME, 3), room.Town(text, "", 45.46, 9.19, 1)]
+    return _render(room_map.towns_map(towns, "it"))
+
+
 def static_svg(text: str) -> str:
     shape = static_map.layout([(41.9, 12.5, 5, text), (41.95, 12.45, 2, text)], ROME, [1, 3], 100, 80,
                               ring_labels=[text, text])  # fmt: skip
@@ -258,6 +265,7 @@ BUILDERS: dict[str, dict[str, Build]] = {
     "market_layers_legend": {"legend_layer": legend_layer},
     "market_page": {"saved_areas_layer": saved_areas_layer, "build_layers": build_layers},
     "monitor_map": {"segment_map": segment_map},
+    "room_map": {"towns_map": towns_map},
     "timeline_map": {"activity_map": activity_map},
     "static_map": {"layout": static_svg, "to_svg": static_svg},
 }

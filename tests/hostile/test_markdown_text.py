@@ -1,0 +1,174 @@
+"""``safe_text.for_markdown``: user text inside Streamlit's Markdown stays exactly the text it was.
+
+``st.markdown``, ``st.caption``, the message boxes, widget labels and ``st.progress`` text render
+Markdown: a business called ``[x](javascript:alert(1))`` would be a link, ``**`` bold, ``:red[x]``
+coloured, ``![x](http://...)`` an image fetched from outside. Rendered here with markdown-it
+(CommonMark, raw HTML allowed: the most permissive reading), the escaped text must come out as
+one paragraph holding the original text and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+
+from core import safe_text
+from tests.hostile import conftest
+from tests.hostile.corpus import PAYLOADS
+
+ROOT = Path(__file__).resolve().parents[2]
+MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough", "table"])
+MARKUP = {
+    "bold": "**Forno** __Rossi__",
+    "heading_after_newline": "Bar\n# Big",
+    "list_after_newline": "Bar\n- one\n1. two",
+    "quote": "> quoted",
+    "code": "`code` and ```fence```",
+    "html_comment": "<!-- hidden -->",
+    "autolink": "<https://evil.invalid>",
+    "entity": "&copy; &#36;",
+    "table": "a | b\n--|--\n1 | 2",
+    "strike": "~~gone~~",
+    "streamlit_colour": ":red[alarm] :blue-background[x]",
+    "streamlit_icon": ":material/warning: :smile:",
+    "maths": "$x^2$ and $$y$$",
+    "link_reference": "[x][1]\n\n[1]: javascript:alert(1)",
+    "trailing_backslash": "ends with \\",
+}
+CASES = {**PAYLOADS, **MARKUP}
+
+
+def _shown(text: str) -> str:
+    """What a reader must see: the text on one line, without NUL and bidirectional controls."""
+    cleaned = re.sub("[\x00\u202a-\u202e\u2066-\u2069]", "", text)
+    return " ".join(cleaned.split())
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_escaped_text_renders_as_one_paragraph_of_exactly_that_text(name):
+    text = CASES[name]
+    rendered = MARKDOWN.render(safe_text.for_markdown(text))
+    conftest.COUNTS["Markdown texts rendered"] += 1
+    assert rendered == f"<p>{escapeHtml(_shown(text))}</p>\n"
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_no_markdown_or_streamlit_syntax_character_is_left_unescaped(name):
+    escaped = safe_text.for_markdown(CASES[name])
+    # Every ASCII punctuation mark (Streamlit's ":" directives and "$" maths included) has its backslash.
+    unescaped = re.findall(r"(?<!\\)(?:\\\\)*([!-/:-@\[-`{-~])", escaped.replace("\\\\", ""))
+    assert [c for c in unescaped if c != "\\"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (None, ""),
+        ("", ""),
+        ("Città", "Città"),
+        ("Forno  Rossi\n\tSrl", "Forno Rossi Srl"),
+        ("a*b", "a\\*b"),
+        ("l'osteria", "l\\'osteria"),
+        ("[x](javascript:alert(1))", "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"),
+        ("Forl\x00ì", "Forlì"),
+        ("abc\u202edef", "abcdef"),
+        (42, "42"),
+    ],
+)
+def test_for_markdown_examples(text, expected):
+    assert safe_text.for_markdown(text) == expected
+
+
+PROBE = """
+import json, os
+import streamlit as st
+from core import safe_text
+
+for i, text in enumerate(json.load(open(os.environ["ROTTA_PROBE_TEXTS"], encoding="utf-8"))):
+    shown = safe_text.for_markdown(text)
+    with st.container(key=f"caption{i}"):
+        st.caption(shown)
+    with st.container(key=f"box{i}"):
+        st.info(shown)
+    with st.container(key=f"expander{i}"):
+        with st.expander(shown):
+            st.write("")
+    with st.container(key=f"progress{i}"):
+        st.progress(0.5, text=shown)
+"""
+WIDGETS = ("caption", "box", "expander", "progress")
+
+
+def _serve(folder: Path, texts: list[str]) -> tuple[subprocess.Popen, str]:
+    (folder / "probe.py").write_text(PROBE, encoding="utf-8")
+    (folder / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ROTTA_PROBE_TEXTS": str(folder / "texts.json")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(folder / "probe.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    return server, url
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("the probe app did not start")
+
+
+@pytest.mark.browser
+def test_streamlit_shows_escaped_text_literally_in_markdown_boxes_and_labels(tmp_path, hostile_browser):
+    """The real renderer, not an approximation: Streamlit's own Markdown, its ``:red[...]`` and
+    ``:material/...:`` directives, and labels of expanders and progress bars."""
+    texts = [*PAYLOADS.values(), *MARKUP.values()]
+    server, url = _serve(tmp_path, texts)
+
+    def read(browser: object) -> list[list[str]]:
+        from tests.hostile.conftest import Tab
+
+        tab = Tab(browser, url)
+        try:
+            tab.page.goto(url)
+            tab.page.wait_for_selector(f".st-key-progress{len(texts) - 1}", timeout=60_000)
+            shown = []
+            for i in range(len(texts)):
+                row = [tab.page.locator(f".st-key-{w}{i}").first.inner_text() for w in WIDGETS]
+                shown.append(row)
+            assert tab.executions() == [] and tab.injected() == []
+            return shown
+        finally:
+            tab.close()
+
+    try:
+        shown = hostile_browser.run(read)
+    finally:
+        server.kill()
+        server.wait(10)
+    wrong = {
+        f"{widget}: {text[:40]!r}": got[:60]
+        for text, row in zip(texts, shown, strict=True)
+        for widget, got in zip(WIDGETS, row, strict=True)
+        if _shown(text)[:300] not in " ".join(got.replace("\n", " ").split())
+    }
+    conftest.COUNTS["Markdown texts rendered"] += len(texts) * len(WIDGETS)
+    assert wrong == {}
