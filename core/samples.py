@@ -84,7 +84,10 @@ def read_orders(path: Path) -> pd.DataFrame:
 
 
 def read_activity(path: Path) -> pd.DataFrame:
+    """The activity table; files written before the action metrics existed have them empty."""
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    if tuple(df.columns) == tuple(c for c in schema.ACTIVITY_COLUMNS if c not in schema.ACTION_METRICS):
+        df = df.reindex(columns=list(schema.ACTIVITY_COLUMNS), fill_value="")
     _check_columns(path, df, schema.ACTIVITY_COLUMNS)
     out = {"when": pd.to_datetime(df["when"], format="ISO8601", utc=True).dt.tz_convert(TZ)}
     out |= {col: df[col] for col in _ACTIVITY_TEXT}

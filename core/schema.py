@@ -46,10 +46,18 @@ ACTIVITY_COLUMNS: tuple[str, ...] = (
     "shares",
     "saves",
     "clicks",
+    "follows",  # new followers (Meta "Follows"; TikTok and YouTube give the net change of the day)
+    "profile_visits",  # visits to the profile or page
+    "calls",  # taps on the call button (Google Business Profile)
+    "directions",  # direction requests (Google Business Profile)
     "interactions",  # reactions + comments + shares + saves (of those present)
     "engagement_rate",  # interactions / reach (or / views when reach is absent)
 )
-ACTIVITY_METRICS: tuple[str, ...] = ("views", "reach", "reactions", "comments", "shares", "saves", "clicks")
+# What people did with the content (summed into ``interactions``)...
+CONTENT_METRICS: tuple[str, ...] = ("views", "reach", "reactions", "comments", "shares", "saves", "clicks")
+# ...and what they did about the business: audience and actions, never part of ``interactions``.
+ACTION_METRICS: tuple[str, ...] = ("follows", "profile_visits", "calls", "directions")
+ACTIVITY_METRICS: tuple[str, ...] = (*CONTENT_METRICS, *ACTION_METRICS)
 
 CHANNELS: tuple[str, ...] = (
     "facebook",

@@ -6,6 +6,8 @@ achieved is the least-squares slope of the values since the goal's start, in uni
 forecast extends that straight line from the last value. Fewer than ``MIN_WEEKS`` weeks or
 ``MIN_POINTS`` values: "too early", never a guess. When the data swing so much that one standard
 error of the slope would change the light, the goal is "at risk" and says the data are unsteady.
+For KPIs the data give only as changes (followers, from the new follows of each day:
+``measures.GAINED_KPIS``) the level is the goal's baseline plus what was gained since its start.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core import goals, kpis
+from core import goals, kpis, measures
 from core.i18n import Message
 
 MIN_WEEKS = 4  # a month of weekly values: less cannot tell a trend from a good week
@@ -74,10 +76,22 @@ def _level(pace: float, sign: int, needed: float) -> str:
     return "on_track" if achieved >= needed else "at_risk" if achieved >= AT_RISK * needed else "off_track"
 
 
+def from_gains(gained: pd.Series, baseline: float, start: dt.date) -> pd.Series:
+    """A level from what was gained up to each date: ``baseline`` on ``start``, plus the gains since."""
+    values = clean(gained)
+    at_start = baseline_from_series(values, start)
+    return values if at_start is None else values - at_start + baseline
+
+
 def track(goal: goals.Goal, series: pd.Series, today: dt.date) -> Tracking:
-    """Where a goal stands on ``today`` given its KPI series."""
+    """Where a goal stands on ``today`` given its KPI series (gains, for ``measures.GAINED_KPIS``)."""
     values = clean(series)
     values = values[values.index <= pd.Timestamp(today)]
+    if goal.kpi in measures.GAINED_KPIS:
+        if goal.baseline is None:
+            message = Message("goals.track.needs_baseline", {"kpi": goal.kpi})
+            return Tracking("no_data", None, None, None, None, None, 0.0, message)
+        values = from_gains(values, goal.baseline, goal.start)
     if goal.kpi is None or goal.target is None or goal.deadline is None:
         current = float(values.iloc[-1]) if not values.empty else None
         return Tracking("no_data", current, None, None, None, None, 0.0, Message("goals.track.incomplete"))

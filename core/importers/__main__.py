@@ -1,4 +1,5 @@
-"""``python -m core.importers FILE [FILE ...]``: what each file imports to, one JSON object per line.
+"""``python -m core.importers [--period FIRST..LAST] FILE [FILE ...]``: what each file imports to, one JSON
+object per line.
 
 A file that cannot be imported prints ``{"file": ..., "error": "<English reason>"}``; the command
 goes on with the other files and exits with status 2 at the end. This is an I/O boundary: it reads
@@ -41,14 +42,33 @@ def _one(path: Path, ctx: ImportContext) -> dict:
         return {"file": name, "error": problem.message.render("en")}
 
 
+def period(text: str) -> tuple[dt.date, dt.date]:
+    """``2026-01-01..2026-01-31`` as (first day, last day); argparse shows the error."""
+    first, dots, last = text.partition("..")
+    try:
+        start, end = dt.date.fromisoformat(first.strip()), dt.date.fromisoformat(last.strip())
+    except ValueError:
+        start = end = None
+    if not dots or start is None or end is None or start > end:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a period like 2026-01-01..2026-01-31")
+    return start, end
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m core.importers", description="Import customer or activity files.")
     parser.add_argument("files", nargs="+", type=Path, help="CSV, XLSX or JSON exports")
     parser.add_argument("--salt", default="", help="salt for the pseudonymous customer ids (e.g. the plan id)")
     parser.add_argument("--no-geocode", action="store_true", help="do not look places up")
+    parser.add_argument(
+        "--period",
+        type=period,
+        metavar="FIRST..LAST",
+        help="the period a report covers when the file does not say it (Google Business Profile), "
+        "e.g. 2026-01-01..2026-01-31",
+    )
     args = parser.parse_args(argv)
     gazetteer = None if args.no_geocode else _gazetteer()
-    ctx = ImportContext(gazetteer=gazetteer, salt=args.salt, today=dt.date.today())
+    ctx = ImportContext(gazetteer=gazetteer, salt=args.salt, today=dt.date.today(), period=args.period)
     failed = False
     for path in args.files:
         summary = _one(path, ctx)

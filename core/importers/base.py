@@ -38,6 +38,7 @@ class ImportContext:
     salt: str = ""  # for pseudonymous customer ids (e.g. the plan id)
     today: date | None = None  # dates after it are reported as suspicious
     mapping: dict[str, str | None] | None = None  # user-confirmed mapping for generic customer files
+    period: tuple[date, date] | None = None  # first and last day of a report that does not state them
 
 
 class ImportProblem(Exception):

@@ -35,10 +35,16 @@ TEXTS = {
         "was not given.",
     ),
     "activity.err.no_period": (
-        "Il rapporto di Google Business Profile non dice a quale periodo si riferisce: caricalo con il nome "
-        "che gli dà Google (..._AAAA-MM-GG_AAAA-MM-GG.csv).",
-        "The Google Business Profile report does not say which period it covers: upload it with the name "
-        "Google gives it (..._YYYY-MM-DD_YYYY-MM-DD.csv).",
+        "Il rapporto di Google Business Profile non dice a quale periodo si riferisce e il nome del file "
+        "'{file}' non lo contiene. Indica il periodo (prima e ultima data del rapporto), oppure carica il file "
+        "con il nome che gli dà Google, che finisce con le due date (..._AAAA-MM-GG_AAAA-MM-GG.csv).",
+        "The Google Business Profile report does not say which period it covers and its file name '{file}' "
+        "does not either. Give the period (the report's first and last day), or upload the file with the "
+        "name Google gives it, ending with the two dates (..._YYYY-MM-DD_YYYY-MM-DD.csv).",
+    ),
+    "activity.err.bad_period": (
+        "Il periodo indicato finisce ({end:%d/%m/%Y}) prima di cominciare ({start:%d/%m/%Y}).",
+        "The period given ends ({end:%d %b %Y}) before it starts ({start:%d %b %Y}).",
     ),
     "activity.warn.empty": (
         "Il file è nel formato giusto ma non contiene righe di attività.",
@@ -66,25 +72,21 @@ TEXTS = {
         "ad es. '{example}'.",
         "Values that are not numbers in column '{column}', left empty: {count} (rows {rows}), e.g. '{example}'.",
     ),
-    "activity.warn.not_imported": (
-        "Non importate perché il diario non ha ancora un campo per loro: {columns}.",
-        "Not imported because the activity table has no field for them yet: {columns}.",
-    ),
     "activity.warn.not_imported_totals": (
-        "Non importati perché il diario non ha ancora un campo per loro (totale del periodo): {columns}.",
-        "Not imported because the activity table has no field for them yet (period total): {columns}.",
+        "Non importati perché il diario non ha un campo per loro (totale del periodo): {columns}.",
+        "Not imported because the activity table has no field for them (period total): {columns}.",
     ),
     "activity.warn.series_not_imported": (
         "La serie giornaliera '{title}' ({days} giorni, totale {total}) non è stata importata: il diario "
-        "non ha ancora un campo per questo dato.",
+        "non ha un campo per questo dato.",
         "The daily series '{title}' ({days} days, total {total}) was not imported: the activity table has "
-        "no field for it yet.",
+        "no field for it.",
     ),
-    "activity.warn.followers_not_imported": (
-        "La serie dei follower '{title}' ({days} giorni, ultimo valore {last}) non è stata importata: il "
-        "diario non ha ancora un campo per i follower.",
-        "The followers series '{title}' ({days} days, last value {last}) was not imported: the activity "
-        "table has no field for followers yet.",
+    "activity.warn.followers_count": (
+        "Follower il {date:%d/%m/%Y}: {count} (colonna '{title}'). Il diario tiene solo la variazione "
+        "di ogni giorno: usa questo numero come valore di partenza di un obiettivo sui follower.",
+        "Followers on {date:%d %b %Y}: {count} (column '{title}'). The activity table keeps only the daily "
+        "change: use this count as the starting value of a followers goal.",
     ),
     "activity.warn.platform_assumed": (
         "Il file non dice se i dati sono di Facebook o di Instagram: sono stati attribuiti a {platform}.",

@@ -243,6 +243,11 @@ _TRACK = {
         "Ancora nessun dato di {kpi}: importa {sources} per seguirlo.",
         "No {kpi} data yet: import {sources} to track it.",
     ),
+    "needs_baseline": (
+        "I dati danno solo la variazione giornaliera di {kpi}: scrivi il valore di partenza dell'obiettivo "
+        "per seguirlo.",
+        "The data give only the daily change of {kpi}: enter the goal's starting value to track it.",
+    ),
     "reached": (
         "Traguardo raggiunto il {reached_date}: {current_val} (traguardo {target_val}).",
         "Target reached on {reached_date}: {current_val} (target {target_val}).",

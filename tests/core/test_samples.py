@@ -1,6 +1,7 @@
 """The sample businesses load into the shared shapes and tell a consistent, real-looking story."""
 
 import datetime as dt
+import io
 import unicodedata
 
 import ateco
@@ -26,6 +27,16 @@ def loaded() -> dict[str, samples.Sample]:
 @pytest.fixture(scope="module")
 def comuni() -> Comuni:
     return Comuni(allow_download=False)
+
+
+def test_an_activity_file_written_before_the_action_metrics_reads_them_as_missing(tmp_path):
+    source = (samples.ROOT / "officina" / "activity.csv").read_text(encoding="utf-8")
+    old = pd.read_csv(io.StringIO(source), dtype=str, keep_default_na=False)
+    old.drop(columns=list(schema.ACTION_METRICS)).to_csv(tmp_path / "activity.csv", index=False)
+    activity = samples.read_activity(tmp_path / "activity.csv")
+    assert tuple(activity.columns) == schema.ACTIVITY_COLUMNS and len(activity) == len(old)
+    assert activity[list(schema.ACTION_METRICS)].isna().all().all()
+    assert activity["reach"].sum() == samples.load_sample("officina").activity["reach"].sum()
 
 
 @pytest.mark.parametrize("slug", SLUGS)

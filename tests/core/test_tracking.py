@@ -190,3 +190,32 @@ def test_the_slope_is_in_units_a_week_with_no_error_on_a_straight_line():
 )
 def test_a_baseline_is_the_value_at_the_start_or_the_first_one_after(start, expected):
     assert tracking.baseline_from_series(_weekly([1000, 1060, 1120]), start) == expected
+
+
+@pytest.mark.parametrize("offset", [0, 37])  # gains counted from whatever day the data begin
+def test_followers_from_their_daily_gains_are_tracked_from_the_goals_baseline(offset):
+    goal = _goal(kpi="followers", title="Follower")
+    gains = _weekly([offset + 60 * k for k in range(9)])
+    result = tracking.track(goal, gains, EIGHT_WEEKS)
+    assert (result.status, result.current) == ("on_track", 1480)
+    assert result.progress == pytest.approx(0.48) and result.pace_achieved == pytest.approx(60)
+
+
+def test_gains_before_the_goal_starts_do_not_count():
+    goal = _goal(kpi="followers", start="2026-01-19")
+    gains = _weekly([10 * k for k in range(9)])  # 20 gained by 19 January, 80 by 2 March
+    level = tracking.from_gains(gains, 1000, dt.date(2026, 1, 19))
+    assert level.tolist() == [980, 990, 1000, 1010, 1020, 1030, 1040, 1050, 1060]
+    assert tracking.track(goal, gains, EIGHT_WEEKS).current == 1060
+
+
+def test_followers_known_only_from_their_gains_need_the_goals_starting_value():
+    result = tracking.track(_goal(kpi="followers", baseline=None), _weekly([0, 5, 9]), EIGHT_WEEKS)
+    assert (result.status, result.current) == ("no_data", None)
+    assert goal_text.render("en", result.message) == (
+        "The data give only the daily change of Followers: enter the goal's starting value to track it."
+    )
+    assert goal_text.render("it", result.message) == (
+        "I dati danno solo la variazione giornaliera di Follower: scrivi il valore di partenza dell'obiettivo "
+        "per seguirlo."
+    )

@@ -23,7 +23,9 @@ def derive_metrics(frame: pd.DataFrame) -> pd.DataFrame:
     interactions = reactions + comments + shares + saves, of those the source gives (NaN when it
     gives none of them; a total the source reports itself, already in ``interactions``, is kept
     only then). engagement_rate = interactions / reach, or / views where reach is missing; NaN
-    when that denominator is 0 or missing.
+    when that denominator is 0 or missing. Follows, profile visits, calls and direction requests
+    (``schema.ACTION_METRICS``) are what people did about the business, not with the post: they
+    never count as interactions.
     """
     out = frame.copy()
     parts = out[list(INTERACTION_PARTS)].sum(axis=1, min_count=1)
@@ -112,15 +114,6 @@ def dropped_without_date(column: str, rows: list[int]) -> list[Message]:
     if not rows:
         return []
     return [Message("activity.warn.no_date", {"column": column, "rows": rows_text(rows), "count": len(rows)})]
-
-
-def not_imported(headers: Iterable[str], names: Iterable[str]) -> list[Message]:
-    """One warning listing the columns present that the activity table has no field for yet."""
-    wanted = {tabular.normalize(n) for n in names}
-    found = [h.strip() for h in headers if tabular.normalize(h) in wanted]
-    if not found:
-        return []
-    return [Message("activity.warn.not_imported", {"columns": ", ".join(f"'{h}'" for h in found)})]
 
 
 def ragged(rows: tuple[int, ...], width: int) -> list[Message]:

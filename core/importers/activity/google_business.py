@@ -1,12 +1,12 @@
 """Google Business Profile performance report (the bulk CSV, one row per location).
 
 Two header rows (names, then descriptions). The counts are totals for the period chosen when the
-report was made. The file itself does not say which, so the period is read from the name Google
-gives the file (``..._2025-08-01_2025-08-31.csv``): data taken from the name, not format
-detection; there is no other source (``import_file`` keeps ``ctx.mapping`` for customer tables).
-Each location becomes one ``daily`` row dated the first day of the period: views = profile views
-on Search and Maps, clicks = website clicks. Calls and direction requests have no activity column
-yet: their totals are reported in a warning.
+report was made. The file itself does not say which: the period is the one the user gives
+(``ImportContext.period``), else the one in the name Google gives the file
+(``..._2025-08-01_2025-08-31.csv``): data taken from the name, not format detection. Each location
+becomes one ``daily`` row dated the first day of the period: views = profile views on Search and
+Maps, clicks = website clicks, calls, directions = direction requests. Messages, bookings and food
+orders have no activity column: their totals are reported in a warning.
 """
 
 from __future__ import annotations
@@ -27,16 +27,19 @@ ADDRESS = ("Address", "Indirizzo")
 TOTAL_VIEWS = ("Total views", "Visualizzazioni totali")
 VIEW_PREFIXES = ("google search", "google maps", "ricerca google", "search views", "maps views")
 CLICKS = ("Website clicks", "Clic sul sito web", "Website actions", "Azioni sul sito web")
-NOT_IMPORTED = {
-    "calls": ("Calls", "Chiamate", "Phone call actions", "Azioni di chiamata"),
-    "directions": (
-        "Directions",
-        "Indicazioni stradali",
-        "Directions actions",
-        "Richieste di indicazioni stradali",
-    ),
-    "other": ("Messages", "Messaggi", "Bookings", "Prenotazioni", "Food orders", "Ordini di cibo"),
-}
+CALLS = ("Calls", "Chiamate", "Phone calls", "Telefonate", "Phone call actions", "Azioni di chiamata")
+DIRECTIONS = (
+    "Directions",
+    "Directions requests",
+    "Direction requests",
+    "Indicazioni stradali",
+    "Richieste di indicazioni stradali",
+    "Richieste di indicazioni",
+    "Directions actions",
+    "Azioni per indicazioni stradali",
+)
+METRICS = {"clicks": CLICKS, "calls": CALLS, "directions": DIRECTIONS}
+NOT_IMPORTED = ("Messages", "Messaggi", "Bookings", "Prenotazioni", "Food orders", "Ordini di cibo")
 _PERIOD = re.compile(r"(\d{4}-\d{2}-\d{2})\D+?(\d{4}-\d{2}-\d{2})")
 _TOWN = re.compile(r"\b(\d{5})\s+([^,\d]+?)(?:\s+[A-Z]{2})?\s*(?:,|$)")
 
@@ -45,7 +48,7 @@ def sniff(raw: RawFile) -> bool:
     headers = tabular.head_headers(raw.data)
     if tabular.index_of(headers, *CODE, *NAME) is None:
         return False
-    return tabular.index_of(headers, *CLICKS, *NOT_IMPORTED["calls"], *NOT_IMPORTED["directions"]) is not None
+    return tabular.index_of(headers, *CLICKS, *CALLS, *DIRECTIONS) is not None
 
 
 def _view_positions(headers: tuple[str, ...]) -> list[int]:
@@ -60,21 +63,21 @@ def parse(raw: RawFile, ctx: ImportContext) -> ImportResult:
     head = tabular.head_rows(raw.data, 2)
     header = tuple(head[0]) if head else ()
     views_at = _view_positions(header)
-    numeric = [*views_at, *_positions(header, (CLICKS, *NOT_IMPORTED.values()))]
+    numeric = [*views_at, *_positions(header, (*METRICS.values(), NOT_IMPORTED))]
     if not numeric:
         raise ImportProblem(Message("activity.err.no_rows", {}))
     header_rows = 2 if _has_descriptions(head, numeric) else 1
     table = tabular.read_table(
         tabular.decode(raw.data), header_rows=header_rows, right=len(header) - min(numeric)
     )
-    start, end = _period(raw.name)
+    start, end = _period(raw.name, ctx.period)
     name = table.column(*NAME)
     keep = pd.Series(True, index=table.rows.index)
     if name is not None:
         keep = name.str.strip().ne("") | table.rows[0].str.strip().ne("")
     warnings = common.ragged(table.ragged, len(header))
     views = _sum(table, views_at, keep)
-    values, bad = common.metrics(table, {"clicks": CLICKS}, keep)
+    values, bad = common.metrics(table, METRICS, keep)
     warnings += bad
     place = name[keep].str.strip() if name is not None else None
     lat, lon = _locate(table, keep, ctx.gazetteer)
@@ -108,14 +111,20 @@ def _sum(table: tabular.Table, positions: list[int], keep: pd.Series) -> pd.Seri
     return pd.concat(parts, axis=1).sum(axis=1, min_count=1)
 
 
-def _period(name: str) -> tuple[dt.date, dt.date]:
+def _period(name: str, given: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date]:
+    """The period the user gave, else the one in the file's name; ImportProblem when neither is there."""
+    if given is not None:
+        start, end = given
+        if start > end:
+            raise ImportProblem(Message("activity.err.bad_period", {"start": start, "end": end}))
+        return start, end
     match = _PERIOD.search(name)
     try:
         if match:
             return dt.date.fromisoformat(match.group(1)), dt.date.fromisoformat(match.group(2))
     except ValueError:
         pass
-    raise ImportProblem(Message("activity.err.no_period", {}))
+    raise ImportProblem(Message("activity.err.no_period", {"file": name}))
 
 
 def _locate(
@@ -136,12 +145,11 @@ def _locate(
 
 def _not_imported(table: tabular.Table, keep: pd.Series) -> list[Message]:
     found = []
-    for names in NOT_IMPORTED.values():
-        for name in names:
-            position = table.find(name)
-            if position is not None:
-                total = tabular.to_number(table.rows[position])[0][keep].sum()
-                found.append(f"'{table.headers[position].strip()}' ({total:.0f})")
+    for name in NOT_IMPORTED:
+        position = table.find(name)
+        if position is not None:
+            total = tabular.to_number(table.rows[position])[0][keep].sum()
+            found.append(f"'{table.headers[position].strip()}' ({total:.0f})")
     if not found:
         return []
     return [Message("activity.warn.not_imported_totals", {"columns": ", ".join(found)})]

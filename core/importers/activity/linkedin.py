@@ -26,6 +26,7 @@ POST_METRICS = {
     "comments": ("Comments", "Commenti"),
     "shares": ("Reposts", "Repost", "Shares", "Diffusioni", "Condivisioni"),
     "clicks": ("Clicks", "Clic"),
+    "follows": ("Follows", "Follow", "Follower", "Nuovi follower"),
 }
 DAY_WHEN = ("Date", "Data")
 _TOTAL = ("{} (total)", "{} (totali)", "{} (totale)", "{}")
@@ -37,7 +38,6 @@ DAY_METRICS = {
     "shares": tuple(t.format(b) for b in ("Reposts", "Repost", "Shares", "Diffusioni") for t in _TOTAL),
     "clicks": tuple(t.format(b) for b in ("Clicks", "Clic") for t in _TOTAL),
 }
-NOT_IMPORTED = ("Follows", "Follow", "Follower", "Nuovi follower")
 FORMAT = "MM/DD/YYYY"
 _FORMATS = (("%m/%d/%Y", "%m/%d/%Y %H:%M", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S"),)
 _HEAD = 6
@@ -139,7 +139,7 @@ def _posts(table: tabular.Table) -> tuple[pd.DataFrame, list[Message]]:
         link=None if link is None else link[keep].astype(str).str.strip(),
         **values,
     )
-    return frame, warnings + bad + common.not_imported(table.headers, NOT_IMPORTED)
+    return frame, warnings + bad
 
 
 def _kinds(table: tabular.Table, keep: pd.Series) -> pd.Series | str:

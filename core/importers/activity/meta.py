@@ -41,8 +41,14 @@ METRICS = {
         "Interactions",
         "Interazioni",
     ),
+    "follows": ("Follows", "Follow", "Nuovi follower"),
+    "profile_visits": (
+        "Profile visits",
+        "Visite al profilo",
+        "Instagram profile visits",
+        "Visite al profilo Instagram",
+    ),
 }
-NOT_IMPORTED = ("Follows", "Follow", "Profile visits", "Visite al profilo", "Nuovi follower")
 _TIKTOK = ("Video link", "Link del video")
 FORMAT = "MM/DD/YYYY HH:MM"
 _FORMATS = (("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %I:%M:%S %p"),)
@@ -121,7 +127,7 @@ def parse(raw: RawFile, ctx: ImportContext) -> ImportResult:
     keep = ~empty
     warnings: list[Message] = common.dropped_without_date(column, table.row_numbers(empty))
     values, bad = common.metrics(table, METRICS, keep)
-    warnings += bad + common.not_imported(table.headers, NOT_IMPORTED)
+    warnings += bad
     platform = _platform_from(list(table.headers), _first_row(table))
     post_type = table.column(*POST_TYPE)
     kinds = post_type[keep].map(kind_of) if post_type is not None else "post"

@@ -21,6 +21,19 @@ SERIES = {
     "reach": ("Reach", "Copertura", "Accounts reached", "Account raggiunti"),
     "clicks": ("Link clicks", "Clic sul link"),
     "interactions": ("Interactions", "Content interactions", "Interazioni", "Interazioni con i contenuti"),
+    "follows": ("Follows", "Follow", "New follows", "Nuovi follower", "New followers"),
+    "profile_visits": (
+        "Visits",
+        "Visite",
+        "Profile visits",
+        "Visite al profilo",
+        "Page visits",
+        "Visite alla Pagina",
+        "Facebook visits",
+        "Visite su Facebook",
+        "Instagram profile visits",
+        "Visite al profilo Instagram",
+    ),
 }
 DATE = ("Date", "Data")
 FORMAT = "YYYY-MM-DD"
@@ -60,7 +73,7 @@ def metric_of(title: str) -> str | None:
 
 
 def parse(raw: RawFile, ctx: ImportContext) -> ImportResult:
-    """One ``daily`` row per day; series with no activity column (follows, visits) only warn."""
+    """One ``daily`` row per day; a series with no activity column (unfollows, say) only warns."""
     rows = _rows(raw.data)
     if len(rows) < 2 or len(rows[1]) < 2:
         raise ImportProblem(Message("activity.err.no_rows", {}))

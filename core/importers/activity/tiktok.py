@@ -1,5 +1,6 @@
 """TikTok Studio analytics exports: ``Content.csv`` (one row per video), ``Overview.csv`` (one row
-per day) and ``Followers.csv`` (followers per day: no activity column for it yet, so it only warns).
+per day) and ``Followers.csv`` (followers per day: its daily change lands in ``follows``, a net
+change that can be negative; the followers count itself is only reported in a warning).
 
 Counts carry thousands separators (``"8,016"``). Overview dates have no year (``"August 31"``):
 they are the last days up to the export, so the year is inferred counting back from ``ctx.today``,
@@ -8,6 +9,7 @@ and a warning says which years were used.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from core.i18n import Message
@@ -30,9 +32,19 @@ DAY_METRICS = {
     "reactions": ("Likes", "Mi piace"),
     "comments": ("Comments", "Commenti"),
     "shares": ("Shares", "Condivisioni"),
+    "profile_visits": ("Profile Views", "Visualizzazioni del profilo"),
+    "follows": (
+        "Difference in followers from previous day",
+        "Differenza di follower rispetto al giorno precedente",
+        "Differenza nei follower rispetto al giorno precedente",
+        "Net followers",
+        "Follower netti",
+        "Total followers gained",
+        "New followers",
+        "Nuovi follower",
+    ),
 }
 FOLLOWERS = ("Followers", "Follower")
-NOT_IMPORTED = ("Profile Views", "Visualizzazioni del profilo", "Total followers gained", "New followers")
 EXPECTED = "'Aug 31, 2025', '2025-08-31' or 'August 31'"
 _WITH_YEAR = (
     (
@@ -86,22 +98,42 @@ def parse_content(raw: RawFile, ctx: ImportContext) -> ImportResult:
 
 
 def parse_daily(raw: RawFile, ctx: ImportContext) -> ImportResult:
-    """One ``daily`` row per day of the overview; the followers series only warns."""
+    """One ``daily`` row per day of the overview or of the followers series.
+
+    The followers series gives ``follows`` from its daily difference (or, without that column,
+    from the change of the count since the day before); the count itself is only reported.
+    """
     table = tabular.read_table(tabular.decode(raw.data))
     when, keep, warnings = _when(table, DAY_WHEN, ctx)
     values, bad = common.metrics(table, DAY_METRICS, keep)
     warnings += bad
     followers = table.find(*FOLLOWERS)
-    if not values and followers is not None:
-        total = tabular.to_number(table.rows[followers])[0][keep]
-        last = "-" if total.dropna().empty else f"{total.dropna().iloc[-1]:.0f}"
-        params = {"title": table.headers[followers], "days": int(keep.sum()), "last": last}
-        warnings = [w for w in warnings if w.key != "activity.warn.year_inferred"]
-        warnings.append(Message("activity.warn.followers_not_imported", params))
-        return ImportResult(raw.name, "tiktok", common.KIND, common.empty_frame(), tuple(warnings))
+    if followers is not None:
+        count = tabular.to_number(table.rows[followers])[0][keep]
+        if "follows" not in values:
+            values["follows"] = _change(count, when)
+        warnings += _count_reported(table.headers[followers], count, when)
     frame = common.activity_frame(when, "tiktok", "daily", **values)
-    warnings += common.not_imported(table.headers, NOT_IMPORTED)
     return ImportResult(raw.name, "tiktok", common.KIND, frame, tuple(warnings))
+
+
+def _count_reported(title: str, count: pd.Series, when: pd.Series) -> list[Message]:
+    """The followers count on the last day it is given: the activity table keeps only its changes."""
+    known = count.notna().to_numpy()
+    if not known.any():
+        return []
+    last = when[known].idxmax()
+    params = {"title": title, "count": f"{count[last]:.0f}", "date": when[last].date()}
+    return [Message("activity.warn.followers_count", params)]
+
+
+def _change(count: pd.Series, when: pd.Series) -> pd.Series:
+    """Each day's change of the followers count since the previous day listed (NaN for the first)."""
+    order = pd.Series(when.to_numpy()).argsort(kind="stable").to_numpy()
+    ordered = pd.Series(count.to_numpy()[order])
+    change = np.empty(len(ordered))
+    change[order] = ordered.diff().to_numpy()
+    return pd.Series(change, index=count.index)
 
 
 def _when(

@@ -6,7 +6,8 @@ Current: ``Post id,Date,Post text,Post Link,Impressions,Likes,...`` with dates l
 (UTC) and ``promoted ...`` columns that hold ``-`` unless the tweet was promoted.
 
 Several X columns feed one activity field: shares = reposts + shares, clicks = clicks on links,
-hashtags, the permalink, media and "detail expands"; promoted counts add to organic ones.
+hashtags, the permalink, media and "detail expands"; promoted counts add to organic ones. The
+older export's ``dial phone`` (taps on the phone number) lands in ``calls``.
 """
 
 from __future__ import annotations
@@ -41,16 +42,11 @@ _SUMMED = {
         "Espansioni dei dettagli",
         "Media engagements",
     ),
+    "follows": ("New follows", "Nuovi follower", "follows"),
+    "profile_visits": ("Profile visits", "Visite al profilo", "user profile clicks"),
+    "calls": ("dial phone",),
 }
 METRICS = {field: names + tuple(f"promoted {n}" for n in names) for field, names in _SUMMED.items()}
-NOT_IMPORTED = (
-    "New follows",
-    "Nuovi follower",
-    "follows",
-    "Profile visits",
-    "Visite al profilo",
-    "user profile clicks",
-)
 CURRENT_FORMAT = "'Tue, Jul 14, 2026'"
 _CURRENT_FORMATS = (("%b %d, %Y", "%d %b %Y", "%Y-%m-%d", "%m/%d/%Y"),)
 OLD_FORMAT = "YYYY-MM-DD HH:MM +0000"
@@ -100,7 +96,6 @@ def _parse(raw: RawFile, names: dict, expected: str, formats: tuple, utc: bool) 
         warnings += bad
         if total is not None:
             values[field] = total
-    warnings += common.not_imported(table.headers, NOT_IMPORTED)
     text, link = table.column(*names["text"]), table.column(*names["link"])
     frame = common.activity_frame(
         when,

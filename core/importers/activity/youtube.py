@@ -22,8 +22,9 @@ METRICS = {
     "reactions": ("Likes", "Mi piace"),
     "comments": ("Comments added", "Commenti aggiunti", "Comments", "Commenti"),
     "shares": ("Shares", "Condivisioni"),
+    # New subscribers when the table has them, else Studio's net "Subscribers" (gained - lost).
+    "follows": ("Subscribers gained", "Iscritti ottenuti", "Subscribers", "Iscritti"),
 }
-NOT_IMPORTED = ("Subscribers", "Iscritti", "Subscribers gained", "Iscritti ottenuti")
 TOTALS = {"total", "totale", "totali"}
 EXPECTED = "'Jun 1, 2024'"
 _FORMATS = (("%b %d, %Y", "%d %b %Y", "%Y-%m-%d", "%b %d, %Y %H:%M", "%Y-%m-%d %H:%M:%S"),)
@@ -65,7 +66,7 @@ def parse(raw: RawFile, ctx: ImportContext) -> ImportResult:
     keep = ~empty & ~total
     warnings += common.dropped_without_date(column, table.row_numbers(empty & ~total))
     values, bad = common.metrics(table, METRICS, keep)
-    warnings += bad + common.not_imported(table.headers, NOT_IMPORTED)
+    warnings += bad
     if by_day:
         frame = common.activity_frame(dates.local_dates(naive[keep]), "youtube", "daily", **values)
         return ImportResult(raw.name, "youtube", common.KIND, frame, tuple(warnings))

@@ -30,6 +30,18 @@ def test_an_activity_summary_gives_first_and_last_day_and_totals_of_the_metrics_
     }
 
 
+def test_the_activity_summary_totals_the_action_metrics_and_skips_columns_a_stored_table_lacks():
+    old_columns = [c for c in ACTIVITY_COLUMNS if c not in ("follows", "profile_visits", "calls", "directions")]
+    frame = pd.DataFrame({c: np.nan for c in old_columns}, index=range(2))
+    frame["when"] = pd.to_datetime(["2025-08-01", "2025-08-02"]).tz_localize("Europe/Rome")
+    frame["views"] = [10.0, 20.0]
+    assert ImportResult("old.csv", "google_business", "activity", frame).summary()["totals"] == {"views": 30}
+    frame["calls"] = [3.0, 4.0]
+    frame["directions"] = [0.0, np.nan]
+    totals = ImportResult("new.csv", "google_business", "activity", frame).summary()["totals"]
+    assert totals == {"views": 30, "calls": 7, "directions": 0}
+
+
 def test_an_empty_activity_summary_has_no_dates():
     frame = pd.DataFrame({c: pd.Series(dtype=float) for c in ACTIVITY_COLUMNS})
     frame["when"] = pd.Series(dtype="datetime64[ns, Europe/Rome]")

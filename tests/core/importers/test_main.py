@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from core.importers.__main__ import main, period
 from tests.core.importers import hostile
 from tests.core.importers.conftest import PASSWORD_XLSX, SHOPIFY, SHOPIFY_RESAVED, WOOCOMMERCE
 
@@ -81,3 +86,46 @@ def test_hostile_files_are_answered_within_300_mb(tmp_path):
     assert all("error" in line for line in lines) and len(lines) == len(files)
     peak_mb = int(done.stderr.split()[-1]) / 1024
     assert peak_mb < 300, f"peak {peak_mb:.0f} MB"
+
+
+GBP_ITALIAN = ROOT / "tests" / "fixtures" / "exports" / "google_business_profile" / "rapporto_prestazioni_it.csv"
+
+
+def test_a_report_that_does_not_state_its_period_is_imported_with_period(capsys):
+    assert main(["--no-geocode", "--period", "2026-01-01..2026-01-31", str(GBP_ITALIAN)]) == 0
+    (line,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (line["platform"], line["rows"]) == ("google_business", 2)
+    assert (line["first"], line["last"]) == ("2026-01-01", "2026-01-01")
+    assert line["totals"] == {"views": 465, "clicks": 24, "calls": 10, "directions": 15}
+
+
+def test_without_period_the_error_line_says_how_to_give_it(capsys):
+    assert main(["--no-geocode", str(GBP_ITALIAN)]) == 2
+    (line,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert "Give the period" in line["error"] and "_YYYY-MM-DD_YYYY-MM-DD.csv" in line["error"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-01-01..2026-01-31", (dt.date(2026, 1, 1), dt.date(2026, 1, 31))),
+        ("2026-02-01..2026-02-01", (dt.date(2026, 2, 1), dt.date(2026, 2, 1))),
+        ("2026-01-31..2026-01-01", None),  # ends before it starts
+        ("2026-01-01", None),
+        ("01/01/2026..31/01/2026", None),
+        ("2026-01-01...2026-01-31", None),
+    ],
+)
+def test_the_period_option_reads_first_dot_dot_last(text, expected):
+    if expected is None:
+        with pytest.raises(argparse.ArgumentTypeError, match="not a period like 2026-01-01..2026-01-31"):
+            period(text)
+    else:
+        assert period(text) == expected
+
+
+def test_a_bad_period_stops_the_command_before_any_file(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--period", "January", str(GBP_ITALIAN)])
+    assert stopped.value.code == 2
+    assert "not a period like" in capsys.readouterr().err

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from core.importers.activity import common
-from core.schema import ACTIVITY_COLUMNS
+from core.schema import ACTION_METRICS, ACTIVITY_COLUMNS, ACTIVITY_METRICS
 
 NAN = float("nan")
 
@@ -25,6 +25,9 @@ def _one(**values):
         ({"interactions": 12, "reach": 60}, 12, 0.2),  # a total the source reports itself
         ({"interactions": 99, "reactions": 1, "reach": 10}, 1, 0.1),  # the parts win over a reported total
         ({"reactions": NAN, "comments": 4, "reach": 8}, 4, 0.5),
+        # follows, profile visits, calls and directions are actions, never interactions
+        ({"reactions": 6, "follows": 5, "profile_visits": 40, "calls": 3, "directions": 7, "reach": 60}, 6, 0.1),
+        ({"follows": 5, "profile_visits": 40, "calls": 3, "directions": 7, "views": 100}, NAN, NAN),
     ],
 )
 def test_interactions_and_engagement_rate_are_derived_the_same_way_everywhere(values, interactions, rate):
@@ -39,6 +42,12 @@ def test_an_activity_frame_has_exactly_the_schema_columns_and_types():
     assert str(frame["when"].dt.tz) == "Europe/Rome"
     assert frame["place"].iloc[0] == "" and np.isnan(frame["lat"].iloc[0]) and np.isnan(frame["saves"].iloc[0])
     assert all(frame[c].dtype == float for c in ("views", "reach", "clicks", "interactions", "engagement_rate"))
+    assert all(frame[c].dtype == float and frame[c].isna().all() for c in ACTION_METRICS)
+
+
+def test_the_action_metrics_are_activity_metrics_and_none_is_part_of_interactions():
+    assert set(ACTION_METRICS) <= set(ACTIVITY_METRICS) and set(ACTION_METRICS) <= set(ACTIVITY_COLUMNS)
+    assert not set(ACTION_METRICS) & set(common.INTERACTION_PARTS)
 
 
 def test_the_empty_frame_still_has_the_schema_columns():

@@ -31,7 +31,8 @@ def test_the_xls_export_gives_a_row_per_post_and_a_daily_row_per_day():
         "clicks": 954,
     }
     assert posts["kind"].value_counts().to_dict() == {"post": 18, "video": 3, "ad": 1}
-    assert "'Follows'" in result.warnings[0].render("en")
+    assert totals(posts, "follows") == {"follows": 60} and totals(days, "follows") == {"follows": None}
+    assert result.warnings == ()
 
 
 def test_linkedin_dates_are_month_first_days():
@@ -52,6 +53,7 @@ def test_an_italian_xlsx_with_date_cells_and_translated_sheets_is_read():
     }
     assert totals(days, *METRICS) == {"views": 350, "reactions": 20, "comments": 5, "shares": 1, "clicks": 16}
     assert posts["kind"].tolist() == ["post", "video", "ad"]
+    assert posts["follows"].tolist() == [3, 0, 4]  # the Italian "Follower" column
     assert posts["when"].tolist() == [rome("2025-03-01"), rome("2025-03-02"), rome("2025-03-02")]
 
 

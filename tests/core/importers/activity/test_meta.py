@@ -41,8 +41,35 @@ def test_the_instagram_post_export_is_recognised_as_instagram():
         "saves": 858,
     }
     assert result.frame["kind"].value_counts().to_dict() == {"reel": 16, "post": 16}
-    assert [w.key for w in result.warnings] == ["activity.warn.not_imported"]  # Follows
-    assert "'Follows'" in result.warnings[0].render("en")
+    assert result.warnings == ()
+
+
+def test_follows_on_instagram_posts_are_imported_and_not_counted_as_interactions():
+    frame = run(raw_file(INSTAGRAM)).frame
+    assert totals(frame, "follows", "profile_visits", "interactions") == {
+        "follows": 143,
+        "profile_visits": None,
+        "interactions": 8082,  # likes 5981 + comments 535 + shares 708 + saves 858: follows left out
+    }
+    first = frame[frame["link"] == "https://www.instagram.com/p/C6VslTLznwn/"].iloc[0]
+    assert (first["follows"], first["interactions"]) == (7, 63 + 38 + 24 + 4)
+
+
+def test_italian_instagram_follow_and_profile_visit_columns_are_imported():
+    frame = run(raw_file(INSTAGRAM_IT_2025)).frame
+    assert frame["follows"].tolist()[:2] == [2, 0] and frame["follows"].isna().tolist() == [False, False, True]
+    data = (
+        '\ufeff"Orario di pubblicazione","Permalink","Copertura","Mi piace","Visite al profilo","Follow"\n'
+        '"01/10/2025 10:00",https://www.instagram.com/p/A1/,100,10,7,2\n'
+        '"01/11/2025 10:00",https://www.instagram.com/p/A2/,50,5,3,1\n'
+    ).encode()
+    result = run(RawFile("export.csv", data))
+    assert result.platform == "instagram"
+    assert totals(result.frame, "profile_visits", "follows", "interactions") == {
+        "profile_visits": 10,
+        "follows": 3,
+        "interactions": 15,
+    }
 
 
 def test_publish_times_are_us_pacific_and_become_italian_times():

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from core.importers.activity import tiktok
@@ -41,12 +42,15 @@ def test_the_overview_gives_daily_rows_with_its_totals_and_says_which_year_it_as
     result = run(raw_file("tiktok/Overview.csv"), ImportContext(today=dt.date(2026, 1, 3)))
     frame = result.frame
     assert (len(frame), set(frame["kind"])) == (4, {"daily"})
-    assert totals(frame, "views", "reactions", "comments", "shares") == {
+    assert totals(frame, "views", "reactions", "comments", "shares", "profile_visits") == {
         "views": 5700,
         "reactions": 295,
         "comments": 18,
         "shares": 9,
+        "profile_visits": 127,  # Profile Views 40 + 55 + 12 + 20
     }
+    assert frame["interactions"].tolist() == [87, 155, 31, 49]  # likes + comments + shares, no visits
+    assert len(result.warnings) == 1
     assert result.warnings[0].render("en") == (
         "Dates in column 'Date' have no year: 2025, 2026 was used, counting back from 03 Jan 2026."
     )
@@ -61,13 +65,27 @@ def test_without_today_a_date_without_year_cannot_be_placed():
     assert caught.value.message.params == {"column": "Date", "example": "December 30"}
 
 
-def test_the_followers_series_only_warns():
+def test_the_followers_series_gives_the_daily_change_and_reports_the_last_count():
     result = run(raw_file("tiktok/Followers.csv"))
-    assert len(result.frame) == 0
-    assert [w.render("en") for w in result.warnings] == [
-        "The followers series 'Followers' (4 days, last value 1540) was not imported: "
-        "the activity table has no field for followers yet."
-    ]
+    frame = result.frame
+    assert (len(frame), set(frame["kind"])) == (4, {"daily"})
+    assert frame["follows"].tolist() == [4, 11, 2, 7]  # "Difference in followers from previous day"
+    assert result.summary()["totals"] == {"follows": 24}
+    assert [w.key for w in result.warnings] == ["activity.warn.year_inferred", "activity.warn.followers_count"]
+    assert result.warnings[1].render("en") == (
+        "Followers on 02 Jan 2026: 1540 (column 'Followers'). The activity table keeps only the daily change: "
+        "use this count as the starting value of a followers goal."
+    )
+    assert result.warnings[1].render("it").startswith("Follower il 02/01/2026: 1540 (colonna 'Followers').")
+
+
+def test_without_the_difference_column_the_change_is_taken_from_the_count_and_can_be_negative():
+    data = b'"Date","Followers"\n"2025-08-02","103"\n"2025-08-01","100"\n"2025-08-03","101"\n'
+    raw = RawFile("Followers.csv", data)
+    assert tiktok.sniff_daily(raw)
+    frame = tiktok.parse_daily(raw, ImportContext()).frame
+    assert frame["when"].tolist() == [rome("2025-08-01"), rome("2025-08-02"), rome("2025-08-03")]
+    assert frame["follows"].tolist()[1:] == [3, -2] and pd.isna(frame["follows"].iloc[0])
 
 
 def test_a_date_that_cannot_be_read_is_shown_as_the_user_wrote_it():

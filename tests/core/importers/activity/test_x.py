@@ -20,7 +20,12 @@ def test_the_current_content_export_imports_every_post_with_its_totals():
         "saves": 161,  # Bookmarks
         "clicks": 1050,  # URL 337 + Detail expands 713 + hashtag 0 + permalink 0
     }
-    assert "'New follows', 'Profile visits'" in result.warnings[0].render("en")
+    assert totals(frame, "follows", "profile_visits", "calls") == {
+        "follows": 35,  # New follows
+        "profile_visits": 391,
+        "calls": None,
+    }
+    assert result.warnings == ()
 
 
 def test_x_dates_are_days_placed_at_midnight_italian_time():
@@ -39,6 +44,11 @@ def test_the_older_tweet_activity_export_adds_promoted_counts_and_converts_utc()
         "comments": 3,
         "shares": 6,
         "clicks": 24,
+    }
+    assert totals(frame, "follows", "profile_visits", "calls") == {
+        "follows": 3,  # follows 1 + promoted follows 2
+        "profile_visits": 4,  # user profile clicks
+        "calls": 0,  # dial phone: reported, and zero
     }
     assert frame["when"].tolist() == [
         rome("2021-03-27 13:30"),  # UTC+1

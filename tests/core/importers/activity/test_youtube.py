@@ -12,7 +12,8 @@ def test_the_content_table_drops_its_total_row_and_keeps_every_video():
     assert (result.platform, len(frame), set(frame["kind"])) == ("youtube", 24, {"video"})
     assert totals(frame, "views") == {"views": 324636}  # the same as the Total row, not twice it
     assert result.warnings[0].render("en") == "The totals row was skipped (row 2)."
-    assert "'Subscribers'" in result.warnings[1].render("en")
+    assert totals(frame, "follows") == {"follows": 427}  # Subscribers, as in the Total row
+    assert len(result.warnings) == 1
 
 
 def test_video_ids_become_links_even_when_studio_put_a_space_before_a_dash():
@@ -25,6 +26,7 @@ def test_the_italian_table_has_a_totale_row_italian_months_and_italian_thousands
     result = run(raw_file(ITALIAN))
     frame = result.frame
     assert frame["views"].tolist() == [2100, 1200]
+    assert frame["follows"].tolist() == [5, 2]  # Iscritti
     assert frame["when"].tolist() == [rome("2024-06-01"), rome("2024-06-15")]
     assert frame["link"].tolist() == [
         "https://www.youtube.com/watch?v=abcDEF12345",
@@ -38,4 +40,10 @@ def test_the_date_table_gives_daily_rows():
     raw = RawFile("Table data.csv", data)
     assert youtube.sniff(raw)
     frame = youtube.parse(raw, ImportContext()).frame
-    assert frame[["kind", "views"]].values.tolist() == [["daily", 100], ["daily", 200]]
+    assert frame[["kind", "views", "follows"]].values.tolist() == [["daily", 100, 1], ["daily", 200, 1]]
+
+
+def test_subscribers_gained_are_preferred_to_the_net_subscribers():
+    data = b"Date,Views,Watch time (hours),Subscribers,Subscribers gained\n2024-06-01,100,3.5,-1,4\n"
+    frame = youtube.parse(RawFile("Table data.csv", data), ImportContext()).frame
+    assert frame["follows"].tolist() == [4]
