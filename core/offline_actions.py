@@ -88,7 +88,7 @@ class OfflineAction:
         if today is not None and day > today:
             raise OfflineError("date", day.isoformat(), "future")
         kind = data.get("kind")
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:  # a list or dict from a plan file is no kind either
             raise OfflineError("kind", kind, "bad_kind", choices=", ".join(KINDS))
         lat, lon = _coordinate(data.get("lat"), "lat", 90), _coordinate(data.get("lon"), "lon", 180)
         if (lat is None) != (lon is None):

@@ -52,11 +52,16 @@ def _day(value: object) -> str:
 
 
 def _import_one(
-    frame: Frame, name: str, data: bytes, kinds: Sequence[str], entries: list[datasets.Entry]
+    frame: Frame,
+    name: str,
+    data: bytes,
+    kinds: Sequence[str],
+    entries: list[datasets.Entry],
+    period: tuple[dt.date, dt.date] | None = None,
 ) -> Outcome:
     raw = importers.RawFile(name=name, data=data)
     ctx = importers.ImportContext(
-        gazetteer=resources.get_gazetteer(), salt=frame.token or "", today=dt.date.today()
+        gazetteer=resources.get_gazetteer(), salt=frame.token or "", today=dt.date.today(), period=period
     )
     try:
         result = importers.import_file(raw, ctx)
@@ -126,14 +131,19 @@ def import_section(frame: Frame, kinds: Sequence[str] = ("activity",)) -> list[d
     if files:
         token = frame_mod.ensure_plan(frame)
         report_key = f"{key}#report:{token}"
-        outcomes = []
+        outcomes, waiting = [], []
         for upload in files:
-            outcomes.append(_import_one(frame, upload.name, upload.getvalue(), kinds, entries))
+            outcome = _import_one(frame, upload.name, upload.getvalue(), kinds, entries)
+            if _needs_period(outcome):  # kept until the user gives the report's period
+                waiting.append((upload.name, upload.getvalue()))
+            outcomes.append(outcome)
             entries = [e for e in store.entries(token) if e.kind in kinds]
+        st.session_state[f"{key}#period:{token}"] = waiting
         st.session_state[report_key] = outcomes
         st.session_state[round_key] = st.session_state.get(round_key, 0) + 1  # a fresh, empty uploader
         st.rerun()
     st.caption(t("timelinepage.import.privacy"))
+    _period_forms(frame, kinds, entries, key)
     for outcome in st.session_state.get(report_key, []):
         BOXES[outcome.level](_render(frame, outcome.message))
         for warning in outcome.warnings:
@@ -145,6 +155,44 @@ def import_section(frame: Frame, kinds: Sequence[str] = ("activity",)) -> list[d
             )
     imports_list(frame, entries, key)
     return entries
+
+
+def _needs_period(outcome: Outcome) -> bool:
+    reason = outcome.message.params.get("reason")
+    return isinstance(reason, Message) and reason.key == "activity.err.no_period"
+
+
+def _period_forms(frame: Frame, kinds: Sequence[str], entries: list[datasets.Entry], key: str) -> None:
+    """A report that does not state its period (Google Business Profile's, renamed): ask for it, then import."""
+    t = frame.t
+    waiting_key, report_key = f"{key}#period:{frame.token}", f"{key}#report:{frame.token}"
+    waiting: list[tuple[str, bytes]] = st.session_state.get(waiting_key, [])
+    for index, (name, data) in enumerate(waiting):
+        with st.form(f"{waiting_key}#{index}", border=True):
+            st.markdown(f"**{frame.md('timelinepage.import.period.title', file=name)}**")
+            st.caption(t("timelinepage.import.period.help"))
+            today = dt.date.today()
+            last_month_end = today.replace(day=1) - dt.timedelta(days=1)
+            chosen = st.date_input(
+                t("timelinepage.import.period.dates"),
+                value=(last_month_end.replace(day=1), last_month_end),
+                max_value=today,
+                format="DD/MM/YYYY",
+            )
+            go, drop = st.columns(2)
+            submitted = go.form_submit_button(t("timelinepage.import.period.import"), type="primary", icon=":material/upload:")
+            discarded = drop.form_submit_button(t("timelinepage.import.period.discard"), icon=":material/close:")
+        if discarded:
+            st.session_state[waiting_key] = [w for i, w in enumerate(waiting) if i != index]
+            st.rerun()
+        if submitted:
+            if not (isinstance(chosen, tuple | list) and len(chosen) == 2):
+                st.error(t("timelinepage.import.period.incomplete"))
+                continue
+            outcome = _import_one(frame, name, data, kinds, entries, period=(chosen[0], chosen[1]))
+            st.session_state[waiting_key] = [w for i, w in enumerate(waiting) if i != index]
+            st.session_state[report_key] = [outcome]
+            st.rerun()
 
 
 def _file(outcome: Outcome) -> str:

@@ -98,6 +98,23 @@ TEXTS = {
         "Meta Business Suite, Instagram (JSON), Facebook, TikTok, YouTube Studio, LinkedIn, X, Google "
         "Business Profile: Rotta recognises the format from the content, not from the file name.",
     ),
+    "timelinepage.import.period.title": (
+        "Di quale periodo è il rapporto «{file}»?",
+        "Which period is the report “{file}” about?",
+    ),
+    "timelinepage.import.period.help": (
+        "Il rapporto sul rendimento di Google Business Profile non scrive il periodo dentro il file: scegli "
+        "le stesse date scelte scaricandolo. Chiamate, indicazioni e clic saranno datati al primo giorno.",
+        "Google Business Profile's performance report does not state its period inside the file: pick the "
+        "dates chosen when downloading it. Calls, directions and clicks are dated to its first day.",
+    ),
+    "timelinepage.import.period.dates": ("Primo e ultimo giorno del rapporto", "First and last day of the report"),
+    "timelinepage.import.period.import": ("Importa con questo periodo", "Import with this period"),
+    "timelinepage.import.period.discard": ("Lascia perdere il file", "Discard the file"),
+    "timelinepage.import.period.incomplete": (
+        "Scegli sia il primo sia l'ultimo giorno del rapporto.",
+        "Pick both the first and the last day of the report.",
+    ),
     "timelinepage.import.privacy": (
         "Rotta tiene solo date, testi, link e numeri dei post; i file non lasciano questo server.",
         "Rotta keeps only the posts' dates, texts, links and numbers; the files do not leave this server.",

@@ -259,3 +259,33 @@ def test_when_the_posts_are_too_few_the_grid_says_so_and_suggests_a_test(store):
     thin = i18n.t("en", "timeline.best.thin", posts=17, needed=30, min_cell=3)
     assert any(w.value == thin for w in at.warning)
     assert "4 weeks" in _text(at.markdown)
+
+
+GBP_REPORT = EXPORTS / "google_business_profile" / "GBP_performance_report_2025-08-01_2025-08-31.csv"
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_a_google_report_without_its_period_in_the_name_asks_for_it_then_imports_it(lang, empty_token):
+    at = open_page("pages/timeline.py", lang, empty_token)
+    at.file_uploader[0].upload("rapporto.csv", GBP_REPORT.read_bytes(), "text/csv").run()
+    assert not at.exception and _entries(empty_token) == []
+    assert "rapporto.csv" in _text(at.error)  # refused, saying why: the period is not in the file
+    dates = [d for d in at.date_input if d.label == i18n.t(lang, "timelinepage.import.period.dates")]
+    assert len(dates) == 1
+    dates[0].set_value((dt.date(2025, 8, 1), dt.date(2025, 8, 31)))
+    [b for b in at.button if b.label == i18n.t(lang, "timelinepage.import.period.import")][0].click().run()
+    assert not at.exception
+    [entry] = _entries(empty_token)
+    assert (entry.platform, entry.file) == ("google_business", "rapporto.csv")
+    table = resources.get_datasets().frame(empty_token, "activity")
+    assert set(table["when"].dt.date) == {dt.date(2025, 8, 1)}  # dated the first day of the period given
+    assert table["calls"].sum() == 454 and table["directions"].sum() == 1075  # the file's totals, by hand
+    assert not [d for d in at.date_input if d.label == i18n.t(lang, "timelinepage.import.period.dates")]
+
+
+def test_a_report_waiting_for_its_period_can_be_discarded(empty_token):
+    at = open_page("pages/timeline.py", "en", empty_token)
+    at.file_uploader[0].upload("rapporto.csv", GBP_REPORT.read_bytes(), "text/csv").run()
+    [b for b in at.button if b.label == i18n.t("en", "timelinepage.import.period.discard")][0].click().run()
+    assert not at.exception and _entries(empty_token) == []
+    assert not [d for d in at.date_input if d.label == i18n.t("en", "timelinepage.import.period.dates")]

@@ -34,6 +34,8 @@ def test_an_action_round_trips_through_its_dict():
         ({"time": "25:00"}, "time", "bad_time"),
         ({"time": "9.30"}, "time", "bad_time"),
         ({"kind": "party"}, "kind", "bad_kind"),
+        ({"kind": ["fair"]}, "kind", "bad_kind"),  # from a plan file: unhashable, once a TypeError
+        ({"kind": {"a": 1}}, "kind", "bad_kind"),
         ({"lat": None}, "lat", "half_place"),
         ({"lon": 200.0}, "lon", "bad_coordinate"),
         ({"lat": True}, "lat", "bad_coordinate"),
