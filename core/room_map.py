@@ -49,18 +49,21 @@ def towns_map(towns: Sequence[Town], lang: str, *, tiles: bool = True) -> folium
     layer = folium.FeatureGroup(name=safe_text.for_folium(i18n.t(lang, "room.towns.heading")))
     for rank, town in enumerate(placed):
         text = safe_text.for_folium(label(lang, town))
+        size = radius(town.businesses, most)
         folium.CircleMarker(
             location=(town.lat, town.lon),
-            radius=radius(town.businesses, most),
+            radius=size,
             color="#ffffff",
             weight=2,
             fill=True,
             fill_color=COLOR,
             fill_opacity=0.75,
-            tooltip=folium.Tooltip(text, permanent=rank < LABELLED, direction="right"),
+            tooltip=folium.Tooltip(text, permanent=rank < LABELLED, direction="right", offset=(round(size), 0)),
         ).add_to(layer)
     layer.add_to(m)
     if len(placed) > 1:
         lats, lons = [t.lat for t in placed], [t.lon for t in placed]
-        m.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))], padding=(30, 30), max_zoom=SINGLE_ZOOM)
+        bounds = [(min(lats), min(lons)), (max(lats), max(lons))]
+        # room on the right for the names written beside the circles
+        m.fit_bounds(bounds, padding_top_left=(40, 40), padding_bottom_right=(200, 40), max_zoom=SINGLE_ZOOM)
     return m

@@ -143,7 +143,6 @@ def import_section(frame: Frame, kinds: Sequence[str] = ("activity",)) -> list[d
         st.session_state[round_key] = st.session_state.get(round_key, 0) + 1  # a fresh, empty uploader
         st.rerun()
     st.caption(t("timelinepage.import.privacy"))
-    _period_forms(frame, kinds, entries, key)
     for outcome in st.session_state.get(report_key, []):
         BOXES[outcome.level](_render(frame, outcome.message))
         for warning in outcome.warnings:
@@ -153,6 +152,7 @@ def import_section(frame: Frame, kinds: Sequence[str] = ("activity",)) -> list[d
                     Message("timelinepage.import.warning", {"file": _file(outcome), "warning": warning}),
                 )
             )
+    _period_forms(frame, kinds, entries, key)  # under the refusal that explains it
     imports_list(frame, entries, key)
     return entries
 

@@ -109,7 +109,7 @@ TEXTS = {
         "dates chosen when downloading it. Calls, directions and clicks are dated to its first day.",
     ),
     "timelinepage.import.period.dates": ("Primo e ultimo giorno del rapporto", "First and last day of the report"),
-    "timelinepage.import.period.import": ("Importa con questo periodo", "Import with this period"),
+    "timelinepage.import.period.import": ("Importa", "Import"),
     "timelinepage.import.period.discard": ("Lascia perdere il file", "Discard the file"),
     "timelinepage.import.period.incomplete": (
         "Scegli sia il primo sia l'ultimo giorno del rapporto.",
