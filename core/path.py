@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,20 +44,30 @@ def available(existing_scripts: Iterable[str]) -> tuple[Step, ...]:
     return tuple(step for step in STEPS if step.script in present)
 
 
-def done(plan: dict[str, Any] | None) -> set[str]:
-    """Which steps the plan has completed, judged from its content."""
-    if not plan:
+def done(plan: dict[str, Any] | None, imported: Collection[str] = ()) -> set[str]:
+    """Which steps the plan has completed, judged from its content and the kinds of data imported for it
+    (``"customers"``, ``"activity"``; a sample business brings both).
+
+    Market map: customers imported, or target areas or competitors set. Timeline: activity imported, or
+    offline actions or an editorial calendar. Monitor: goals with a KPI and data to measure them on.
+    The Plan step is the way out (its downloads are not recorded), so it is never marked done.
+    """
+    if plan is None:
         return set()
+    data = {"customers", "activity"} if plan.get("sample") else set(imported)
     finished: set[str] = set()
     if plan.get("selfcheck") and len(plan["selfcheck"]) >= 8:
         finished.add("start")
     business = plan.get("business") or {}
     if business.get("name") and business.get("town") and business.get("channels"):
         finished.add("business")
-    if plan.get("goals"):
+    goals = [g for g in plan.get("goals") or [] if isinstance(g, dict)]
+    if goals:
         finished.add("goals")
-    if plan.get("areas") or plan.get("customers_file"):
+    if "customers" in data or plan.get("areas") or plan.get("competitors"):
         finished.add("market")
-    if plan.get("calendar") or plan.get("activity_file"):
+    if "activity" in data or plan.get("offline") or plan.get("calendar"):
         finished.add("timeline")
+    if data and any(g.get("kpi") for g in goals):
+        finished.add("monitor")
     return finished

@@ -42,6 +42,7 @@ Examples = dict[str, tuple[str, ...]]  # SMART letter or vanity kind -> example 
 class Member:
     number: int  # 1, 2, 3... in joining order
     plan: dict[str, Any]
+    imported: tuple[str, ...] = ()  # kinds of data imported for the plan ("customers", "activity")
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _weak_goals(members: Sequence[Member], today: dt.date) -> tuple[int, Counter
 
 def _person(member: Member) -> Person:
     plan = member.plan
-    finished = path.done(plan)
+    finished = path.done(plan, member.imported)
     step = next((s.id for s in path.STEPS if s.id not in finished), FINISHED)
     band = selfcheck.score(plan.get("selfcheck") or {}).band or INCOMPLETE
     done = tuple(s.id for s in path.STEPS if s.id in finished)

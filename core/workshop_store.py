@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from core import datasets as datasets_mod
 from core import room, workshop
 from core import store as store_mod
 from core.workshop import AccessResult, JoinResult, Workshop
@@ -87,6 +88,9 @@ class _Try:
     kind: str
     session: str  # hashed
     room: str | None = None
+
+
+ROOM_KINDS: tuple[str, ...] = ("activity", "customers")  # the data that marks steps done
 
 
 class WorkshopStore:
@@ -260,12 +264,20 @@ class WorkshopStore:
         return self._retry(record)
 
     def room_snapshot(self, workshop_id: str) -> list[room.Member]:
-        """Every participant's number and plan, in one SELECT; tokens never leave this function."""
+        """Every participant's number, plan and kinds of data imported, in one SELECT; tokens never leave."""
+        d = datasets_mod.datasets
+        has = [  # whether the participant imported some data of each kind: an EXISTS a kind, portable
+            sa.exists().where(d.c.token == participants.c.token, d.c.kind == kind).label(f"has_{kind}")
+            for kind in ROOM_KINDS
+        ]
         query = (
-            sa.select(participants.c.number, store_mod.plans.c.data)
+            sa.select(participants.c.number, store_mod.plans.c.data, *has)
             .join(store_mod.plans, store_mod.plans.c.token == participants.c.token)
             .where(participants.c.workshop_id == workshop_id)
             .order_by(participants.c.number)
         )
         with self.engine.connect() as conn:
-            return [room.Member(row.number, json.loads(row.data)) for row in conn.execute(query)]
+            return [
+                room.Member(row.number, json.loads(row.data), tuple(k for k in ROOM_KINDS if row._mapping[f"has_{k}"]))
+                for row in conn.execute(query)
+            ]

@@ -62,8 +62,9 @@ def page(step: str) -> Frame:
     resources.static_assets()
     lang = _language()
     frame = _plan(step, lang)
-    _sidebar(frame)
-    _top_bar(frame)
+    finished = _finished(frame)
+    _sidebar(frame, finished)
+    _top_bar(frame, finished)
     _flash(frame)
     return frame
 
@@ -100,9 +101,15 @@ def reset_widgets() -> None:
         del st.session_state[key]
 
 
-def _sidebar(frame: Frame) -> None:
+def _finished(frame: Frame) -> set[str]:
+    """The steps the open plan has done, the data imported for it included (one small query)."""
+    if frame.plan is None or not frame.token:
+        return set()
+    return path.done(frame.plan, {e.kind for e in resources.get_datasets().entries(frame.token)})
+
+
+def _sidebar(frame: Frame, finished: set[str]) -> None:
     steps = path.available(resources.existing_scripts())
-    finished = path.done(frame.plan)
     with st.sidebar:
         st.markdown(f"### :material/explore: {frame.t('app.name')}")
         if frame.plan is not None:
@@ -143,13 +150,12 @@ def _sidebar(frame: Frame) -> None:
         st.caption(frame.t("frame.offline_note"))
 
 
-def _top_bar(frame: Frame) -> None:
+def _top_bar(frame: Frame, finished: set[str]) -> None:
     """The path at the top of the page too: on a phone the sidebar is folded away."""
     steps = path.available(resources.existing_scripts())
     ids = [s.id for s in steps]
     if frame.step not in ids:
         return
-    finished = path.done(frame.plan)
     where, menu = st.columns([4, 1], vertical_alignment="center")
     where.caption(frame.t("frame.step_of", n=ids.index(frame.step) + 1, total=len(ids), step=frame.t("step." + frame.step)))
     with menu.popover(frame.t("frame.path"), icon=":material/route:", width="stretch"):

@@ -181,3 +181,11 @@ def test_the_markdown_export_escapes_user_text_and_has_one_table_a_section(the_r
     assert "Più like \\| \\*subito\\* \\[qui\\]\\(http://x\\)" in text
     assert text.count("| --- | --- |") == text.count("\n## ")
     assert "| Partecipante 3 | Inizio · Autovalutazione incompleta |" in text
+
+
+def test_a_participant_with_imported_data_is_counted_past_the_steps_it_completes():
+    plan = _plan("Forno", ROMA, [{"channel": "instagram", "followers": 10}], _answers(*[1] * 8), [GOOD], share=False)
+    before = room.summarise([room.Member(1, plan)], TODAY).people[0]
+    after = room.summarise([room.Member(1, plan, ("activity", "customers"))], TODAY).people[0]
+    assert before.step == "market" and "monitor" not in before.done
+    assert after.step == "plan" and {"market", "timeline", "monitor"} <= set(after.done)

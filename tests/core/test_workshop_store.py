@@ -100,6 +100,22 @@ def test_every_participant_gets_a_separate_plan_and_the_next_number(stores):
     assert [m.number for m in ws.room_snapshot(made.id)] == [1, 2]
 
 
+def test_the_room_snapshot_says_which_kinds_of_data_each_participant_imported(stores):
+    import pandas as pd
+
+    from core import datasets
+
+    plans, ws = stores
+    made = _open(ws)
+    first, second = ws.join(made.code, "session-a", NOW), ws.join(made.code, "session-b", NOW)
+    store = datasets.Datasets(plans.engine)
+    table = pd.DataFrame({"when": [pd.Timestamp("2026-11-01", tz="Europe/Rome")]})
+    store.add(first.token, "activity", "instagram", "posts.csv", table)
+    store.add(first.token, "activity", "facebook", "posts2.csv", table)
+    store.add(first.token, "customers", "shopify", "clienti.csv", pd.DataFrame({"customer_id": ["a"]}))
+    assert [(m.number, m.imported) for m in ws.room_snapshot(made.id)] == [(1, ("activity", "customers")), (2, ())]
+
+
 def test_a_wrong_code_joins_nothing(ws):
     made = _open(ws)
     for typed in (_other_code(made), "K7QM3XT0", "", "x" * 500):
