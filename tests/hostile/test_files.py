@@ -204,3 +204,40 @@ def test_a_file_over_the_upload_limit_is_refused_with_a_message_in_the_pages_lan
         rf"|\b{limit}(\.0)?\s?MB or smaller",
     }[lang]
     assert re.search(said, shown, flags=re.I), f"the {limit} MB limit is not said in {lang!r}: {shown[-400:]!r}"
+
+
+@pytest.mark.browser
+def test_other_sessions_keep_working_while_a_hostile_file_is_read(hostile_server, hostile_browser):
+    """Two people at once on one server: one uploads the heaviest hostile file (500,000 rows of XLSX with no
+    size declared), the other types their business name in the same moment. The second is saved and
+    shown; the first gets its message; the server is still up for both."""
+    from core import plan as plan_mod
+    from tests.hostile.conftest import Tab, seed_store
+
+    store = seed_store(hostile_server)
+    heavy, _ = store.create(plan_mod.new_plan(pd.Timestamp.today().date()))
+    light, _ = store.create(plan_mod.new_plan(pd.Timestamp.today().date()))
+    data = hostile.many_rows_xlsx(dimension=False)
+    upload = {"name": "clienti.xlsx", "mimeType": "application/octet-stream", "buffer": data}
+
+    def both(browser: object) -> tuple[str, str]:
+        first, second = Tab(browser, hostile_server.url), Tab(browser, hostile_server.url)
+        try:
+            first.open(f"/timeline?plan={heavy}&lang=it")
+            second.open(f"/business?plan={light}&lang=it")
+            first.page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files(upload)
+            name = second.page.locator("[data-testid=stTextInput] input").first
+            name.fill("Bottega Sveglia")
+            name.press("Enter")
+            second.page.get_by_text("Piano: Bottega Sveglia").first.wait_for(timeout=60_000)
+            first.page.locator("[data-testid=stAlertContentError]").first.wait_for(timeout=60_000)
+            return first.page.locator("[data-testid=stMain]").inner_text(), second.page.inner_text("body")
+        finally:
+            first.close()
+            second.close()
+
+    heavy_page, light_page = hostile_browser.run(both)
+    conftest.COUNTS["hostile files"] += 1
+    assert store.load(light)[0]["business"]["name"] == "Bottega Sveglia"
+    assert "clienti.xlsx" in heavy_page.replace("\\", "") and "Traceback" not in heavy_page
+    assert hostile_server.proc.poll() is None  # the server is still up
