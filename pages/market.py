@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import frame as frame_mod
 from ui import market as market_ui
+from ui import market_base, market_import, market_places
 
 frame = frame_mod.page("market")
 t = frame.t
@@ -11,21 +12,21 @@ st.title(t("marketpage.title"))
 st.caption(t("marketpage.lead"))
 if not frame_mod.require_plan(frame):
     st.stop()
-loaded = market_ui.load(frame)
-market_ui.customers_in(frame, loaded)
+loaded = market_base.load(frame)
+market_import.customers_in(frame, loaded)
 
 st.subheader(t("marketpage.map.title"), anchor=False)
 market_ui.metrics(frame, loaded)
 choice, radii = market_ui.layer_choice(frame, loaded)
 market_ui.map_section(frame, loaded, choice, radii)
-market_ui.saved_areas(frame, loaded)
+market_places.saved_areas(frame, loaded)
 market_ui.tables(frame, loaded, radii)
 
 st.subheader(t("marketpage.places.title"), anchor=False)
 competitors, sites = st.columns(2, gap="large")
 with competitors:
-    market_ui.place_list(frame, ("competitors",), "competitors")
+    market_places.place_list(frame, ("competitors",), "competitors")
 with sites:
-    market_ui.place_list(frame, ("business", "sites"), "sites")
-market_ui.audience(frame, loaded)
+    market_places.place_list(frame, ("business", "sites"), "sites")
+market_places.audience(frame, loaded)
 frame_mod.next_step(frame)

@@ -90,7 +90,7 @@ def test_an_area_drawn_with_four_clicks_shows_the_customers_inside_and_is_saved(
     _open(page, server, token, lang)
     page.get_by_role("radio", name=i18n.t(lang, "marketpage.draw.mode.polygon"), exact=True).click()
     wait_ready(page)
-    # the map that reports clicks is mounted for drawing (see ui.market): wait for it to draw its layers
+    # the map that reports clicks is mounted for drawing (see ui.market_draw): wait for it to draw its layers
     frame = _map_frame(page)
     page.locator(MAP).first.scroll_into_view_if_needed()
     box = page.locator(MAP).first.bounding_box()

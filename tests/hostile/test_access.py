@@ -148,7 +148,7 @@ def _flat(value: object) -> list[object]:
 # for all of them until said otherwise here.
 ALL_TABLES = ("customers", "orders", "activity")
 KEY_TABLES = {
-    "ui.market._data_key": ("customers",),  # the Market page's analysis reads the customers only
+    "ui.market_base.market_data_key": ("customers",),  # the Market page's analysis reads the customers only
     "ui.timeline.Source.posts_key": ("customers", "orders", "posts"),  # own posts: offline actions left out
 }
 
