@@ -288,8 +288,9 @@ def document(
     maps: list[MapResult] | None,
     maps_note: str,
     notes: list[str],
+    extra: str = "",
 ) -> str:
-    """The whole results file."""
+    """The whole results file (``extra``: a whole Markdown document, e.g. the load run, added as a section)."""
     out = [f"# Rotta benchmark: {title_date}, {info['host']}", ""]
     out.append(
         f"Machine: {info['host']}, {info['cpus']} CPUs ({info['cpu_model']}), {info['ram_gb']} GB RAM, "
@@ -331,4 +332,6 @@ def document(
             out += [table(MAP_COLUMNS, [map_row(m) for m in maps]), "", margin(maps), ""]
     if notes:
         out += ["## Notes", "", *(f"- {n}" for n in notes), ""]
+    if extra:
+        out += ["## Load", "", *(("#" + line if line.startswith("#") else line) for line in extra.splitlines()[1:]), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -21,12 +21,13 @@ from pathlib import Path
 import pandas as pd
 from playwright.sync_api import sync_playwright
 
-from bench import datasets, measure, naive_map, pages, report, sections, servers
+from bench import datasets, load, measure, naive_map, pages, report, sections, servers
 from bench import plans as plans_mod
 from bench.report import MapResult, PageResult
 
 REPO = Path(__file__).resolve().parent.parent
 SECTIONS = ("pages", "importers", "map")
+ON_REQUEST = ("load",)  # only when asked for (--sections load): minutes of load, see bench/load.py
 METHOD = (
     "Ready = Streamlit's script run finished (`[data-testid=stApp][data-test-script-state=notRunning]`), no element "
     "still loading its code, every folium map drawn (a Leaflet layer in each `streamlit_folium` frame) and every Vega "
@@ -52,7 +53,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--timeout", type=float, default=60, help="seconds a page may take to be ready")
     p.add_argument("--rerun-runs", type=int, default=7, help="timed reruns per page (AppTest)")
     p.add_argument(
-        "--sections", default=",".join(SECTIONS), help=f"what to run, comma-separated ({','.join(SECTIONS)})"
+        "--sections",
+        default=",".join(SECTIONS),
+        help=f"what to run, comma-separated ({','.join(SECTIONS + ON_REQUEST)}; load only when named)",
     )
     p.add_argument("--sample", default="forno", help="which sample business the pages open")
     p.add_argument("--lang", default="it", choices=("it", "en"))
@@ -68,8 +71,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         if size not in datasets.SIZES:
             p.error(f"unknown size {size!r}; sizes are {', '.join(datasets.SIZES)}")
     for section in args.sections:
-        if section not in SECTIONS:
-            p.error(f"unknown section {section!r}; sections are {', '.join(SECTIONS)}")
+        if section not in SECTIONS + ON_REQUEST:
+            p.error(f"unknown section {section!r}; sections are {', '.join(SECTIONS + ON_REQUEST)}")
     if args.runs < 1:
         p.error("--runs must be at least 1")
     return args
@@ -169,6 +172,10 @@ def _run(args: argparse.Namespace, argv: list[str] | None, work: Path) -> int:
         if seen.maps is not None
         else ""
     )
+    load_text = ""
+    if "load" in args.sections:
+        print("load:", flush=True)
+        load_text = load.run(load.parse(["--lang", args.lang, "--out", str(args.out)]), "python -m bench.load")
     seen.info["load"] = f"{load_start} at the start, {report.load_average()} at the end"
     command = "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:])
     text = report.document(
@@ -184,6 +191,7 @@ def _run(args: argparse.Namespace, argv: list[str] | None, work: Path) -> int:
         maps=seen.maps,
         maps_note=maps_note,
         notes=[n for n in seen.notes if n],
+        extra=load_text,
     )
     path = write(text, args.out, when, seen.info["host"])
     print(text)
