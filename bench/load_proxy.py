@@ -11,11 +11,9 @@ import collections
 import os
 import shutil
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
-from bench.servers import REPO, free_port
+from bench.servers import REPO, free_port, stop_process, wait_healthy
 
 LOG_FORMAT = '$status $upstream_addr "$cookie_rotta_route" "$request_uri"'
 CONFIG = """\
@@ -111,14 +109,8 @@ class Proxy:
         self.proc = subprocess.Popen(
             [binary, "-c", str(conf), "-p", str(folder)], stdout=self._log, stderr=subprocess.STDOUT
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
+        if wait_healthy(self.url, self.proc, timeout):
+            return
         self.stop()
         raise RuntimeError(f"nginx did not answer; {(folder / 'error.log').read_text()[-2000:]}")
 
@@ -129,13 +121,7 @@ class Proxy:
         return [self.proc.pid, *kids]
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
+        stop_process(self.proc)
         self._log.close()
 
 

@@ -61,18 +61,9 @@ class Server:
         self._wait_healthy(timeout)
 
     def _wait_healthy(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"streamlit did not start; log:\n{self.log_path.read_text()[-3000:]}")
+        if not wait_healthy(self.url, self.proc, timeout):
+            self.stop()
+            raise RuntimeError(f"streamlit did not start; log:\n{self.log_path.read_text()[-3000:]}")
 
     def rss_mb(self) -> float:
         """Resident memory of the server process now (VmRSS from /proc), in MB."""
@@ -82,14 +73,32 @@ class Server:
         raise RuntimeError(f"no VmRSS for process {self.proc.pid}")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
+        stop_process(self.proc)
         self._log.close()
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> bool:
+    """Whether ``url`` answered Streamlit's health check (``ok``) before ``timeout`` s or ``proc`` ended."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def stop_process(proc: subprocess.Popen) -> None:
+    """Terminate ``proc`` (kill it after 10 s) and wait for it."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
 
 
 def start_app(data_dir: Path, cache_dir: Path) -> Server:
