@@ -177,7 +177,7 @@ def test_presenter_mode_folds_the_sidebar_and_shows_a_sample_in_one_click(page: 
     wait_ready(page)
     expect(page.locator("[data-testid=stSidebar]")).to_have_attribute("data-collapsed", "true")
     expect(page.get_by_role("heading", name=code).first).to_be_visible()
-    expect(page.locator("[data-testid=stImage] img")).to_be_visible()
+    expect(page.locator("[data-testid=stImage] img").first).to_be_visible()
 
     pills = page.locator("[data-testid=stButtonGroup]")
     pills.get_by_text(i18n.t(lang, "samples.cantina.name"), exact=True).click()

@@ -36,6 +36,7 @@ from tests.hostile import conftest
 from tests.hostile.conftest import Tab, seed_store
 from tests.hostile.corpus import PAYLOADS, QUICK
 from ui import resources
+from ui import room as room_ui
 
 pytestmark = pytest.mark.browser
 TODAY = dt.date.today()
@@ -283,8 +284,10 @@ def _visit(browser: Any, server: Any, seeded: Seeded) -> Findings:
                         before = tab.runs()
                         tab.page.locator("[data-testid=stMain] [data-testid=stFormSubmitButton] button").click()
                         tab.settle(before)
-                        people = i18n.t(lang, "workshoppage.people.heading")  # drawn by the live room view
-                        tab.page.get_by_text(people).first.wait_for(timeout=30_000)
+                        # the live room view's last line, drawn once every section above it is (the
+                        # participants' names come after the "people" heading: waiting for it raced them)
+                        last = i18n.t(lang, "workshoppage.live", seconds=room_ui.REFRESH_S, time="").split("·")[0]
+                        tab.page.get_by_text(last.strip()).first.wait_for(timeout=30_000)
                 except PlaywrightError as error:
                     found.broken.append(f"{url} ({lang}): {str(error)[:200]}")
                     continue
