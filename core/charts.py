@@ -3,8 +3,9 @@
 Builders take tables already aggregated by ``core.timeline`` / ``core.timeline_posts`` (a few
 hundred rows), never the activity table itself, and put them inline in the spec:
 ``chart.to_dict()`` is the whole chart.
-Pages show them with ``st.altair_chart(chart, width="stretch")``; heights are fixed
-here, widths follow the container.
+Pages keep ``vega_spec(chart)`` per data key and show it with ``st.vega_lite_chart(spec,
+width="stretch")`` (``st.altair_chart`` would rebuild and revalidate it on every rerun); heights
+are fixed here, widths follow the container.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ BRUSH = "brush"
 # single view ("fit", padding included) titles and axes eat the height and grids come out squashed.
 _FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 MAX_OFFLINE_MARKS = 200  # more offline actions than this are drawn one mark per period
+_TRIES = 20
+_THEME_VIEW = {"continuousWidth": 300, "continuousHeight": 300}  # altair's default theme; Streamlit uses none
 
 # d3 formatting for Italian: month and day names, "1.234,5". English uses Vega's defaults.
 _IT_LOCALE = {
@@ -48,6 +51,46 @@ _IT_LOCALE = {
 
 def _t(lang: str, key: str, **params: Any) -> str:
     return i18n.t(lang, f"timeline.{key}", **params)
+
+
+def vega_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec, validated once, as Streamlit draws an altair chart (no default 300 px view).
+
+    A page caches it per data key and shows it with ``st.vega_lite_chart``: building an altair chart,
+    copying it and validating it against the schema cost tens of ms per chart on every rerun.
+    """
+    for _ in range(_TRIES):
+        spec = chart.to_dict()
+        if _inline(spec):
+            break
+    else:  # pragma: no cover - only when another thread keeps altair's data transformer switched
+        raise RuntimeError("altair kept the chart's data out of its spec")
+    config = spec.get("config", {})
+    view = config.get("view", {})
+    for key in _THEME_VIEW:
+        if view.get(key) == _THEME_VIEW[key]:
+            del view[key]
+    if "view" in config and not view:
+        del config["view"]
+    if "config" in spec and not config:
+        del spec["config"]
+    return spec
+
+
+def _names(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["data"]["name"]} if isinstance(node.get("data"), dict) and "name" in node["data"] else set()
+        return found.union(*(_names(v) for k, v in node.items() if k != "datasets"))
+    if isinstance(node, list):
+        return set().union(*(_names(v) for v in node))
+    return set()
+
+
+def _inline(spec: dict[str, Any]) -> bool:
+    """Every dataset the spec names is in it as rows. Streamlit switches altair's (process-wide) data
+    transformer while it draws a chart in another session; a spec made meanwhile would name data it lacks."""
+    datasets = spec.get("datasets", {})
+    return all(isinstance(datasets.get(name), list) for name in _names(spec))
 
 
 def _localized(chart: alt.TopLevelMixin, lang: str) -> Any:
@@ -277,6 +320,19 @@ def engagement_by_hour(best: timeline_posts.BestTimes, lang: str) -> alt.LayerCh
 
 def engagement_by_group(summary: pd.DataFrame, lang: str, by: str = "kind") -> alt.LayerChart:
     """Pooled engagement rate per format or channel (``timeline_posts.engagement_by``), posts counted."""
+    return _localized(_group_layer(summary, lang, by).properties(autosize=_FIT_WIDTH), lang)
+
+
+def engagement_by_groups(summaries: Sequence[tuple[str, pd.DataFrame]], lang: str) -> alt.VConcatChart:
+    """``engagement_by_group`` for each (by, summary) that has rows, one above the other in one chart: one
+    Vega view for the browser to build instead of one each. At least one summary must have rows."""
+    layers = [_group_layer(summary, lang, by) for by, summary in summaries if not summary.empty]
+    if not layers:
+        raise ValueError("no summary has rows")
+    return _localized(alt.vconcat(*layers, spacing=24).properties(autosize=_FIT_WIDTH), lang)
+
+
+def _group_layer(summary: pd.DataFrame, lang: str, by: str) -> alt.LayerChart:
     label = timeline.kind_label if by == "kind" else timeline.channel_label
     data = summary.assign(
         group=[label(lang, g) for g in summary[by]],
@@ -299,7 +355,4 @@ def engagement_by_group(summary: pd.DataFrame, lang: str, by: str = "kind") -> a
         x=x, y=y, text="posts_label:N", tooltip=tooltip
     )
     title = alt.TitleParams(_t(lang, f"chart.by_title.{by}"), anchor="start")
-    chart = alt.layer(bars, posts, title=title, height=max(60, 28 * len(data))).properties(
-        width="container", autosize=_FIT_WIDTH
-    )
-    return _localized(chart, lang)
+    return alt.layer(bars, posts, title=title, height=max(60, 28 * len(data))).properties(width="container")

@@ -161,10 +161,31 @@ def bounds(places: pd.DataFrame, share: float = 0.96) -> list[list[float]]:
     ]
 
 
+def circle_rows(places: pd.DataFrame, lang: str) -> list[list[object]]:
+    """One ``[lat, lon, radius, segment, tooltip]`` per (place, segment) of ``segment_places``, tooltips escaped.
+
+    The slow part of the map (a formatted tooltip each): a page can keep it per data and language.
+    """
+    if places.empty:
+        return []
+    sizes = radius(places["customers"], float(places["customers"].max()))
+    columns = (places[c].tolist() for c in PLACE_COLUMNS)
+    return [
+        [lat, lon, float(size), segment, _tooltip(lang, place, n, segment, revenue)]
+        for lat, lon, place, segment, n, revenue, size in zip(*columns, sizes, strict=True)
+    ]
+
+
 def segment_map(
-    places: pd.DataFrame, lang: str, business: tuple[str, float, float] | None = None, tiles: bool = True
+    places: pd.DataFrame,
+    lang: str,
+    business: tuple[str, float, float] | None = None,
+    tiles: bool = True,
+    rows: list[list[object]] | None = None,
 ) -> folium.Map:
-    """The segments by place (``segment_places``), a layer each; the business (name, lat, lon) as a dark dot."""
+    """The segments by place (``segment_places``), a layer each; the business (name, lat, lon) as a dark dot.
+
+    ``rows``: ``circle_rows(places, lang)`` when the caller already has them."""
     if business:
         center = (business[1], business[2])
     elif not places.empty:
@@ -176,12 +197,7 @@ def segment_map(
     counts = {s: int(totals[s]) for s in loyalty.SEGMENTS if s in totals.index}
     groups = [(s, folium.FeatureGroup(name=layer_name(lang, s, n)).add_to(m).get_name()) for s, n in counts.items()]
     if counts:
-        sizes = radius(places["customers"], float(places["customers"].max()))
-        columns = (places[c].tolist() for c in PLACE_COLUMNS)
-        rows = [
-            [lat, lon, float(size), segment, _tooltip(lang, place, n, segment, revenue)]
-            for lat, lon, place, segment, n, revenue, size in zip(*columns, sizes, strict=True)
-        ]
+        rows = circle_rows(places, lang) if rows is None else rows
         m.add_child(_SegmentCircles(groups, rows, canvas=len(rows) > MAX_SVG))
         m.add_child(_Legend(legend_html(counts, lang)))
         folium.LayerControl(collapsed=True).add_to(m)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -57,6 +58,7 @@ PLATFORM_COLORS: dict[str, str] = {
 }
 OTHER_COLOR = "#888888"
 TEXT_CHARS = 80
+_URL_KEPT = ":/?#[]@!&'()*+,;=%~"  # what URLs need; never $, <, >, |, backslash, backtick, quotes, spaces
 ACTIVITY_NEEDED: tuple[str, ...] = ("when", "platform", "kind", *SUM_METRICS)
 
 
@@ -211,6 +213,18 @@ def target_lines(goals: Sequence[Mapping[str, Any]], metric: str, period: str) -
         )
     columns = ["title", "kpi", "target", "goal_target", "deadline", "channels", "scaled"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def markdown_link(url: object, label: str) -> str:
+    """A Markdown link to a web address (``http``/``https`` only; anything else is no link, ``""``).
+
+    The address is percent-encoded but for the characters URLs need, so nothing in it can close the
+    link, end a table cell (``|``), start maths (``$``) or markup; ``label`` must already be escaped.
+    """
+    text = str(url or "").strip()
+    if not text.startswith(("https://", "http://")):
+        return ""
+    return f"[{label}](<{quote(text, safe=_URL_KEPT)}>)"
 
 
 def short_text(text: pd.Series, chars: int = TEXT_CHARS) -> pd.Series:

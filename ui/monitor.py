@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from core import goal_text, i18n, kpis, measures, monitor, monitor_charts, monitor_map, safe_text
+from core import charts, goal_text, i18n, kpis, measures, monitor, monitor_charts, monitor_map, safe_text
 from core import monitor_text as words
 from ui import data as data_mod
 from ui.frame import Frame
@@ -33,6 +34,7 @@ class Loaded:
     result: monitor.Monitor
     places: pd.DataFrame  # monitor_map.segment_places
     unplaced: int
+    key: tuple[object, ...]  # what the result is made of: the plan's data key, its goals, the day measured to
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -42,13 +44,31 @@ def _computed(key: tuple[object, ...], goals_json: str, as_of: dt.date, _data: m
     places, unplaced = pd.DataFrame(columns=list(monitor_map.PLACE_COLUMNS)), 0
     if result.loyalty is not None:
         places, unplaced = monitor_map.segment_places(result.loyalty.customers, _data.customers)
-    return Loaded(_data, result, places, unplaced)
+    return Loaded(_data, result, places, unplaced, (key, goals_json, as_of))
 
 
 def load(frame: Frame, today: dt.date) -> Loaded:
     data = data_mod.plan_data(frame)
     goals_json = json.dumps(frame.plan.get("goals") or [], sort_keys=True)
     return _computed(data_mod.data_key(frame), goals_json, data_mod.as_of(data, today), data)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _chart_specs(key: tuple[object, ...], lang: str, _loaded: Loaded) -> dict[str, dict[str, Any]]:
+    """The page's Vega-Lite specs, built and validated once per result and language (``key``: ``Loaded.key``)."""
+    result, specs = _loaded.result, {}
+    if result.loyalty is not None:
+        specs["cohorts"] = charts.vega_spec(monitor_charts.cohort_heatmap(result.loyalty.cohorts, lang))
+        specs["segments"] = charts.vega_spec(monitor_charts.segment_bars(result.loyalty.segments, lang))
+    if result.links is not None and not result.links.weeks.empty:
+        specs["links"] = charts.vega_spec(monitor_charts.activity_and_customers(result.links.weeks, lang))
+    return specs
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _circle_rows(key: tuple[object, ...], lang: str, _loaded: Loaded) -> list[list[object]]:
+    """The map's circles and their tooltips (``key``: ``Loaded.key``)."""
+    return monitor_map.circle_rows(_loaded.places, lang)
 
 
 def _goal_card(frame: Frame, row: monitor.BoardRow) -> None:
@@ -118,9 +138,11 @@ def period_comparison(frame: Frame, loaded: Loaded) -> None:
             st.markdown(f"**{t('monitor.periods.vs_last_month')}** {said.last_month.render(lang)}")
             st.markdown(f"**{t('monitor.periods.vs_last_year')}** {said.last_year.render(lang)}")
     with st.expander(t("monitor.periods.numbers"), icon=":material/table:"):
+        # A Markdown table, not st.dataframe: the data grid's code (~1.5 MB of JavaScript) is the page's
+        # heaviest download for a dozen rows of text (benchmark).
         table = words.period_table(lang, comparison)
-        labels = {c: t(f"monitor.periods.col.{c}") for c in table.columns}
-        st.dataframe(table, hide_index=True, width="stretch", column_config=labels)
+        header = [t(f"monitor.periods.col.{c}") for c in table.columns]
+        st.markdown(monitor.markdown_table(header, table.to_numpy().tolist(), safe_text.for_markdown))
 
 
 def loyalty(frame: Frame, loaded: Loaded) -> None:
@@ -139,11 +161,12 @@ def loyalty(frame: Frame, loaded: Loaded) -> None:
     st.caption(" ".join(words.loyalty_lines(lang, summary.repeat, summary.gaps)))
     st.markdown(f"**{t('monitor.cohorts.title')}**")
     st.caption(t("monitor.cohorts.help"))
-    st.altair_chart(monitor_charts.cohort_heatmap(summary.cohorts, lang), width="stretch")
+    specs = _chart_specs(loaded.key, lang, loaded)
+    st.vega_lite_chart(specs["cohorts"], width="stretch")
     st.markdown(f"**{t('monitor.segments.title')}**")
     st.caption(t("monitor.segments.help"))
     bars, actions = st.columns([1, 1], gap="large")
-    bars.altair_chart(monitor_charts.segment_bars(summary.segments, lang), width="stretch")
+    bars.vega_lite_chart(specs["segments"], width="stretch")
     shown = words.segment_table(lang, summary.segments)
     lines = [
         f"- **{s}**: {a}" for s, n, a in zip(shown["segment"], shown["customers"], shown["action"], strict=True) if n
@@ -163,7 +186,7 @@ def segment_map(frame: Frame, loaded: Loaded) -> None:
     business = frame.plan.get("business") or {}
     town, name = business.get("town"), business.get("name") or t("frame.plan_unnamed")
     where = (name, float(town["lat"]), float(town["lon"])) if town else None
-    m = monitor_map.segment_map(loaded.places, frame.lang, where)
+    m = monitor_map.segment_map(loaded.places, frame.lang, where, rows=_circle_rows(loaded.key, frame.lang, loaded))
     st_folium(m, key="monitor_map", returned_objects=[], height=MAP_HEIGHT, width="stretch")
     if loaded.unplaced:
         st.caption(t("monitor.map.unplaced", n=i18n.number(frame.lang, loaded.unplaced)))
@@ -176,7 +199,7 @@ def activity_links(frame: Frame, loaded: Loaded) -> None:
     if found is None or found.weeks.empty:
         st.info(t("monitor.links.none"))
         return
-    st.altair_chart(monitor_charts.activity_and_customers(found.weeks, lang), width="stretch")
+    st.vega_lite_chart(_chart_specs(loaded.key, lang, loaded)["links"], width="stretch")
     st.markdown("\n".join(f"- {item.statement.render(lang)}" for item in found.found))
     st.caption(found.found[0].caveat.render(lang))
 

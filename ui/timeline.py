@@ -8,7 +8,8 @@ rerun on a million rows reads small cached tables and never touches the big one 
 miss). ``Source.posts_key`` (the plan's imports under its secret token, its sample) keys what is
 computed from the platforms' rows alone: over time, when it works, what worked ignore offline
 actions by definition (``timeline.own_posts``, ``timeline.over_time``), so adding one recomputes
-only ``Source.key`` (+ the offline actions and the language their text is written in).
+only ``Source.key`` (+ the offline actions and the language their text is written in). The charts'
+Vega-Lite specs are cached the same way (``charts.vega_spec``): a rerun sends them without touching altair.
 """
 
 from __future__ import annotations
@@ -122,6 +123,39 @@ def _rings(key: tuple[object, ...], center: tuple[float, float], _source: Source
     return catchment.rings(customers, center, RING_KM)
 
 
+# ---- chart specs: built and validated once per key (``charts.vega_spec``), drawn with st.vega_lite_chart ----
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _over_time_spec(
+    key: tuple[object, ...],
+    metric: str,
+    period: str,
+    goals_json: str,
+    lang: str,
+    _series: pd.DataFrame,
+    _offline_actions: pd.DataFrame,
+) -> dict[str, Any]:
+    """``key``: ``Source.key``, which says what ``_series`` (for ``period``) and ``_offline_actions`` are."""
+    goals = json.loads(goals_json)
+    chart = charts.results_over_time(_series, lang, metric, period, goals=goals, offline=_offline_actions)
+    return charts.vega_spec(chart)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _hour_spec(key: tuple[object, ...], platforms: tuple[str, ...], lang: str, _source: Source) -> dict[str, Any]:
+    return charts.vega_spec(charts.engagement_by_hour(_best_times(key, platforms, _source), lang))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _groups_spec(key: tuple[object, ...], lang: str, _source: Source) -> dict[str, Any] | None:
+    """Engagement per format and per channel, one chart above the other (one Vega view, not two)."""
+    summaries = [(by, _engagement(key, by, _source)) for by in ("kind", "platform")]
+    if all(summary.empty for _, summary in summaries):
+        return None
+    return charts.vega_spec(charts.engagement_by_groups(summaries, lang))
+
+
 # ---- the data at a glance -----------------------------------------------------------------------------
 
 
@@ -186,11 +220,9 @@ def over_time(frame: Frame, source: Source) -> None:
         )
         or "week"
     )
-    series = _over_time(source.posts_key, period, source)
-    chart = charts.results_over_time(
-        series, lang, metric, period, goals=goal_dicts, offline=_offline(source.key, source)
-    )
-    st.altair_chart(chart, width="stretch")
+    goals_json = json.dumps(goal_dicts, sort_keys=True, default=str)
+    series, offline = _over_time(source.posts_key, period, source), _offline(source.key, source)
+    st.vega_lite_chart(_over_time_spec(source.key, metric, period, goals_json, lang, series, offline), width="stretch")
     targets = timeline.target_lines(goal_dicts, metric, period)
     if targets.empty:
         st.caption(t("timelinepage.time.help") + " " + t("timelinepage.time.no_goal"))
@@ -218,10 +250,11 @@ def when_it_works(frame: Frame, source: Source) -> None:
             )
             or platforms
         )
-    best = _best_times(source.posts_key, tuple(p for p in platforms if p in chosen), source)
+    shown = tuple(p for p in platforms if p in chosen)
+    best = _best_times(source.posts_key, shown, source)
     chart_col, text_col = st.columns([3, 2], gap="large")
     with chart_col:
-        st.altair_chart(charts.engagement_by_hour(best, lang), width="stretch")
+        st.vega_lite_chart(_hour_spec(source.posts_key, shown, lang, source), width="stretch")
     with text_col:
         BEST_BOX[best.status](frame.msg(best.message))
         st.markdown(f"**{t('timelinepage.when.suggestions')}**")
@@ -282,32 +315,27 @@ def web_links(links: pd.Series) -> pd.Series:
 
 
 def _posts_table(frame: Frame, table: pd.DataFrame) -> None:
-    """Posts as plain text (never Markdown or HTML), numbers written the way the language writes them."""
+    """Posts as a Markdown table, their text escaped (shown as written), numbers written the way the language
+    writes them, the post opened by a link. Not st.dataframe: a data grid for five rows costs the browser more
+    than the rest of the section (benchmark)."""
     t, lang = frame.t, frame.lang
-    shown = table.assign(
-        platform=[timeline.channel_label(lang, p) for p in table["platform"]],
-        kind=[timeline.kind_label(lang, k) for k in table["kind"]],
-        reach=[i18n.number(lang, r) for r in table["reach"]],
-        engagement_rate=[i18n.percent(lang, r, 1) for r in table["engagement_rate"]],
-        link=web_links(table["link"]),
-    )
-    column = lambda name: t(f"timeline.column.{name}")  # noqa: E731
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "text": st.column_config.TextColumn(column("text"), width="medium"),
-            "when": st.column_config.DatetimeColumn(
-                column("when"), format="DD/MM/YYYY HH:mm" if lang == "it" else "D MMM YYYY, HH:mm"
-            ),
-            "platform": st.column_config.TextColumn(column("platform")),
-            "kind": st.column_config.TextColumn(column("kind")),
-            "reach": st.column_config.TextColumn(column("reach")),
-            "engagement_rate": st.column_config.TextColumn(column("engagement_rate")),
-            "link": st.column_config.LinkColumn(column("link"), display_text=t("timelinepage.worked.open")),
-        },
-    )
+    names = ("text", "when", "platform", "kind", "reach", "engagement_rate", "link")
+    header = "| " + " | ".join(imports.plain(t(f"timeline.column.{n}")) for n in names) + " |"
+    label = imports.plain(t("timelinepage.worked.open"))
+    lines = [header, "|" + "---|" * len(names)]
+    for row in table.itertuples(index=False):
+        when = pd.Timestamp(row.when)
+        cells = (
+            imports.plain(row.text),
+            f"{i18n.date(lang, when.date())} {when:%H:%M}",
+            imports.plain(timeline.channel_label(lang, row.platform)),
+            imports.plain(timeline.kind_label(lang, row.kind)),
+            i18n.number(lang, row.reach),
+            i18n.percent(lang, row.engagement_rate, 1),
+            timeline.markdown_link(row.link, label),
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    st.markdown("\n".join(lines))
 
 
 def what_worked(frame: Frame, source: Source) -> None:
@@ -338,8 +366,6 @@ def what_worked(frame: Frame, source: Source) -> None:
         if not top.bottom.empty:
             st.markdown(f"**{t('timelinepage.worked.bottom')}**")
             _posts_table(frame, top.bottom)
-    by_kind, by_platform = st.columns(2, gap="large")
-    for column, by in ((by_kind, "kind"), (by_platform, "platform")):
-        summary_table = _engagement(source.posts_key, by, source)
-        if not summary_table.empty:
-            column.altair_chart(charts.engagement_by_group(summary_table, lang, by), width="stretch")
+    spec = _groups_spec(source.posts_key, lang, source)
+    if spec is not None:
+        st.vega_lite_chart(spec, width="stretch")

@@ -320,3 +320,27 @@ def test_every_chart_builds_from_an_empty_activity_table():
     ]
 
     assert [_rows(chart.to_dict()) for chart in specs] == [1, 168, 0]  # the target line stays
+
+
+def test_a_chart_spec_carries_its_rows_and_no_default_view_size():
+    spec = charts.vega_spec(charts.engagement_by_group(timeline_posts.engagement_by(ACTIVITY, "kind"), "it", "kind"))
+
+    assert "view" not in spec.get("config", {})  # altair's 300 px default: Streamlit draws without it
+    names = {layer["data"]["name"] for layer in spec.get("layer", []) if "data" in layer} | (
+        {spec["data"]["name"]} if "data" in spec else set()
+    )
+    assert names and all(isinstance(spec["datasets"][n], list) for n in names)
+    assert json.loads(json.dumps(spec)) == spec  # plain JSON: cacheable and sent as it is
+
+
+def test_engagement_by_format_and_by_channel_share_one_chart_and_skip_an_empty_summary():
+    by_kind, by_platform = (timeline_posts.engagement_by(ACTIVITY, by) for by in ("kind", "platform"))
+
+    both = charts.engagement_by_groups([("kind", by_kind), ("platform", by_platform)], "en").to_dict()
+    one = charts.engagement_by_groups([("kind", by_kind), ("platform", by_platform.iloc[0:0])], "en").to_dict()
+
+    titles = [view["title"]["text"] for view in both["vconcat"]]
+    assert titles == [i18n.t("en", f"timeline.chart.by_title.{by}") for by in ("kind", "platform")]
+    assert len(one["vconcat"]) == 1
+    with pytest.raises(ValueError):
+        charts.engagement_by_groups([("kind", by_kind.iloc[0:0])], "en")

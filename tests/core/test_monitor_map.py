@@ -114,3 +114,14 @@ def test_a_map_with_no_placed_customers_is_an_empty_map_of_italy():
     html = _html(monitor_map.segment_map(places, "it"))
 
     assert "L.circleMarker(" not in html and "rotta-legend" not in html
+
+
+def test_circle_rows_given_to_the_map_draw_the_same_map():
+    places, _ = monitor_map.segment_places(RFM, CUSTOMERS)
+    rows = monitor_map.circle_rows(places, "it")
+
+    assert len(rows) == len(places) and all(len(r) == 5 for r in rows)
+    with_rows = monitor_map.segment_map(places, "it", rows=rows, tiles=False).get_root().render()
+    without = monitor_map.segment_map(places, "it", tiles=False).get_root().render()
+    strip = lambda html: re.sub(r"_[0-9a-f]{32}", "", html)  # noqa: E731 - element ids are random
+    assert strip(with_rows) == strip(without)

@@ -217,3 +217,17 @@ def test_week_numbers_and_their_start_dates_agree():
     assert all(pd.Timestamp(s).day_of_week == 0 for s in starts)
     assert all(0 <= (t - pd.Timestamp(s)).days < 7 for t, s in zip(local, starts, strict=True))
     assert len(set(numbers)) == 6  # the weeks of 16, 23 and 30 December, 6, 13 and 20 January
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("https://www.instagram.com/p/abc/", "[open](<https://www.instagram.com/p/abc/>)"),
+        ("http://x.it/a b|c$d<e>`f", "[open](<http://x.it/a%20b%7Cc%24d%3Ce%3E%60f>)"),
+        ("javascript:alert(1)", ""),
+        ("www.example.com", ""),
+        (None, ""),
+    ],
+)
+def test_a_post_link_in_markdown_opens_web_addresses_only_and_cannot_break_out(url, link):
+    assert timeline.markdown_link(url, "open") == link
