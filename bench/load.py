@@ -21,19 +21,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-
-import sqlalchemy as sa
 
 from bench import load_check, report, servers
 from bench.load_proxy import Proxy, nginx_binary
 from bench.load_ramp import Ramp, Target
 from bench.load_report import document
 from bench.load_stats import Step
-from core import datasets, i18n, samples, workshop_store
+from core import i18n, samples
 from core import plan as plan_mod
 from core import store as store_mod
 
@@ -66,26 +62,6 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     if args.steps != sorted(args.steps) or not args.steps or args.steps[0] < 1:
         p.error("--steps must be increasing positive numbers")
     return args
-
-
-@contextmanager
-def database(url: str) -> Iterator[str]:
-    """A throwaway schema with every table the app uses (made once: processes starting together would race)."""
-    schema = f"rotta_load_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(url)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    scoped = f"{url}?options=-csearch_path%3D{schema}"
-    engine = store_mod.make_engine(scoped)
-    workshop_store.WorkshopStore(store_mod.Store(engine))
-    datasets.Datasets(engine)
-    engine.dispose()
-    try:
-        yield scoped
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
 
 
 def plan_maker(plans: store_mod.Store, slug: str, today: dt.date) -> Callable[[], str]:
@@ -191,7 +167,7 @@ def run(args: argparse.Namespace, command: str) -> str:
     os.chmod(work, 0o755)
     results: dict[int, tuple[list[Step], list[str]]] = {}
     try:
-        with database(args.database_url) as url:
+        with servers.scoped_database(args.database_url, "rotta_load") as url:
             plans = store_mod.Store(store_mod.make_engine(url))
             new_plan = plan_maker(plans, args.sample, when.date())
             for count in args.processes:

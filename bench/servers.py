@@ -9,9 +9,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from core import offline_assets
+import sqlalchemy as sa
+
+from core import datasets, offline_assets, workshop_store
+from core import store as store_mod
 
 REPO = Path(__file__).resolve().parent.parent
 BLANK_DIR = Path(__file__).resolve().parent / "blank"
@@ -132,3 +138,24 @@ def start_blank(work_dir: Path, map_data: Path | None = None) -> Server:
 def cache_dir_default() -> Path:
     """The geocoder's cache the app would use: ``ROTTA_CACHE_DIR`` or the repo's ``data/cache``."""
     return Path(os.environ.get("ROTTA_CACHE_DIR") or REPO / "data" / "cache")
+
+
+@contextmanager
+def scoped_database(url: str, prefix: str) -> Iterator[str]:
+    """A new schema on the PostgreSQL server at ``url`` with every table the app uses, made once up front
+    (app processes starting together would race to make them); yields its URL, drops it afterwards."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    scoped = f"{url}?options=-csearch_path%3D{schema}"
+    engine = store_mod.make_engine(scoped)
+    workshop_store.WorkshopStore(store_mod.Store(engine))  # plans, workshops, participants, attempts
+    datasets.Datasets(engine)
+    engine.dispose()
+    try:
+        yield scoped
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()

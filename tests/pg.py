@@ -7,7 +7,6 @@ each other's tables. When no server answers, the tests say why they did not run.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from bench.servers import scoped_database
 from core import store as store_mod
 
 POSTGRES_URL = os.environ.get("ROTTA_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -38,15 +38,9 @@ def schema_engine() -> Iterator[Engine]:
     reason = unavailable()
     if reason:
         pytest.skip(reason)
-    schema = f"rotta_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(POSTGRES_URL)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    engine = store_mod.make_engine(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
+    with scoped_database(POSTGRES_URL, "rotta_test") as url:
+        engine = store_mod.make_engine(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()

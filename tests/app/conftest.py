@@ -9,6 +9,7 @@ from tests.conftest import ROOT
 from ui import resources
 
 TIMEOUT = 60
+SECRET = "timone-e-vela"  # the facilitator's secret of the workshop the room tests open
 
 
 def new_app(lang: str = "en", token: str | None = None) -> AppTest:
@@ -41,3 +42,17 @@ def sample_token(store):
 @pytest.fixture
 def empty_token(store):
     return store.create(plan_mod.new_plan(dt.date.today()))[0]
+
+
+@pytest.fixture
+def ws():
+    from ui import room as room_ui
+
+    return room_ui.get_workshops()
+
+
+@pytest.fixture
+def made(ws):
+    from ui import room as room_ui
+
+    return ws.create("Social per botteghe", dt.date(2026, 11, 27), "Perugia", "it", SECRET, room_ui.now())

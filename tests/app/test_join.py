@@ -9,8 +9,6 @@ from core import plan as plan_mod
 from tests.app.conftest import new_app, open_page
 from ui import room as room_ui
 
-SECRET = "timone-e-vela"
-
 
 def _texts(at):
     parts = list(at.markdown) + list(at.title) + list(at.subheader) + list(at.caption) + list(at.info)
@@ -21,16 +19,6 @@ def _texts(at):
 def _param(at, name):
     value = at.query_params.get(name)
     return value[0] if isinstance(value, list) else value
-
-
-@pytest.fixture
-def ws():
-    return room_ui.get_workshops()
-
-
-@pytest.fixture
-def made(ws):
-    return ws.create("Social per botteghe", dt.date(2026, 11, 27), "Perugia", "it", SECRET, room_ui.now())
 
 
 def _join(typed, lang="en"):

@@ -6,10 +6,8 @@ import pytest
 
 from core import i18n, room, samples, workshop
 from core import plan as plan_mod
-from tests.app.conftest import open_page
+from tests.app.conftest import SECRET, open_page
 from ui import room as room_ui
-
-SECRET = "timone-e-vela"
 
 
 def _texts(at):
@@ -32,16 +30,6 @@ def _create(at, title="Social per botteghe", place="Perugia", secret=SECRET):
     at.text_input[1].input(place)
     at.text_input[2].input(secret)
     return at.button[0].click().run()
-
-
-@pytest.fixture
-def ws():
-    return room_ui.get_workshops()
-
-
-@pytest.fixture
-def made(ws):
-    return ws.create("Social per botteghe", dt.date(2026, 11, 27), "Perugia", "it", SECRET, room_ui.now())
 
 
 def _unlocked(made, lang="en", present=False):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -15,21 +14,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from bench.measure import CHROMIUM, CHROMIUM_ARGS, Offline
+from bench.servers import free_port
 from tests.conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:
     def __init__(self, data_dir: Path, env: dict[str, str] | None = None):
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "ROTTA_DATA_DIR": str(data_dir), **(env or {})}
         self.log = open(data_dir / "server.log", "w")
@@ -81,48 +75,40 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-              "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-    )
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
     yield browser
     browser.close()
 
 
-class Offline:
-    """Every request that is not to the app is refused and recorded."""
+def guarded_context(browser: Browser, base: str) -> BrowserContext:
+    """A context of its own (cookies, session) where every request not to ``base`` is refused and recorded."""
+    ctx = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+    ctx.offline_guard = Offline(base)  # type: ignore[attr-defined]
+    ctx.route("**/*", ctx.offline_guard)  # type: ignore[attr-defined]
+    return ctx
 
-    def __init__(self, base: str):
-        self.base = base
-        self.blocked: list[str] = []
 
-    def __call__(self, route) -> None:  # noqa: ANN001 - Playwright's Route
-        url = route.request.url
-        if url.startswith(self.base) or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
+def new_page(ctx: BrowserContext) -> Page:
+    """A page of ``ctx`` that records console errors and failed responses (see ``app_errors``)."""
+    page = ctx.new_page()
+    page.console_errors = []  # type: ignore[attr-defined]
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))  # type: ignore[attr-defined]
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))  # type: ignore[attr-defined]
+    page.bad_responses = []  # type: ignore[attr-defined]
+    page.on("response", lambda r: r.status >= 400 and page.bad_responses.append(f"{r.status} {r.url}"))  # type: ignore[attr-defined]
+    return page
 
 
 @pytest.fixture
 def context(browser: Browser, server: Server) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
-    ctx.offline_guard = Offline(server.url)  # type: ignore[attr-defined]
-    ctx.route("**/*", ctx.offline_guard)  # type: ignore[attr-defined]
+    ctx = guarded_context(browser, server.url)
     yield ctx
     ctx.close()
 
 
 @pytest.fixture
 def page(context: BrowserContext) -> Iterator[Page]:
-    page = context.new_page()
-    page.console_errors = []  # type: ignore[attr-defined]
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))  # type: ignore[attr-defined]
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))  # type: ignore[attr-defined]
-    page.bad_responses = []  # type: ignore[attr-defined]
-    page.on("response", lambda r: r.status >= 400 and page.bad_responses.append(f"{r.status} {r.url}"))  # type: ignore[attr-defined]
+    page = new_page(context)
     yield page
     page.close()
 

@@ -8,16 +8,14 @@ so runs sharing the database server never see each other's tables.
 from __future__ import annotations
 
 import tempfile
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from playwright.sync_api import Browser, expect
 
-from core import datasets, i18n, workshop_store
-from core import store as store_mod
+from bench.servers import scoped_database
+from core import i18n
 from tests import pg
 from tests.browser.conftest import Server, app_errors, wait_ready
 from tests.browser.test_workshop import answer_self_check, count, create_workshop, join, metric, new_tab, set_name
@@ -31,21 +29,8 @@ def database_url() -> Iterator[str]:
     reason = pg.unavailable()
     if reason:
         pytest.skip(reason)
-    schema = f"rotta_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(pg.POSTGRES_URL)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    url = f"{pg.POSTGRES_URL}?options=-csearch_path%3D{schema}"
-    engine = store_mod.make_engine(url)
-    workshop_store.WorkshopStore(store_mod.Store(engine))  # every table the app uses, made once
-    datasets.Datasets(engine)
-    engine.dispose()
-    try:
+    with scoped_database(pg.POSTGRES_URL, "rotta_test") as url:
         yield url
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
 
 
 @pytest.fixture(scope="module")

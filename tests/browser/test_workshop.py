@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from core import i18n, selfcheck
-from tests.browser.conftest import Offline, Server, app_errors, wait_ready
+from tests.browser.conftest import Server, app_errors, guarded_context, new_page, wait_ready
 
 pytestmark = pytest.mark.browser
 SECRET = "timone-e-vela"
@@ -20,16 +20,7 @@ TOKEN = re.compile(r"plan=([A-Za-z0-9_-]{43})")
 
 def new_tab(browser: Browser, base: str) -> Page:
     """A page in a context of its own (its own cookies and session), with the offline guard and error capture."""
-    ctx = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
-    ctx.offline_guard = Offline(base)  # type: ignore[attr-defined]
-    ctx.route("**/*", ctx.offline_guard)  # type: ignore[attr-defined]
-    page = ctx.new_page()
-    page.console_errors = []  # type: ignore[attr-defined]
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))  # type: ignore[attr-defined]
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))  # type: ignore[attr-defined]
-    page.bad_responses = []  # type: ignore[attr-defined]
-    page.on("response", lambda r: r.status >= 400 and page.bad_responses.append(f"{r.status} {r.url}"))  # type: ignore[attr-defined]
-    return page
+    return new_page(guarded_context(browser, base))
 
 
 @pytest.fixture

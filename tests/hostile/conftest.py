@@ -18,10 +18,6 @@ from typing import Any, TypeVar
 
 import pytest
 
-CHROMIUM_ARGS = [  # as tests/browser/conftest.py launches it: no outside host resolves
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]  # fmt: skip
 COUNTS: collections.Counter[str] = collections.Counter()  # "payloads", "files", "concurrent writers", ...
 T = TypeVar("T")
 
@@ -48,11 +44,11 @@ class BrowserThread:
     def _loop(self) -> None:
         from playwright.sync_api import sync_playwright
 
-        from tests.browser.conftest import CHROMIUM
+        from bench.measure import CHROMIUM, CHROMIUM_ARGS  # as every browser here: no outside host resolves
 
         try:
             manager = sync_playwright().start()
-            browser = manager.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = manager.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         except BaseException as exc:  # reported to the test that asked for the browser
             self._ready.put(exc)
             return
