@@ -147,41 +147,10 @@ def validate(doc: Any) -> dict[str, Any]:
     for name, kind in SECTIONS.items():
         if name in doc and not isinstance(doc[name], kind):
             raise PlanError(Message("plan.err.section", {"section": name}))
-    _validate_business(doc.get("business", {}))
-    _validate_selfcheck(doc.get("selfcheck", {}))
     found = plan_check.problem(doc)
     if found is not None:
         raise PlanError(found)
     return doc
-
-
-def _validate_business(business: dict[str, Any]) -> None:
-    name = business.get("name", "")
-    if not isinstance(name, str):
-        raise PlanError(Message("plan.err.field", {"field": "business.name"}))
-    channels = business.get("channels", [])
-    if not isinstance(channels, list):
-        raise PlanError(Message("plan.err.field", {"field": "business.channels"}))
-    for i, row in enumerate(channels, start=1):
-        if not isinstance(row, dict) or row.get("channel") not in schema.CHANNELS:
-            raise PlanError(Message("plan.err.channel", {"row": i}))
-        for number_field in ("followers", "posts_per_week"):
-            value = row.get(number_field)
-            if value is not None and (not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0):
-                raise PlanError(Message("plan.err.channel_number", {"row": i, "field": number_field}))
-    markets = business.get("markets", [])
-    if not isinstance(markets, list) or any(m not in schema.MARKETS for m in markets):
-        raise PlanError(Message("plan.err.field", {"field": "business.markets"}))
-    town = business.get("town")
-    if town is not None:
-        if not isinstance(town, dict) or not all(isinstance(town.get(k), (int, float)) for k in ("lat", "lon")):
-            raise PlanError(Message("plan.err.field", {"field": "business.town"}))
-
-
-def _validate_selfcheck(answers: dict[str, Any]) -> None:
-    for key, value in answers.items():
-        if value not in (0, 1, 2) or isinstance(value, bool):
-            raise PlanError(Message("plan.err.selfcheck", {"question": str(key)[:40]}))
 
 
 def from_sample(slug: str, profile: dict[str, Any], goals: list[dict[str, Any]], today: dt.date) -> dict[str, Any]:

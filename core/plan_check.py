@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from core import calendar, goals, offline_actions
+from core import calendar, goals, offline_actions, schema
 from core.i18n import Message
 from core.samples import SLUGS
 
@@ -24,7 +24,7 @@ TEXT_MAX = 10_000  # a business name, a sector title: generous, but no megabyte 
 
 def problem(doc: Mapping[str, Any]) -> Message | None:
     """What is wrong with the plan's fields, or ``None``; sections are known to have the right type."""
-    for check in (_top, _business, _goals, _areas, _competitors, _followers, _calendar, _offline):
+    for check in (_top, _business, _channels, _selfcheck, _goals, _areas, _competitors, _followers, _calendar, _offline):
         found = check(doc)
         if found is not None:
             return found
@@ -84,9 +84,38 @@ def _business(doc: Mapping[str, Any]) -> Message | None:
         isinstance(sector, Mapping) and _text(sector.get("code"), empty=False) and _text(sector.get("title"))
     ):
         return _field("business.sector")
-    if business.get("town") is not None and not _place(business["town"]):
-        return Message("plan.err.place", {"field": "business.town"})
+    town = business.get("town")
+    if town is not None:
+        if not (isinstance(town, Mapping) and all(isinstance(town.get(k), int | float) for k in ("lat", "lon"))):
+            return _field("business.town")  # not a place at all
+        if not _place(town):
+            return Message("plan.err.place", {"field": "business.town"})  # a place, with a part wrong
     return _named_places(business.get("sites", []), "business.sites")
+
+
+def _channels(doc: Mapping[str, Any]) -> Message | None:
+    """The baseline audit: known channels with followers and posts per week not below 0; known markets."""
+    business = doc.get("business", {})
+    channels = business.get("channels", [])
+    if not isinstance(channels, list):
+        return _field("business.channels")
+    for row, entry in enumerate(channels, start=1):
+        if not isinstance(entry, Mapping) or entry.get("channel") not in schema.CHANNELS:
+            return Message("plan.err.channel", {"row": row})
+        for name in ("followers", "posts_per_week"):
+            if entry.get(name) is not None and not _number(entry[name], 0):
+                return Message("plan.err.channel_number", {"row": row, "field": name})
+    markets = business.get("markets", [])
+    if not isinstance(markets, list) or any(m not in schema.MARKETS for m in markets):
+        return _field("business.markets")
+    return None
+
+
+def _selfcheck(doc: Mapping[str, Any]) -> Message | None:
+    for key, value in doc.get("selfcheck", {}).items():
+        if isinstance(value, bool) or value not in (0, 1, 2):
+            return Message("plan.err.selfcheck", {"question": str(key)[:40]})
+    return None
 
 
 def _named_places(entries: Any, section: str) -> Message | None:
