@@ -44,6 +44,9 @@ def available(existing_scripts: Iterable[str]) -> tuple[Step, ...]:
     return tuple(step for step in STEPS if step.script in present)
 
 
+DATA_KINDS: tuple[str, ...] = ("activity", "customers")  # imported data that marks steps done (a sample has both)
+
+
 def done(plan: dict[str, Any] | None, imported: Collection[str] = ()) -> set[str]:
     """Which steps the plan has completed, judged from its content and the kinds of data imported for it
     (``"customers"``, ``"activity"``; a sample business brings both).
@@ -54,7 +57,7 @@ def done(plan: dict[str, Any] | None, imported: Collection[str] = ()) -> set[str
     """
     if plan is None:
         return set()
-    data = {"customers", "activity"} if plan.get("sample") else set(imported)
+    data = set(DATA_KINDS) if plan.get("sample") else set(imported)
     finished: set[str] = set()
     if plan.get("selfcheck") and len(plan["selfcheck"]) >= 8:
         finished.add("start")

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from core import datasets as datasets_mod
-from core import room, workshop
+from core import path, room, workshop
 from core import store as store_mod
 from core.workshop import AccessResult, JoinResult, Workshop
 
@@ -88,9 +88,6 @@ class _Try:
     kind: str
     session: str  # hashed
     room: str | None = None
-
-
-ROOM_KINDS: tuple[str, ...] = ("activity", "customers")  # the data that marks steps done
 
 
 class WorkshopStore:
@@ -267,8 +264,8 @@ class WorkshopStore:
         """Every participant's number, plan and kinds of data imported, in one SELECT; tokens never leave."""
         d = datasets_mod.datasets
         has = [  # whether the participant imported some data of each kind: an EXISTS a kind, portable
-            sa.exists().where(d.c.token == participants.c.token, d.c.kind == kind).label(f"has_{kind}")
-            for kind in ROOM_KINDS
+            sa.exists().where(d.c.token == participants.c.token, d.c.kind == kind)
+            for kind in path.DATA_KINDS
         ]
         query = (
             sa.select(participants.c.number, store_mod.plans.c.data, *has)
@@ -277,7 +274,8 @@ class WorkshopStore:
             .order_by(participants.c.number)
         )
         with self.engine.connect() as conn:
-            return [
-                room.Member(row.number, json.loads(row.data), tuple(k for k in ROOM_KINDS if row._mapping[f"has_{k}"]))
-                for row in conn.execute(query)
-            ]
+            rows = conn.execute(query).all()
+        return [
+            room.Member(number, json.loads(data), tuple(k for k, yes in zip(path.DATA_KINDS, has, strict=True) if yes))
+            for number, data, *has in rows
+        ]
