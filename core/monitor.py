@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -193,12 +193,6 @@ def md(text: object) -> str:
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return lines + ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
-
-
-def markdown_table(header: Sequence[str], rows: Sequence[Sequence[object]], escape: Callable[[object], str]) -> str:
-    """A Markdown table with every cell, header included, passed through ``escape`` (which must escape ``|``)."""
-    lines = ["| " + " | ".join(escape(c) for c in header) + " |", "|" + "---|" * len(header)]
-    return "\n".join(lines + ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows])
 
 
 def summary_markdown(lang: str, business_name: str, result: Monitor) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Collection, Sequence
 
 _TEMPLATE_LITERAL = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;"})
 _JINJA_OPEN = re.compile(r"\{(?=[{%#]|\Z)")  # what starts a Jinja tag; a lone "{" is plain text to Jinja
@@ -52,3 +53,17 @@ def for_markdown(text: object) -> str:
         return ""
     flat = " ".join(str(text).replace("\x00", "").translate(_BIDI_CONTROLS).split())
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", flat)
+
+
+def markdown_table(
+    header: Sequence[object],
+    rows: Sequence[Sequence[object]],
+    escape: Callable[[object], str] = for_markdown,
+    keep: Collection[int] = (),
+) -> str:
+    """A Markdown table, every cell (header included) passed through ``escape``, which must escape ``|``;
+    the columns in ``keep`` hold Markdown made by a safe builder (a link) and go in as given."""
+    lines = ["| " + " | ".join(escape(c) for c in header) + " |", "|" + "---|" * len(header)]
+    for row in rows:
+        lines.append("| " + " | ".join(str(c) if i in keep else escape(c) for i, c in enumerate(row)) + " |")
+    return "\n".join(lines)

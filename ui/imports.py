@@ -37,11 +37,6 @@ def platform_label(lang: str, platform: str) -> str:
     return i18n.t(lang, key) if key in i18n.TEXTS else timeline.channel_label(lang, platform)
 
 
-def plain(text: str) -> str:
-    """File names and values from files shown as text inside Markdown: no links, images or styling."""
-    return safe_text.for_markdown(text)
-
-
 def limit_note(frame: Frame) -> None:
     """Under an uploader: the size limit in the page's language (Streamlit says it only in English)."""
     st.caption(frame.t("frame.upload_limit", mb=st.get_option("server.maxUploadSize")))
@@ -93,7 +88,7 @@ def _import_one(
 def _render(frame: Frame, message: Message) -> str:
     """A message whose parameters may be messages themselves (the reason a file was refused)."""
     params = {
-        k: _render(frame, v) if isinstance(v, Message) else plain(v) if isinstance(v, str) else v
+        k: _render(frame, v) if isinstance(v, Message) else safe_text.for_markdown(v) if isinstance(v, str) else v
         for k, v in message.params.items()
     }
     if "platform" in params:
@@ -209,7 +204,7 @@ def imports_list(frame: Frame, entries: list[datasets.Entry], key: str = "import
     for entry in entries:
         text, button = st.columns([5, 1], vertical_alignment="center")
         params = {
-            "file": plain(entry.file),
+            "file": safe_text.for_markdown(entry.file),
             "platform": platform_label(frame.lang, entry.platform),
             "rows": i18n.number(frame.lang, entry.rows),
             "day": i18n.date(frame.lang, entry.created_at.date()),

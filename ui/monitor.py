@@ -142,7 +142,7 @@ def period_comparison(frame: Frame, loaded: Loaded) -> None:
         # heaviest download for a dozen rows of text (benchmark).
         table = words.period_table(lang, comparison)
         header = [t(f"monitor.periods.col.{c}") for c in table.columns]
-        st.markdown(monitor.markdown_table(header, table.to_numpy().tolist(), safe_text.for_markdown))
+        st.markdown(safe_text.markdown_table(header, table.to_numpy().tolist()))
 
 
 def loyalty(frame: Frame, loaded: Loaded) -> None:

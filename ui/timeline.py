@@ -21,10 +21,10 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from core import catchment, charts, i18n, measures, timeline, timeline_map, timeline_posts
+from core import catchment, charts, i18n, measures, safe_text, timeline, timeline_map, timeline_posts
 from core.i18n import Message
 from ui import data as data_mod
-from ui import imports, resources
+from ui import resources
 from ui.frame import Frame
 
 MAP_HEIGHT = 480
@@ -173,16 +173,15 @@ def summary(frame: Frame, source: Source) -> bool:
 # ---- validation messages, as the offline form and the calendar table name their fields -----------------
 
 
-def named_fields(frame: Frame, message: Message, form: str = "", *, markdown: bool = True) -> str:
+def named_fields(frame: Frame, message: Message, form: str = "") -> str:
     """A validation message with its field named as the form (``form``: its text prefix) or the calendar's
-    columns name it, instead of the plan's field id; escaped for Markdown unless ``markdown`` is False
-    (a flash message escapes its parameters itself)."""
+    columns name it, instead of the plan's field id. Plain text: shown through ``frame.md`` (or a flash),
+    which escapes it for Markdown."""
     field = str(message.params.get("field", ""))
-    escape = imports.plain if markdown else str
     for key in (f"{form}.{field}" if form else "", f"timeline.calendar.column.{field}"):
         if key in i18n.TEXTS:
-            return escape(frame.msg(Message(message.key, {**message.params, "field": frame.t(key)})))
-    return escape(frame.msg(message))
+            return frame.msg(Message(message.key, {**message.params, "field": frame.t(key)}))
+    return frame.msg(message)
 
 
 # ---- Over time -----------------------------------------------------------------------------------------
@@ -228,7 +227,7 @@ def over_time(frame: Frame, source: Source) -> None:
         st.caption(t("timelinepage.time.help") + " " + t("timelinepage.time.no_goal"))
     else:
         titles = ", ".join(f"«{title}»" if lang == "it" else f"“{title}”" for title in targets["title"])
-        st.caption(t("timelinepage.time.help") + " " + t("timelinepage.time.goals", titles=imports.plain(titles)))
+        st.caption(t("timelinepage.time.help") + " " + t("timelinepage.time.goals", titles=safe_text.for_markdown(titles)))
 
 
 # ---- When it works -------------------------------------------------------------------------------------
@@ -320,22 +319,21 @@ def _posts_table(frame: Frame, table: pd.DataFrame) -> None:
     than the rest of the section (benchmark)."""
     t, lang = frame.t, frame.lang
     names = ("text", "when", "platform", "kind", "reach", "engagement_rate", "link")
-    header = "| " + " | ".join(imports.plain(t(f"timeline.column.{n}")) for n in names) + " |"
-    label = imports.plain(t("timelinepage.worked.open"))
-    lines = [header, "|" + "---|" * len(names)]
-    for row in table.itertuples(index=False):
-        when = pd.Timestamp(row.when)
-        cells = (
-            imports.plain(row.text),
-            f"{i18n.date(lang, when.date())} {when:%H:%M}",
-            imports.plain(timeline.channel_label(lang, row.platform)),
-            imports.plain(timeline.kind_label(lang, row.kind)),
+    label = safe_text.for_markdown(t("timelinepage.worked.open"))
+    rows = [
+        (
+            row.text,
+            f"{i18n.date(lang, pd.Timestamp(row.when).date())} {pd.Timestamp(row.when):%H:%M}",
+            timeline.channel_label(lang, row.platform),
+            timeline.kind_label(lang, row.kind),
             i18n.number(lang, row.reach),
             i18n.percent(lang, row.engagement_rate, 1),
-            timeline.markdown_link(row.link, label),
+            timeline.markdown_link(row.link, label),  # Markdown already: an http(s) link, encoded
         )
-        lines.append("| " + " | ".join(cells) + " |")
-    st.markdown("\n".join(lines))
+        for row in table.itertuples(index=False)
+    ]
+    header = [t(f"timeline.column.{n}") for n in names]
+    st.markdown(safe_text.markdown_table(header, rows, keep={names.index("link")}))
 
 
 def what_worked(frame: Frame, source: Source) -> None:

@@ -88,11 +88,11 @@ def calendar_editor(frame: Frame) -> list[calendar.CalendarItem]:
     )
     for row, problem in bad:
         reason = timeline_ui.named_fields(frame, problem)
-        st.warning(t("timelinepage.calendar.stored_problem", row=row, reason=reason))
+        st.warning(frame.md("timelinepage.calendar.stored_problem", row=row, reason=reason))
     new, problems = calendar_table.from_table(edited, items, goals, lang, _find_town)
     for row, problem in problems:
         reason = timeline_ui.named_fields(frame, problem)
-        st.error(t("timelinepage.calendar.row_problem", row=row, reason=reason))
+        st.error(frame.md("timelinepage.calendar.row_problem", row=row, reason=reason))
     if problems:
         st.caption(t("timelinepage.calendar.not_saved"))
     elif new != [i.to_dict() for i in items]:

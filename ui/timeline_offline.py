@@ -11,11 +11,11 @@ from typing import Any
 
 import streamlit as st
 
-from core import i18n, offline_actions
+from core import i18n, offline_actions, safe_text
 from core import plan as plan_mod
 from core.i18n import Message
 from ui import frame as frame_mod
-from ui import imports, places, resources
+from ui import places, resources
 from ui import timeline as timeline_ui
 from ui.frame import Frame
 
@@ -67,7 +67,7 @@ def _add_offline(frame: Frame, today: dt.date) -> None:
             note=state.get(_field("note"), ""),
         )
     except offline_actions.OfflineError as error:
-        reason = timeline_ui.named_fields(frame, error.message, "timelinepage.offline", markdown=False)
+        reason = timeline_ui.named_fields(frame, error.message, "timelinepage.offline")
         frame_mod.flash("error", Message("timelinepage.offline.invalid", {"reason": reason}))
         return
     if frame_mod.save(frame, [plan_mod.Change(("offline",), stored, [*stored, new])]):
@@ -151,7 +151,7 @@ def offline_section(frame: Frame, today: dt.date) -> None:
     )
     for row, problem in problems:
         st.warning(
-            t(
+            frame.md(
                 "timelinepage.offline.bad_row",
                 row=row,
                 reason=timeline_ui.named_fields(frame, problem, "timelinepage.offline"),
@@ -162,8 +162,8 @@ def offline_section(frame: Frame, today: dt.date) -> None:
     for action in sorted(actions, key=lambda a: (a.date, a.time or offline_actions.NO_TIME), reverse=True):
         text, button = st.columns([5, 1], vertical_alignment="center")
         day = i18n.date(lang, action.date) + (f" {action.time:%H:%M}" if action.time else "")
-        where = imports.plain(action.place) if action.place else t("timelinepage.offline.no_place")
-        what = imports.plain(offline_actions.describe(action, lang))
+        where = safe_text.for_markdown(action.place) if action.place else t("timelinepage.offline.no_place")
+        what = safe_text.for_markdown(offline_actions.describe(action, lang))
         text.markdown(t("timelinepage.offline.row", day=day, what=what, place=where))
         button.button(
             t("timelinepage.offline.remove"),

@@ -167,9 +167,3 @@ def test_the_board_uses_only_aggregates_of_the_orders():
     assert result.loyalty.customers["customer_id"].is_unique
     assert len(result.loyalty.cohorts.shares.columns) == 13
     assert isinstance(result.loyalty.customers, pd.DataFrame) and len(result.links.weeks) < 200
-
-
-def test_a_markdown_table_escapes_every_cell_with_the_escape_given():
-    text = monitor.markdown_table(["a|b", "c"], [["x|y", 1]], lambda v: str(v).replace("|", "\\|"))
-
-    assert text.splitlines() == ["| a\\|b | c |", "|---|---|", "| x\\|y | 1 |"]
