@@ -28,7 +28,6 @@ BRUSH = "brush"
 # single view ("fit", padding included) titles and axes eat the height and grids come out squashed.
 _FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 MAX_OFFLINE_MARKS = 200  # more offline actions than this are drawn one mark per period
-_TRIES = 20
 _THEME_VIEW = {"continuousWidth": 300, "continuousHeight": 300}  # altair's default theme; Streamlit uses none
 
 # d3 formatting for Italian: month and day names, "1.234,5". English uses Vega's defaults.
@@ -57,14 +56,11 @@ def vega_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     """The chart's Vega-Lite spec, validated once, as Streamlit draws an altair chart (no default 300 px view).
 
     A page caches it per data key and shows it with ``st.vega_lite_chart``: building an altair chart,
-    copying it and validating it against the schema cost tens of ms per chart on every rerun.
+    copying it and validating it against the schema cost tens of ms per chart on every rerun. (No page
+    calls ``st.altair_chart``, which switches altair's process-wide data transformer while it draws, so
+    the data stays inline here.)
     """
-    for _ in range(_TRIES):
-        spec = chart.to_dict()
-        if _inline(spec):
-            break
-    else:  # pragma: no cover - only when another thread keeps altair's data transformer switched
-        raise RuntimeError("altair kept the chart's data out of its spec")
+    spec = chart.to_dict()
     config = spec.get("config", {})
     view = config.get("view", {})
     for key in _THEME_VIEW:
@@ -75,22 +71,6 @@ def vega_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     if "config" in spec and not config:
         del spec["config"]
     return spec
-
-
-def _names(node: Any) -> set[str]:
-    if isinstance(node, dict):
-        found = {node["data"]["name"]} if isinstance(node.get("data"), dict) and "name" in node["data"] else set()
-        return found.union(*(_names(v) for k, v in node.items() if k != "datasets"))
-    if isinstance(node, list):
-        return set().union(*(_names(v) for v in node))
-    return set()
-
-
-def _inline(spec: dict[str, Any]) -> bool:
-    """Every dataset the spec names is in it as rows. Streamlit switches altair's (process-wide) data
-    transformer while it draws a chart in another session; a spec made meanwhile would name data it lacks."""
-    datasets = spec.get("datasets", {})
-    return all(isinstance(datasets.get(name), list) for name in _names(spec))
 
 
 def _localized(chart: alt.TopLevelMixin, lang: str) -> Any:

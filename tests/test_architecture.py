@@ -79,6 +79,15 @@ def test_no_page_renders_raw_html(script):
     assert "unsafe_allow_html" not in source and "st.html(" not in source and "components.html(" not in source
 
 
+@pytest.mark.parametrize("script", SHELL_FILES)
+def test_charts_are_drawn_from_cached_specs_never_with_altair_chart(script):
+    """``core.charts.vega_spec`` turns a chart into its spec in the session's thread; ``st.altair_chart``
+    switches altair's process-wide data transformer while it draws, which would take another session's
+    data out of its spec. Pages draw ``st.vega_lite_chart(vega_spec(...))`` instead."""
+    calls = {n.func.attr for n in ast.walk(_tree(script)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
+    assert "altair_chart" not in calls
+
+
 def test_the_streamlit_configuration_is_safe_and_offline():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["browser"]["gatherUsageStats"] is False
