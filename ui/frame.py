@@ -119,7 +119,7 @@ def _sidebar(frame: Frame, finished: set[str]) -> None:
         for number, step in enumerate(steps, start=1):
             label = f"{number}. {frame.t('step.' + step.id)}"
             if step.id in finished:
-                label += f" · ✓ {frame.t('frame.step_done')}"
+                label += " ✓"  # as in the top bar: with "· you are here" a word would not fit the sidebar
             if step.id == frame.step:
                 label += f" · {frame.t('frame.you_are_here')}"
             st.page_link(step.script, label=label, icon=step.icon, query_params=frame.params)

@@ -24,7 +24,6 @@ TEXTS = {
     "step.plan.what": ("La tua rotta, da scaricare", "Your route, to download"),
     "frame.path": ("Il percorso", "The path"),
     "frame.step_of": ("Passo {n} di {total} · {step}", "Step {n} of {total} · {step}"),
-    "frame.step_done": ("fatto", "done"),
     "frame.you_are_here": ("sei qui", "you are here"),
     "frame.language": ("Lingua", "Language"),
     "frame.plan_of": ("Piano: {name}", "Plan: {name}"),
