@@ -150,6 +150,13 @@ def test_streamlit_shows_escaped_text_literally_in_markdown_boxes_and_labels(tmp
         try:
             tab.page.goto(url)
             tab.page.wait_for_selector(f".st-key-progress{len(texts) - 1}", timeout=60_000)
+            # every widget drawn with its text (a progress bar can appear a moment before its label)
+            tab.page.wait_for_function(
+                """n => [...Array(n).keys()].every(i => ['caption', 'box', 'expander', 'progress'].every(
+                       w => (document.querySelector('.st-key-' + w + i)?.innerText || '').trim().length > 0))""",
+                arg=len(texts),
+                timeout=60_000,
+            )
             shown = []
             for i in range(len(texts)):
                 row = [tab.page.locator(f".st-key-{w}{i}").first.inner_text() for w in WIDGETS]
