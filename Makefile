@@ -22,6 +22,7 @@ run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.dev
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	bash scripts/ensure-chromium
 	$(BIN)/python -m pytest
 

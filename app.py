@@ -4,8 +4,11 @@ import datetime as dt
 
 import streamlit as st
 
-from core import path, plan as plan_mod, samples, selfcheck
-from ui import bind, frame as frame_mod, resources, room as room_ui
+from core import path, samples, selfcheck
+from core import plan as plan_mod
+from ui import bind, resources
+from ui import frame as frame_mod
+from ui import room as room_ui
 
 frame = frame_mod.page("start")
 t = frame.t
@@ -24,7 +27,7 @@ steps = path.available(resources.existing_scripts())
 st.markdown(f"**{t('start.path_title')}**")
 for row in range(0, len(steps), 4):  # rows of four: seven narrow cards cut the step names
     cols = st.columns(4)
-    for col, step in zip(cols, steps[row : row + 4]):
+    for col, step in zip(cols, steps[row : row + 4], strict=False):
         with col.container(border=True):
             st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
             st.caption(t(f"step.{step.id}.what"))
@@ -48,7 +51,7 @@ elif frame.missing:
     st.warning(t("frame.plan_missing"))
 names = samples.sample_names(frame.lang)
 cols = st.columns(len(samples.SLUGS) + 1)
-for col, slug in zip(cols, samples.SLUGS):
+for col, slug in zip(cols, samples.SLUGS, strict=False):
     with col.container(border=True):
         st.markdown(f"**{names[slug]}**")
         st.caption(resources.get_sample(slug).profile["description"][frame.lang])

@@ -44,9 +44,7 @@ class CalendarError(ValueError):
         shown = repr(value)
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
         self.field = field
-        self.message = i18n.Message(
-            f"timeline.calendar.error.{problem}", {"field": field, "value": shown, **params}
-        )
+        self.message = i18n.Message(f"timeline.calendar.error.{problem}", {"field": field, "value": shown, **params})
         super().__init__(self.message.render("en"))
 
 
@@ -156,12 +154,7 @@ def _coordinate(data: Mapping[str, Any], name: str, bound: float) -> float | Non
     value = data.get(name)
     if value is None:
         return None
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or abs(value) > bound
-    ):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or abs(value) > bound:
         raise CalendarError(name, value, "bad_coordinate", bound=bound)
     return float(value)
 
@@ -210,9 +203,9 @@ def _actions(activity: pd.DataFrame, items: Sequence[CalendarItem]) -> pd.DataFr
     last = max(i.date for i in items) + dt.timedelta(days=MATCH_DAYS + 1)
     when = activity["when"]
     tz = timeline.TZ if getattr(when.dt, "tz", None) is not None else None
-    keep = (timeline.own_posts(activity) | (activity["platform"] == timeline.OFFLINE)) & activity[
-        "platform"
-    ].isin(channels)
+    keep = (timeline.own_posts(activity) | (activity["platform"] == timeline.OFFLINE)) & activity["platform"].isin(
+        channels
+    )
     keep &= (when >= pd.Timestamp(first, tz=tz)) & (when < pd.Timestamp(last, tz=tz))
     rows = activity.loc[keep, ["when", "platform", "text", "link"]]
     rows = rows.assign(when=timeline.local_times(rows["when"]).astype("datetime64[s]"))
@@ -245,9 +238,7 @@ def _match(items: Sequence[CalendarItem], actions: pd.DataFrame) -> dict[str, in
         near = rows[np.searchsorted(when[rows], low) : np.searchsorted(when[rows], high)]
         gaps = np.abs((when[near] - np.datetime64(item.anchor(), "s")).astype(np.int64))
         # Only the k closest can be chosen when k-1 other items compete for the same rows.
-        k = 1 + sum(
-            1 for o in items if o.channel == item.channel and abs((o.date - item.date).days) <= 2 * MATCH_DAYS
-        )
+        k = 1 + sum(1 for o in items if o.channel == item.channel and abs((o.date - item.date).days) <= 2 * MATCH_DAYS)
         if len(near) > k:
             keep = np.argpartition(gaps, k - 1)[:k]
             near, gaps = near[keep], gaps[keep]

@@ -94,9 +94,7 @@ def neutralize(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def to_csv(
-    items: Sequence[calendar.CalendarItem], lang: str, goal_titles: Mapping[str, str] | None = None
-) -> bytes:
+def to_csv(items: Sequence[calendar.CalendarItem], lang: str, goal_titles: Mapping[str, str] | None = None) -> bytes:
     """The calendar as a spreadsheet file: UTF-8 with BOM; ``;`` and decimal comma in Italian.
 
     Every text cell (title, note, place, goal, channel, status) is neutralised; dates, times and
@@ -117,8 +115,7 @@ def to_csv(
             item.place,
         ]
         coords = [
-            "" if v is None else f"{v:.6f}".replace(".", "," if lang == "it" else ".")
-            for v in (item.lat, item.lon)
+            "" if v is None else f"{v:.6f}".replace(".", "," if lang == "it" else ".") for v in (item.lat, item.lon)
         ]
         row = [item.date.isoformat(), "" if item.time is None else item.time.strftime("%H:%M")]
         row += [neutralize(t) for t in texts] + coords + [neutralize(_status(lang, item.status))]

@@ -83,9 +83,7 @@ def _value_format(metric: str) -> str:
 
 def _channel_scale(lang: str, platforms: Sequence[str]) -> alt.Scale:
     order = timeline.platform_order(set(platforms))
-    return alt.Scale(
-        domain=[timeline.channel_label(lang, p) for p in order], range=[timeline.color(p) for p in order]
-    )
+    return alt.Scale(domain=[timeline.channel_label(lang, p) for p in order], range=[timeline.color(p) for p in order])
 
 
 def results_over_time(
@@ -133,9 +131,7 @@ def results_over_time(
     title = alt.TitleParams(_t(lang, f"chart.over_time.{period}", metric=name), anchor="start")
     detail = alt.layer(*layers, title=title, height=HEIGHT).properties(width="container")
     overview = (
-        alt.Chart(
-            data, height=OVERVIEW_HEIGHT, title=alt.TitleParams(_t(lang, "chart.brush_hint"), fontSize=11)
-        )
+        alt.Chart(data, height=OVERVIEW_HEIGHT, title=alt.TitleParams(_t(lang, "chart.brush_hint"), fontSize=11))
         .mark_area(color="#9e9e9e", interpolate="step-after")
         .encode(
             x=alt.X("start:T", title=None),
@@ -147,9 +143,7 @@ def results_over_time(
     return _localized(alt.vconcat(detail, overview, spacing=8).properties(autosize=_FIT_WIDTH), lang)
 
 
-def _target_layers(
-    goals: Sequence[Mapping[str, Any]], metric: str, period: str, lang: str
-) -> list[alt.Chart]:
+def _target_layers(goals: Sequence[Mapping[str, Any]], metric: str, period: str, lang: str) -> list[alt.Chart]:
     targets = timeline.target_lines(goals, metric, period)
     if targets.empty:
         return []
@@ -159,9 +153,7 @@ def _target_layers(
             "target": targets["target"],
             "goal_target": targets["goal_target"],
             "deadline": ["" if d is None else i18n.date(lang, d) for d in targets["deadline"]],
-            "channels": [
-                ", ".join(timeline.channel_label(lang, c) for c in cs) for cs in targets["channels"]
-            ],
+            "channels": [", ".join(timeline.channel_label(lang, c) for c in cs) for cs in targets["channels"]],
             "note": [_t(lang, "chart.target_week_share") if s else "" for s in targets["scaled"]],
         }
     )
@@ -224,11 +216,7 @@ def _offline_layers(offline: pd.DataFrame | None, x: alt.X, period: str, lang: s
         alt.Tooltip("place:N", title=_t(lang, "chart.place")),
         alt.Tooltip("n:Q", title=_t(lang, "chart.actions")),
     ]
-    rules = (
-        alt.Chart(data)
-        .mark_rule(color=OFFLINE_COLOR, strokeDash=[2, 3], clip=True)
-        .encode(x=x, tooltip=tooltip)
-    )
+    rules = alt.Chart(data).mark_rule(color=OFFLINE_COLOR, strokeDash=[2, 3], clip=True).encode(x=x, tooltip=tooltip)
     marks = (
         alt.Chart(data)
         .mark_point(shape="triangle-down", filled=True, size=90, color=OFFLINE_COLOR, clip=True)
@@ -271,9 +259,7 @@ def engagement_by_hour(best: timeline_posts.BestTimes, lang: str) -> alt.LayerCh
         .encode(
             x=x,
             y=y,
-            color=alt.Color("rate:Q", title=rate_name, legend=alt.Legend(format=".1%")).scale(
-                scheme="oranges"
-            ),
+            color=alt.Color("rate:Q", title=rate_name, legend=alt.Legend(format=".1%")).scale(scheme="oranges"),
             tooltip=tooltip,
         )
     )
@@ -292,9 +278,7 @@ def engagement_by_hour(best: timeline_posts.BestTimes, lang: str) -> alt.LayerCh
     )
     subtitle = _t(lang, f"heat.subtitle_{best.status}", n=best.min_cell_posts)
     title = alt.TitleParams(_t(lang, "heat.title"), subtitle=subtitle, anchor="start")
-    chart = alt.layer(grid, heat, counts, title=title, height=7 * 26).properties(
-        width="container", autosize=_FIT_WIDTH
-    )
+    chart = alt.layer(grid, heat, counts, title=title, height=7 * 26).properties(width="container", autosize=_FIT_WIDTH)
     return _localized(chart, lang)
 
 
@@ -331,8 +315,6 @@ def _group_layer(summary: pd.DataFrame, lang: str, by: str) -> alt.LayerChart:
     x = alt.X("engagement_rate:Q", title=rate_name, axis=alt.Axis(format=".1%"))
     base = alt.Chart(data)
     bars = base.mark_bar(color="#e8710a").encode(x=x, y=y, tooltip=tooltip)
-    posts = base.mark_text(align="left", dx=4, fontSize=11).encode(
-        x=x, y=y, text="posts_label:N", tooltip=tooltip
-    )
+    posts = base.mark_text(align="left", dx=4, fontSize=11).encode(x=x, y=y, text="posts_label:N", tooltip=tooltip)
     title = alt.TitleParams(_t(lang, f"chart.by_title.{by}"), anchor="start")
     return alt.layer(bars, posts, title=title, height=max(60, 28 * len(data))).properties(width="container")

@@ -59,7 +59,7 @@ class Datasets:
             raise ValueError(f"unknown dataset kind {kind!r}")
         row = {
             "token": token, "kind": kind, "platform": platform[:32], "file": file[:255], "rows": len(frame),
-            "created_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), "content": _to_bytes(frame),
+            "created_at": dt.datetime.now(dt.UTC).replace(tzinfo=None), "content": _to_bytes(frame),
         }  # fmt: skip
         with self.engine.begin() as conn:
             return int(conn.execute(datasets.insert().values(**row)).inserted_primary_key[0])
@@ -67,16 +67,12 @@ class Datasets:
     def entries(self, token: str) -> list[Entry]:
         columns = [datasets.c[name] for name in ("id", "kind", "platform", "file", "rows", "created_at")]
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                sa.select(*columns).where(datasets.c.token == token).order_by(datasets.c.id)
-            ).all()
+            rows = conn.execute(sa.select(*columns).where(datasets.c.token == token).order_by(datasets.c.id)).all()
         return [Entry(*row) for row in rows]
 
     def remove(self, token: str, dataset_id: int) -> bool:
         with self.engine.begin() as conn:
-            result = conn.execute(
-                datasets.delete().where((datasets.c.token == token) & (datasets.c.id == dataset_id))
-            )
+            result = conn.execute(datasets.delete().where((datasets.c.token == token) & (datasets.c.id == dataset_id)))
         return result.rowcount == 1
 
     def frame(self, token: str, kind: str) -> pd.DataFrame | None:

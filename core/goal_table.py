@@ -60,7 +60,9 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def changes_from_table(goal_dicts: Sequence[dict[str, Any]], edited: pd.DataFrame) -> tuple[list[Change], list[tuple[int, Message]]]:
+def changes_from_table(
+    goal_dicts: Sequence[dict[str, Any]], edited: pd.DataFrame
+) -> tuple[list[Change], list[tuple[int, Message]]]:
     """Plan changes for the cells the user edited; rows that would make an invalid goal are refused."""
     changes: list[Change] = []
     problems: list[tuple[int, Message]] = []

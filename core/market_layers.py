@@ -117,9 +117,7 @@ def walk(element: Element) -> Iterator[Element]:
         yield from walk(child)
 
 
-def localize_group(
-    group: folium.FeatureGroup, prefix: str = offline_assets.VENDOR_URL_PREFIX
-) -> folium.FeatureGroup:
+def localize_group(group: folium.FeatureGroup, prefix: str = offline_assets.VENDOR_URL_PREFIX) -> folium.FeatureGroup:
     """Point the plugin files a group links at Rotta's own copies (``st_folium`` collects them
     after the map was localized). Raises ``offline_assets.UnshippedAssetError`` otherwise."""
     for element in walk(group):
@@ -204,9 +202,7 @@ def _formatter(decimals: int, slow: Callable[[float], str]) -> Callable[[float],
     return fmt
 
 
-def place_tips(
-    lang: str, names: Sequence[str], customers: Sequence[float], revenue: Sequence[float]
-) -> list[str]:
+def place_tips(lang: str, names: Sequence[str], customers: Sequence[float], revenue: Sequence[float]) -> list[str]:
     """Escaped tooltips "name: N customers, €X" (without the name when it is empty)."""
     number, money = number_formatter(lang), money_formatter(lang)
     tips = []

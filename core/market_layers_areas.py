@@ -47,9 +47,7 @@ def hexes_layer(df_hex: pd.DataFrame, lang: str, measure: str = "customers") -> 
     revenue = [money(v) for v in df_hex["revenue"].round()]  # as hex_geojson rounds it
     shares = [percent(v * 100) + "%" for v in df_hex["share_customers"].round(4)]  # as i18n.percent
     for i, feature in enumerate(geo["features"]):
-        text = i18n.t(
-            lang, "market_layers.tip.hex", customers=customers[i], share=shares[i], revenue=revenue[i]
-        )
+        text = i18n.t(lang, "market_layers.tip.hex", customers=customers[i], share=shares[i], revenue=revenue[i])
         level = levels[i] if levels is not None else feature["properties"]["level"]
         feature["properties"] = {"level": level, "tip": safe_text.for_folium(text)}
     section = LegendSection(
@@ -121,9 +119,7 @@ def trade_areas_layer(areas: Sequence[catchment.TradeArea], center: tuple[float,
             "revenue_share": market_layers.share(lang, area.revenue_share),
         }
         items.append(LegendItem(color, i18n.t(lang, "market_layers.legend.trade_area", **params), "square"))
-        shapes.append(
-            (area, color, safe_text.for_folium(i18n.t(lang, "market_layers.tip.trade_area", **params)))
-        )
+        shapes.append((area, color, safe_text.for_folium(i18n.t(lang, "market_layers.tip.trade_area", **params))))
     layer = Layer(i18n.t(lang, "market_layers.layer.trade_areas"), LegendSection("", tuple(items)))
     for area, color, tip in reversed(shapes):  # the widest first, so the smaller ones stay on top
         style = {"color": color, "weight": 2, "fill": True, "fill_color": color, "fill_opacity": 0.12}
@@ -162,9 +158,7 @@ def _segments_cross(a: _Pt, b: _Pt, c: _Pt, d: _Pt) -> bool:
     o1, o2, o3, o4 = orient(a, b, c), orient(a, b, d), orient(c, d, a), orient(c, d, b)
     if (o1 > 0) != (o2 > 0) and (o3 > 0) != (o4 > 0) and 0 not in (o1, o2, o3, o4):
         return True
-    return any(
-        o == 0 and on(p, q, r) for o, p, q, r in ((o1, a, b, c), (o2, a, b, d), (o3, c, d, a), (o4, c, d, b))
-    )
+    return any(o == 0 and on(p, q, r) for o, p, q, r in ((o1, a, b, c), (o2, a, b, d), (o3, c, d, a), (o4, c, d, b)))
 
 
 def area_from_points(

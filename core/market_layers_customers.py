@@ -108,14 +108,10 @@ def customer_places(df: pd.DataFrame) -> pd.DataFrame:
         }
     )
     out = work.groupby(["lat", "lon"], sort=False).agg(customers=("town", "size"), revenue=("revenue", "sum"))
-    spelled = (
-        work.groupby(["lat", "lon", "town"], sort=False).size().sort_values(ascending=False, kind="stable")
-    )
+    spelled = work.groupby(["lat", "lon", "town"], sort=False).size().sort_values(ascending=False, kind="stable")
     towns = spelled.reset_index().drop_duplicates(["lat", "lon"]).set_index(["lat", "lon"])["town"]
     out["town"] = towns.reindex(out.index).to_numpy()
-    out = out.reset_index().sort_values(
-        ["customers", "revenue"], ascending=False, kind="stable", ignore_index=True
-    )
+    out = out.reset_index().sort_values(["customers", "revenue"], ascending=False, kind="stable", ignore_index=True)
     return out[list(PLACE_COLUMNS)]
 
 
@@ -178,9 +174,7 @@ def heat_layer(places: pd.DataFrame, lang: str, *, radius: int = 22, full_from_z
     counts = places["customers"].to_numpy(float)
     top = float(np.percentile(counts, 90)) if len(counts) else 1.0
     weights = np.round(np.minimum(counts / max(top, 1.0), 1.0), 3)
-    data = [
-        [coord(a), coord(b), float(w)] for a, b, w in zip(places["lat"], places["lon"], weights, strict=True)
-    ]
+    data = [[coord(a), coord(b), float(w)] for a, b, w in zip(places["lat"], places["lon"], weights, strict=True)]
     item = LegendItem(HEAT_GRADIENT[1.0], i18n.t(lang, "market_layers.legend.heat"), "square")
     layer = Layer(i18n.t(lang, "market_layers.layer.heat"), LegendSection("", (item,)))
     plugins.HeatMap(

@@ -94,24 +94,18 @@ def legend_html(found: Sequence[LegendSection], lang: str) -> str:
         f"<b>{safe_text.for_folium(i18n.t(lang, 'market_layers.legend.title'))}</b>",
     ]
     for section in found:
-        parts.append(
-            f'<div style="margin-top: 5px; font-weight: 600;">{safe_text.for_folium(section.title)}</div>'
-        )
+        parts.append(f'<div style="margin-top: 5px; font-weight: 600;">{safe_text.for_folium(section.title)}</div>')
         parts += [f"<div>{swatch(item)}{safe_text.for_folium(item.label)}</div>" for item in section.items]
     parts.append("</div>")
     return "".join(parts)
 
 
-def legend_layer(
-    groups: Sequence[folium.FeatureGroup], lang: str, position: str = "bottomleft"
-) -> folium.FeatureGroup:
+def legend_layer(groups: Sequence[folium.FeatureGroup], lang: str, position: str = "bottomleft") -> folium.FeatureGroup:
     """A group holding the legend of ``groups`` (pass it to ``st_folium`` with them); it stays out
     of the layer control, and is empty when no layer has a legend."""
     if position not in POSITIONS:
         raise ValueError(f"legend position {position!r} is not one of {POSITIONS}")
-    group = folium.FeatureGroup(
-        name=safe_text.for_folium(i18n.t(lang, "market_layers.legend.title")), control=False
-    )
+    group = folium.FeatureGroup(name=safe_text.for_folium(i18n.t(lang, "market_layers.legend.title")), control=False)
     group.add_child(market_layers.ForgetRemovedGroups())
     found = sections(groups)
     if found:

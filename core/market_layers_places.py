@@ -121,17 +121,11 @@ def penetration_layer(
 def _penetration_tips(lang: str, table: pd.DataFrame, rates: np.ndarray) -> list[str]:
     number, rate_number = market_layers.number_formatter(lang), market_layers.number_formatter(lang, 2)
     customers = [number(v) for v in table["customers"]]
-    population = [
-        number(v) if math.isfinite(v) else "" for v in pd.to_numeric(table["population"]).astype(float)
-    ]
+    population = [number(v) if math.isfinite(v) else "" for v in pd.to_numeric(table["population"]).astype(float)]
     rate_text = [rate_number(v) if math.isfinite(v) else "" for v in rates]
     tips = []
     for name, c, p, rate, text in zip(_names(table), customers, population, rates, rate_text, strict=True):
-        key = (
-            "market_layers.tip.penetration"
-            if math.isfinite(rate)
-            else "market_layers.tip.penetration_unknown"
-        )
+        key = "market_layers.tip.penetration" if math.isfinite(rate) else "market_layers.tip.penetration_unknown"
         tips.append(safe_text.for_folium(i18n.t(lang, key, name=name, customers=c, population=p, rate=text)))
     return tips
 
@@ -142,9 +136,7 @@ def _penetration_legend(lang: str, breaks: tuple[float, ...], colors: tuple[str,
     for i, color in enumerate(colors):
         low = i18n.number(lang, edges[i], 2)
         if i < len(breaks):
-            label = i18n.t(
-                lang, "market_layers.legend.rate_range", low=low, high=i18n.number(lang, breaks[i], 2)
-            )
+            label = i18n.t(lang, "market_layers.legend.rate_range", low=low, high=i18n.number(lang, breaks[i], 2))
         else:
             label = i18n.t(lang, "market_layers.legend.rate_above", low=low)
         items.append(LegendItem(color, label))
@@ -160,9 +152,7 @@ def followers_layer(table: pd.DataFrame, lang: str) -> Layer:
     customers stand out (``kind`` not ``balanced``), so the map is not every customer's town again."""
     table = _placed(table)
     table = table[(table["share_followers"] > 0) | (table["kind"] != "balanced")]
-    biggest = (
-        float(max(table["share_followers"].max(), table["share_customers"].max(), 0)) if len(table) else 0.0
-    )
+    biggest = float(max(table["share_followers"].max(), table["share_customers"].max(), 0)) if len(table) else 0.0
     rings = market_layers.radius_px(table["share_followers"].to_numpy(float), biggest, 34.0)
     dots = market_layers.radius_px(table["share_customers"].to_numpy(float), biggest, 34.0)
     shares = np.r_[table["share_followers"], table["share_customers"]].astype(float)

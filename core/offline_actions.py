@@ -56,9 +56,7 @@ class OfflineError(ValueError):
         shown = repr(value)
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
         self.field = field
-        self.message = i18n.Message(
-            f"timelinepage.offline.error.{problem}", {"field": field, "value": shown, **params}
-        )
+        self.message = i18n.Message(f"timelinepage.offline.error.{problem}", {"field": field, "value": shown, **params})
         super().__init__(self.message.render("en"))
 
 
@@ -152,12 +150,7 @@ def _text(value: Any, name: str, limit: int) -> str:
 def _coordinate(value: Any, name: str, bound: float) -> float | None:
     if value is None:
         return None
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or abs(value) > bound
-    ):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or abs(value) > bound:
         raise OfflineError(name, value, "bad_coordinate", bound=bound)
     return float(value)
 
@@ -222,9 +215,7 @@ def describe(action: OfflineAction, lang: str) -> str:
 def to_activity(actions: Iterable[OfflineAction], lang: str) -> pd.DataFrame:
     """Rows of the activity table (``when`` tz-aware Europe/Rome), one per action, metrics missing."""
     actions = list(actions)
-    local = pd.Series(
-        [dt.datetime.combine(a.date, a.time or NO_TIME) for a in actions], dtype="datetime64[us]"
-    )
+    local = pd.Series([dt.datetime.combine(a.date, a.time or NO_TIME) for a in actions], dtype="datetime64[us]")
     when = local.dt.tz_localize(timeline.TZ, ambiguous=False, nonexistent="shift_forward")
     frame = pd.DataFrame(
         {

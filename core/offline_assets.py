@@ -95,9 +95,7 @@ LOCAL_COPIES: dict[str, str] = {
 
 # What folium.Map links for features Rotta maps do not use (Bootstrap, glyphicons, Font Awesome
 # and awesome-markers serve folium.Icon, which localize() refuses): dropped, not shipped.
-_UNUSED_MAP_URLS = frozenset(url for _, url in folium.Map.default_js + folium.Map.default_css).difference(
-    LOCAL_COPIES
-)
+_UNUSED_MAP_URLS = frozenset(url for _, url in folium.Map.default_js + folium.Map.default_css).difference(LOCAL_COPIES)
 
 
 def _module_dir(module_name: str) -> tuple[Path, str]:
@@ -187,9 +185,7 @@ def _walk(element: Element) -> Iterator[Element]:
 
 def _needs_jquery(m: folium.Map) -> bool:
     # folium.Popup builds its content with $(...); the map's objects_to_stay_in_front uses $(document).
-    return bool(getattr(m, "objects_to_stay_in_front", None)) or any(
-        isinstance(el, folium.Popup) for el in _walk(m)
-    )
+    return bool(getattr(m, "objects_to_stay_in_front", None)) or any(isinstance(el, folium.Popup) for el in _walk(m))
 
 
 def _local_links(

@@ -24,7 +24,18 @@ TEXT_MAX = 10_000  # a business name, a sector title: generous, but no megabyte 
 
 def problem(doc: Mapping[str, Any]) -> Message | None:
     """What is wrong with the plan's fields, or ``None``; sections are known to have the right type."""
-    for check in (_top, _business, _channels, _selfcheck, _goals, _areas, _competitors, _followers, _calendar, _offline):
+    for check in (
+        _top,
+        _business,
+        _channels,
+        _selfcheck,
+        _goals,
+        _areas,
+        _competitors,
+        _followers,
+        _calendar,
+        _offline,
+    ):
         found = check(doc)
         if found is not None:
             return found
@@ -44,7 +55,9 @@ def _text(value: Any, *, empty: bool = True) -> bool:
 
 
 def _number(value: Any, low: float = -math.inf, high: float = math.inf) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and low <= value <= high
+    return (
+        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and low <= value <= high
+    )
 
 
 def _place(value: Any) -> bool:
@@ -159,8 +172,7 @@ def _area(entry: Any) -> bool:
         isinstance(polygon, list)
         and 3 <= len(polygon) <= 10_000
         and all(
-            isinstance(p, list) and len(p) == 2 and _number(p[0], -180, 180) and _number(p[1], -90, 90)
-            for p in polygon
+            isinstance(p, list) and len(p) == 2 and _number(p[0], -180, 180) and _number(p[1], -90, 90) for p in polygon
         )
     )
 
@@ -207,4 +219,3 @@ def _offline(doc: Mapping[str, Any]) -> Message | None:
         row, reason = problems[0]
         return _entry("offline", row, reason)
     return None
-

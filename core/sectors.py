@@ -58,9 +58,9 @@ def search(query: str, limit: int = 40) -> list[Sector]:
     if not folded:
         return []
     if folded[0].isdigit():
-        return [s for s, _ in _subcategories() if s.code.startswith(folded) or s.code.replace(".", "").startswith(folded)][
-            :limit
-        ]
+        return [
+            s for s, _ in _subcategories() if s.code.startswith(folded) or s.code.replace(".", "").startswith(folded)
+        ][:limit]
     # Word starts, with the final vowel dropped so "vino" finds "vini" and "pane" finds "panetteria".
     stems = [re.compile(r"\b" + re.escape(w[:-1] if len(w) >= 4 and w[-1] in "aeiou" else w)) for w in folded.split()]
     in_title, in_notes = [], []

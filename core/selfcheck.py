@@ -1,4 +1,4 @@
-""""Are you adrift?": the self-check from the article, scored from adrift to on course.
+""" "Are you adrift?": the self-check from the article, scored from adrift to on course.
 
 Each question comes from a complaint in the seed article (goals are a chimera, little
 planning, little monitoring, weak relationships, market and its geography unknown, time and

@@ -95,7 +95,7 @@ class Store:
 
     def __init__(self, engine: Engine, clock: Callable[[], dt.datetime] | None = None):
         self.engine = engine
-        self._clock = clock or (lambda: dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC).replace(tzinfo=None))
         self._for_update = engine.dialect.name != "sqlite"
         metadata.create_all(engine)
 

@@ -147,15 +147,11 @@ def over_time(activity: pd.DataFrame, period: str = "week") -> pd.DataFrame:
     size = len(platforms) * span
     key = codes.astype(np.int64) * span + (number - first)
     count = np.bincount(key, minlength=size)
-    values = {"posts": own_posts(rows).to_numpy(dtype=float)} | {
-        m: rows[m].to_numpy(dtype=float) for m in SUM_METRICS
-    }
+    values = {"posts": own_posts(rows).to_numpy(dtype=float)} | {m: rows[m].to_numpy(dtype=float) for m in SUM_METRICS}
     table = {}
     for name, column in values.items():
         sums, present = _sums(key, column, size)
-        reported = np.repeat(
-            np.bincount(codes, weights=~np.isnan(column), minlength=len(platforms)) > 0, span
-        )
+        reported = np.repeat(np.bincount(codes, weights=~np.isnan(column), minlength=len(platforms)) > 0, span)
         table[name] = np.where((present > 0) | ((count == 0) & reported), sums, np.nan)
     rated_inter, rated_base = _rate_parts(rows)
     inter_sum, _ = _sums(key, rated_inter, size)

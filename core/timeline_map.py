@@ -180,9 +180,7 @@ def _tooltip(lang: str, row: Any, text: str) -> str:
     return "<br>".join(lines)
 
 
-def _bounds(
-    points: pd.DataFrame, center: tuple[float, float], radii_km: Sequence[float]
-) -> list[list[float]]:
+def _bounds(points: pd.DataFrame, center: tuple[float, float], radii_km: Sequence[float]) -> list[list[float]]:
     """[[south, west], [north, east]] around the points and the rings (1 degree of latitude ~ 111 km)."""
     lat, lon = center
     reach = max(radii_km, default=0.0)
@@ -242,8 +240,7 @@ def activity_map(
     index = months.get_indexer(pd.DatetimeIndex(points["month"]))
     text = {k: _t(lang, f"map.{k}") for k in ("play", "pause", "only", "until", "slider")}
     legend = [
-        (timeline.channel_label(lang, p), timeline.color(p))
-        for p in timeline.platform_order(set(points["platform"]))
+        (timeline.channel_label(lang, p), timeline.color(p)) for p in timeline.platform_order(set(points["platform"]))
     ]
     TimeFilter(group, markers, index, [_month_label(lang, mo) for mo in months], text, legend).add_to(m)
     return m

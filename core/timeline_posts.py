@@ -89,16 +89,12 @@ def best_times(
     shown = cells[~cells["masked"]]
     usual = cells.loc[cells["posts"].idxmax()] if total else None
     if total < min_posts or len(shown) < 2:
-        message = Message(
-            "timeline.best.thin", {"posts": total, "needed": min_posts, "min_cell": min_cell_posts}
-        )
+        message = Message("timeline.best.thin", {"posts": total, "needed": min_posts, "min_cell": min_cell_posts})
         usual_hour = int(cells.groupby("hour")["posts"].sum().idxmax()) if total else None
         suggestions = _thin_suggestions(usual_hour, total, min_posts)
         return BestTimes("thin", cells, total, message, suggestions, min_cell_posts)
     top = shown.sort_values(["engagement_rate", "posts"], ascending=False).head(3)
-    slots = tuple(
-        _slot(int(r.weekday), int(r.hour), float(r.engagement_rate), int(r.posts)) for r in top.itertuples()
-    )
+    slots = tuple(_slot(int(r.weekday), int(r.hour), float(r.engagement_rate), int(r.posts)) for r in top.itertuples())
     message = Message("timeline.best.ok", {"slots": Phrases(slots), "posts": total})
     suggestions = _ok_suggestions(top.iloc[0], usual, float(parts["rate"].mean()))
     return BestTimes("ok", cells, total, message, suggestions, min_cell_posts)
@@ -129,9 +125,7 @@ def _ok_suggestions(best: pd.Series, usual: pd.Series | None, overall: float) ->
     out = []
     if usual is not None and (usual["weekday"], usual["hour"]) != (best["weekday"], best["hour"]):
         usual_slot = Phrases((_slot(int(usual["weekday"]), int(usual["hour"])),))
-        out.append(
-            Message("timeline.best.test_best", {"best": best_slot, "usual": usual_slot, "weeks": TEST_WEEKS})
-        )
+        out.append(Message("timeline.best.test_best", {"best": best_slot, "usual": usual_slot, "weeks": TEST_WEEKS}))
     else:
         out.append(Message("timeline.best.keep_usual", {"best": best_slot, "weeks": TEST_WEEKS}))
     se = best["se"]
@@ -165,9 +159,7 @@ def _rates(activity: pd.DataFrame, min_reach: float) -> tuple[pd.Series, np.ndar
     return pd.Series(np.where(keep, rate, np.nan), index=activity.index), base
 
 
-def top_posts(
-    activity: pd.DataFrame, n: int = 5, min_reach: float = MIN_REACH, by: str | None = None
-) -> TopPosts:
+def top_posts(activity: pd.DataFrame, n: int = 5, min_reach: float = MIN_REACH, by: str | None = None) -> TopPosts:
     """The ``n`` own posts with the highest and the lowest engagement rate (per ``by`` group if given).
 
     Posts reaching fewer than ``min_reach`` people (views where reach is absent) are left out;

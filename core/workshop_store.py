@@ -264,8 +264,7 @@ class WorkshopStore:
         """Every participant's number, plan and kinds of data imported, in one SELECT; tokens never leave."""
         d = datasets_mod.datasets
         has = [  # whether the participant imported some data of each kind: an EXISTS a kind, portable
-            sa.exists().where(d.c.token == participants.c.token, d.c.kind == kind)
-            for kind in path.DATA_KINDS
+            sa.exists().where(d.c.token == participants.c.token, d.c.kind == kind) for kind in path.DATA_KINDS
         ]
         query = (
             sa.select(participants.c.number, store_mod.plans.c.data, *has)

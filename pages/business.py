@@ -3,8 +3,10 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from core import audit, i18n, maps, plan as plan_mod, schema, sectors
-from ui import bind, frame as frame_mod, places
+from core import audit, i18n, maps, schema, sectors
+from core import plan as plan_mod
+from ui import bind, places
+from ui import frame as frame_mod
 
 frame = frame_mod.page("business")
 t = frame.t
@@ -16,7 +18,9 @@ business = frame.plan.get("business") or {}
 
 left, right = st.columns([1, 1], gap="large")
 with left:
-    bind.text_input(frame, ("business", "name"), t("business.name"), placeholder=t("business.name_placeholder"), max_chars=120)
+    bind.text_input(
+        frame, ("business", "name"), t("business.name"), placeholder=t("business.name_placeholder"), max_chars=120
+    )
 
     query = st.text_input(t("business.sector_search"), help=t("business.sector_search_help"), key="sector_query")
     current = business.get("sector")
@@ -49,15 +53,23 @@ with left:
     labels = {c: t("kpis.channel." + c) for c in schema.CHANNELS}
     ids = {v: k for k, v in labels.items()}
     edited = st.data_editor(
-        bind.editor_data("w:business/channels", (business.get("channels"), frame.lang), lambda: audit.to_table(business.get("channels") or [], labels)),
+        bind.editor_data(
+            "w:business/channels",
+            (business.get("channels"), frame.lang),
+            lambda: audit.to_table(business.get("channels") or [], labels),
+        ),
         key="w:business/channels",
         num_rows="dynamic",
         width="stretch",
         hide_index=True,
         column_config={
-            "channel": st.column_config.SelectboxColumn(t("business.col_channel"), options=list(labels.values()), required=True),
+            "channel": st.column_config.SelectboxColumn(
+                t("business.col_channel"), options=list(labels.values()), required=True
+            ),
             "followers": st.column_config.NumberColumn(t("business.col_followers"), min_value=0, step=1, format="%d"),
-            "posts_per_week": st.column_config.NumberColumn(t("business.col_posts"), min_value=0.0, max_value=200.0, step=0.5),
+            "posts_per_week": st.column_config.NumberColumn(
+                t("business.col_posts"), min_value=0.0, max_value=200.0, step=0.5
+            ),
         },
     )
     channels, problems = audit.from_table(edited.assign(channel=edited["channel"].map(ids)))

@@ -5,7 +5,8 @@ import datetime as dt
 import streamlit as st
 
 from core import goal_text, goals
-from ui import frame as frame_mod, goal_editor
+from ui import frame as frame_mod
+from ui import goal_editor
 
 frame = frame_mod.page("goals")
 t = frame.t

@@ -4,8 +4,12 @@ import datetime as dt
 
 import streamlit as st
 
-from core import audit, goal_table, i18n, plan as plan_mod, safe_text, samples, selfcheck, store as store_mod
-from ui import data as data_mod, downloads, frame as frame_mod, imports, resources
+from core import audit, goal_table, i18n, safe_text, samples, selfcheck
+from core import plan as plan_mod
+from core import store as store_mod
+from ui import data as data_mod
+from ui import downloads, imports, resources
+from ui import frame as frame_mod
 
 frame = frame_mod.page("plan")
 t = frame.t
@@ -23,11 +27,13 @@ with st.container(border=True):
         st.caption(t("plan.sample_of", name=samples.sample_names(frame.lang).get(plan["sample"], plan["sample"])))
     sector, town = business.get("sector"), business.get("town")
     text = safe_text.for_markdown  # user text in Markdown stays text
+    where = town["name"] + " (" + (town.get("province") or town.get("country", "")) + ")" if town else ""
+    markets = ", ".join(t("business.market." + m) for m in business.get("markets") or [])
     st.markdown(
         f"**{t('business.name')}:** {text(business.get('name')) or missing}  \n"
         f"**{t('business.sector')}:** {text(sector['code'] + ' · ' + sector['title']) if sector else missing}  \n"
-        f"**{t('business.town')}:** {text(town['name'] + ' (' + (town.get('province') or town.get('country', '')) + ')') if town else missing}  \n"
-        f"**{t('business.markets')}:** {', '.join(t('business.market.' + m) for m in business.get('markets') or []) or missing}"
+        f"**{t('business.town')}:** {text(where) or missing}  \n"
+        f"**{t('business.markets')}:** {markets or missing}"
     )
     channels = business.get("channels") or []
     if channels:
@@ -35,7 +41,16 @@ with st.container(border=True):
         table["channel"] = table["channel"].map(lambda c: t("kpis.channel." + c))
         # st.table, not st.dataframe: a static table is all this page needs, and the grid's code is heavy.
         st.table(
-            table.rename(columns={"channel": t("business.col_channel"), "followers": t("business.col_followers"), "posts_per_week": t("business.col_posts")}).astype(object).fillna("").map(safe_text.for_markdown),
+            table.rename(
+                columns={
+                    "channel": t("business.col_channel"),
+                    "followers": t("business.col_followers"),
+                    "posts_per_week": t("business.col_posts"),
+                }
+            )
+            .astype(object)
+            .fillna("")
+            .map(safe_text.for_markdown),
             hide_index=True,
         )
 
@@ -53,14 +68,22 @@ with st.container(border=True):
         st.markdown(t("plan.no_goals"))
     else:
         table = goal_table.to_table(goals, dt.date.today(), frame.lang).drop(columns=["id"])
-        names = {c: t(f"goals.field.{c}").capitalize() for c in ("title", "kpi", "baseline", "target", "deadline", "owner")}
-        st.table(table.rename(columns={**names, "smart": t("goalspage.col_smart")}).astype(object).fillna("").map(safe_text.for_markdown), hide_index=True)
+        names = {
+            c: t(f"goals.field.{c}").capitalize() for c in ("title", "kpi", "baseline", "target", "deadline", "owner")
+        }
+        st.table(
+            table.rename(columns={**names, "smart": t("goalspage.col_smart")})
+            .astype(object)
+            .fillna("")
+            .map(safe_text.for_markdown),
+            hide_index=True,
+        )
 
 st.subheader(t("plan.downloads"))
 st.caption(t("plan.downloads_help"))
 files = downloads.files(plan, data_mod.plan_data(frame), dt.date.today(), frame.lang, frame.token)
 columns = st.columns(len(files))
-for column, file in zip(columns, files):
+for column, file in zip(columns, files, strict=True):
     column.download_button(
         t(file.label), data=file.make, file_name=file.name, mime=file.mime, icon=":material/download:",
         on_click="ignore", key=f"download_{file.ext}", width="stretch",

@@ -54,4 +54,7 @@ def main(out: Path, slug: str = "forno", width: int = 1400, only: str = "") -> N
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots", only=sys.argv[2] if len(sys.argv) > 2 else "")
+    main(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots",
+        only=sys.argv[2] if len(sys.argv) > 2 else "",
+    )

@@ -13,10 +13,38 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGE_SCRIPTS = ["app.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
 SHELL_FILES = PAGE_SCRIPTS + sorted(f"ui/{p.name}" for p in (ROOT / "ui").glob("*.py"))
 TEXT_CALLS = {
-    "title", "header", "subheader", "markdown", "caption", "write", "text", "info", "warning", "error", "success",
-    "button", "text_input", "text_area", "number_input", "selectbox", "multiselect", "radio", "pills", "checkbox",
-    "toggle", "date_input", "file_uploader", "download_button", "metric", "page_link", "form_submit_button",
-    "segmented_control", "toast", "expander", "tabs", "slider",
+    "title",
+    "header",
+    "subheader",
+    "markdown",
+    "caption",
+    "write",
+    "text",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "button",
+    "text_input",
+    "text_area",
+    "number_input",
+    "selectbox",
+    "multiselect",
+    "radio",
+    "pills",
+    "checkbox",
+    "toggle",
+    "date_input",
+    "file_uploader",
+    "download_button",
+    "metric",
+    "page_link",
+    "form_submit_button",
+    "segmented_control",
+    "toast",
+    "expander",
+    "tabs",
+    "slider",
 }
 
 
@@ -33,7 +61,11 @@ def test_core_never_imports_streamlit():
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom):
                 names = [node.module or ""]
-            offenders += [f"{file.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] in {"streamlit", "streamlit_folium", "ui"}]
+            offenders += [
+                f"{file.relative_to(ROOT)}: {n}"
+                for n in names
+                if n.split(".")[0] in {"streamlit", "streamlit_folium", "ui"}
+            ]
     assert offenders == []
 
 
@@ -84,7 +116,9 @@ def test_charts_are_drawn_from_cached_specs_never_with_altair_chart(script):
     """``core.charts.vega_spec`` turns a chart into its spec in the session's thread; ``st.altair_chart``
     switches altair's process-wide data transformer while it draws, which would take another session's
     data out of its spec. Pages draw ``st.vega_lite_chart(vega_spec(...))`` instead."""
-    calls = {n.func.attr for n in ast.walk(_tree(script)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
+    calls = {
+        n.func.attr for n in ast.walk(_tree(script)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+    }
     assert "altair_chart" not in calls
 
 
@@ -101,5 +135,7 @@ def test_the_streamlit_configuration_is_safe_and_offline():
 
 def test_requirements_are_pinned():
     for name in ("requirements.txt", "requirements-dev.txt"):
-        lines = [ln.strip() for ln in (ROOT / name).read_text().splitlines() if ln.strip() and not ln.startswith(("#", "-r"))]
+        lines = [
+            ln.strip() for ln in (ROOT / name).read_text().splitlines() if ln.strip() and not ln.startswith(("#", "-r"))
+        ]
         assert lines and all("==" in ln for ln in lines), name

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from core import calendar, calendar_export, deliverable, export_md, export_pdf, export_xlsx, measures, plan as plan_mod
+from core import calendar, calendar_export, deliverable, export_md, export_pdf, export_xlsx, measures
+from core import plan as plan_mod
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,28 @@ def files(plan: dict[str, Any], data: measures.Data, today: dt.date, lang: str, 
 
     result = [
         File("pdf", "plan.download_pdf", named("pdf"), "application/pdf", lambda: export_pdf.render(built(), lang)),
-        File("xlsx", "plan.download_xlsx", named("xlsx"),
-             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", lambda: export_xlsx.render(built(), lang)),
-        File("md", "plan.download_md", named("md"), "text/markdown", lambda: export_md.render(built(), lang).encode("utf-8")),
-        File("json", "plan.download", plan_mod.file_name(name, created), "application/json",
-             lambda: plan_mod.to_json(plan).encode("utf-8")),
-    ]  # fmt: skip
+        File(
+            "xlsx",
+            "plan.download_xlsx",
+            named("xlsx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            lambda: export_xlsx.render(built(), lang),
+        ),
+        File(
+            "md",
+            "plan.download_md",
+            named("md"),
+            "text/markdown",
+            lambda: export_md.render(built(), lang).encode("utf-8"),
+        ),
+        File(
+            "json",
+            "plan.download",
+            plan_mod.file_name(name, created),
+            "application/json",
+            lambda: plan_mod.to_json(plan).encode("utf-8"),
+        ),
+    ]
     try:
         items = calendar.items_from_dicts(plan.get("calendar") or [])
     except calendar.CalendarError:

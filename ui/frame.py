@@ -14,7 +14,9 @@ from typing import Any
 
 import streamlit as st
 
-from core import i18n, path, plan as plan_mod, safe_text, store as store_mod
+from core import i18n, path, safe_text
+from core import plan as plan_mod
+from core import store as store_mod
 from ui import resources
 
 WIDGET_PREFIX = "w:"
@@ -125,7 +127,9 @@ def _sidebar(frame: Frame, finished: set[str]) -> None:
             st.page_link(step.script, label=label, icon=step.icon, query_params=frame.params)
         for step in path.extra(resources.existing_scripts()):
             if step.id != "join" or frame.step == "join":
-                st.page_link(step.script, label=frame.t("step." + step.id), icon=step.icon, query_params={"lang": frame.lang})
+                st.page_link(
+                    step.script, label=frame.t("step." + step.id), icon=step.icon, query_params={"lang": frame.lang}
+                )
         st.divider()
         choice = st.segmented_control(
             frame.t("frame.language"),
@@ -157,7 +161,9 @@ def _top_bar(frame: Frame, finished: set[str]) -> None:
     if frame.step not in ids:
         return
     where, menu = st.columns([4, 1], vertical_alignment="center")
-    where.caption(frame.t("frame.step_of", n=ids.index(frame.step) + 1, total=len(ids), step=frame.t("step." + frame.step)))
+    where.caption(
+        frame.t("frame.step_of", n=ids.index(frame.step) + 1, total=len(ids), step=frame.t("step." + frame.step))
+    )
     with menu.popover(frame.t("frame.path"), icon=":material/route:", width="stretch"):
         for number, step in enumerate(steps, start=1):
             label = f"{number}. {frame.t('step.' + step.id)}" + (" ✓" if step.id in finished else "")
@@ -198,7 +204,10 @@ def save(frame: Frame, changes: list[plan_mod.Change]) -> bool:
     try:
         plan, version = store.apply(token, changes)
     except plan_mod.Conflict as conflict:
-        flash("warning", i18n.Message("frame.conflict", {"yours": _short(conflict.yours), "theirs": _short(conflict.theirs)}))
+        flash(
+            "warning",
+            i18n.Message("frame.conflict", {"yours": _short(conflict.yours), "theirs": _short(conflict.theirs)}),
+        )
         reset_widgets()
         return False
     except store_mod.PlanNotFound:

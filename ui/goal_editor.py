@@ -8,12 +8,25 @@ from typing import Any
 import streamlit as st
 
 from core import (
-    baselines, goal_table, goal_templates, goal_text, goals, kpis, measures, objectives, safe_text, schema, smart, tracking,
+    baselines,
+    goal_table,
+    goal_templates,
+    goal_text,
+    goals,
+    kpis,
+    measures,
+    objectives,
+    safe_text,
+    schema,
+    smart,
+    tracking,
     vanity,
 )  # fmt: skip
 from core.i18n import Message
 from core.plan import Change
-from ui import bind, data as data_mod, frame as frame_mod
+from ui import bind
+from ui import data as data_mod
+from ui import frame as frame_mod
 from ui.frame import Frame
 
 TABLE_KEY = "w:goals/table"
@@ -42,7 +55,9 @@ def _measured(key: tuple[object, ...], channels: tuple[str, ...], as_of: dt.date
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _series(key: tuple[object, ...], kpi: str, channels: tuple[str, ...], start: dt.date, as_of: dt.date, _data: measures.Data):
+def _series(
+    key: tuple[object, ...], kpi: str, channels: tuple[str, ...], start: dt.date, as_of: dt.date, _data: measures.Data
+):
     return measures.series(kpi, channels, _data, start, as_of)
 
 
@@ -61,18 +76,26 @@ def audit_values(frame: Frame, today: dt.date) -> dict[str, dict[str, float]]:
 def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
     t, lang = frame.t, frame.lang
     objective = st.selectbox(
-        t("goalspage.objective"), list(objectives.OBJECTIVES), format_func=lambda o: objectives.name(lang, o), key="goals_objective"
+        t("goalspage.objective"),
+        list(objectives.OBJECTIVES),
+        format_func=lambda o: objectives.name(lang, o),
+        key="goals_objective",
     )
     st.caption(objectives.description(lang, objective))
     audit = audit_values(frame, today)
     taken = [g["id"] for g in goal_dicts]
     templates = goal_templates.template_goals(objective, audit, today, lang, taken_ids=taken)
     columns = st.columns(max(1, len(templates)) + 1)
-    for column, template in zip(columns, templates):
+    for column, template in zip(columns, templates, strict=False):
         with column.container(border=True):
             st.markdown(f"**{template['title']}**")
             st.caption(kpis.definition(lang, template["kpi"]))
-            st.button(t("goalspage.add_this"), key=f"add_{objective}_{template['kpi']}", on_click=_add, args=(frame, goal_dicts, template))
+            st.button(
+                t("goalspage.add_this"),
+                key=f"add_{objective}_{template['kpi']}",
+                on_click=_add,
+                args=(frame, goal_dicts, template),
+            )
     blank = {
         "id": _free_id(goal_dicts), "objective": objective, "title": "", "kpi": None, "channels": [], "baseline": None,
         "target": None, "start": today.isoformat(), "deadline": None, "place": {"kind": "market", "value": ""},
@@ -80,7 +103,9 @@ def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) 
     }  # fmt: skip
     with columns[-1].container(border=True):
         st.caption(t("goalspage.custom_none"))
-        st.button(t("goalspage.add_custom"), key=f"add_custom_{objective}", on_click=_add, args=(frame, goal_dicts, blank))
+        st.button(
+            t("goalspage.add_custom"), key=f"add_custom_{objective}", on_click=_add, args=(frame, goal_dicts, blank)
+        )
 
 
 def table(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
@@ -99,7 +124,9 @@ def table(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> Non
             "kpi": st.column_config.TextColumn(field("kpi")),
             "baseline": st.column_config.NumberColumn(field("baseline"), min_value=0.0),
             "target": st.column_config.NumberColumn(field("target"), min_value=0.0),
-            "deadline": st.column_config.DateColumn(field("deadline"), format="DD/MM/YYYY" if lang == "it" else "D MMM YYYY"),
+            "deadline": st.column_config.DateColumn(
+                field("deadline"), format="DD/MM/YYYY" if lang == "it" else "D MMM YYYY"
+            ),
             "owner": st.column_config.TextColumn(field("owner"), max_chars=80),
             "smart": st.column_config.TextColumn(t("goalspage.col_smart")),
         },
@@ -128,7 +155,13 @@ def _save_field(frame: Frame, goal_dicts: list[dict[str, Any]], index: int, name
 
 
 def _widget(
-    frame: Frame, goal_dicts: list[dict[str, Any]], index: int, name: str, seed: Any, convert: Any = lambda v: v, part: str = ""
+    frame: Frame,
+    goal_dicts: list[dict[str, Any]],
+    index: int,
+    name: str,
+    seed: Any,
+    convert: Any = lambda v: v,
+    part: str = "",
 ) -> dict[str, Any]:
     key = f"w:goal:{goal_dicts[index]['id']}:{name}{part}"
     if key not in st.session_state:
@@ -144,7 +177,9 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
     titles = {g["id"]: g["title"] or t("goals.tree.untitled") for g in goal_dicts}
     # The choice lives in our own key: the widget's identity changes with the goal titles it shows,
     # which would silently jump back to the first goal after a title is edited.
-    chosen = st.selectbox(t("goalspage.pick"), ids, index=ids.index(selected), format_func=titles.get, key=f"goal_pick_{selected}")
+    chosen = st.selectbox(
+        t("goalspage.pick"), ids, index=ids.index(selected), format_func=titles.get, key=f"goal_pick_{selected}"
+    )
     st.session_state["goal_selected"] = chosen
     index = ids.index(chosen)
     data = goal_dicts[index]
@@ -152,41 +187,106 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
     field = lambda name: t(f"goals.field.{name}").capitalize()  # noqa: E731
     edit, check = st.columns([1, 1], gap="large")
     with edit:
-        st.text_input(field("title"), max_chars=200, **_widget(frame, goal_dicts, index, "title", data["title"], str.strip))
-        st.selectbox(field("objective"), list(objectives.OBJECTIVES), format_func=lambda o: objectives.name(lang, o),
-                     **_widget(frame, goal_dicts, index, "objective", data["objective"]))  # fmt: skip
-        options = [None, *dict.fromkeys([*objectives.objective_kpis(goal.objective), *([goal.kpi] if goal.kpi else [])])]
+        st.text_input(
+            field("title"), max_chars=200, **_widget(frame, goal_dicts, index, "title", data["title"], str.strip)
+        )
+        st.selectbox(
+            field("objective"),
+            list(objectives.OBJECTIVES),
+            format_func=lambda o: objectives.name(lang, o),
+            **_widget(frame, goal_dicts, index, "objective", data["objective"]),
+        )
+        options = [
+            None,
+            *dict.fromkeys([*objectives.objective_kpis(goal.objective), *([goal.kpi] if goal.kpi else [])]),
+        ]
         if goal.objective == "custom":
             options = [None, *kpis.KPIS]
-        st.selectbox(field("kpi"), options, format_func=lambda k: kpis.name(lang, k) if k else t("goalspage.no_kpi"),
-                     **_widget(frame, goal_dicts, index, "kpi", data.get("kpi")))  # fmt: skip
+        st.selectbox(
+            field("kpi"),
+            options,
+            format_func=lambda k: kpis.name(lang, k) if k else t("goalspage.no_kpi"),
+            **_widget(frame, goal_dicts, index, "kpi", data.get("kpi")),
+        )
         if goal.kpi:
-            st.caption(t("goalspage.kpi_about", definition=kpis.definition(lang, goal.kpi), formula=kpis.formula(lang, goal.kpi)))
-        st.multiselect(field("channels"), list(schema.CHANNELS), format_func=lambda c: t(f"kpis.channel.{c}"),
-                       **_widget(frame, goal_dicts, index, "channels", list(data.get("channels") or []), list))  # fmt: skip
+            st.caption(
+                t(
+                    "goalspage.kpi_about",
+                    definition=kpis.definition(lang, goal.kpi),
+                    formula=kpis.formula(lang, goal.kpi),
+                )
+            )
+        st.multiselect(
+            field("channels"),
+            list(schema.CHANNELS),
+            format_func=lambda c: t(f"kpis.channel.{c}"),
+            **_widget(frame, goal_dicts, index, "channels", list(data.get("channels") or []), list),
+        )
         scale = 100.0 if goal.kpi and kpis.KPIS[goal.kpi].unit == "rate" else 1.0
         to_plan = lambda v: None if v is None else round(float(v) / scale, 6)  # noqa: E731
         left, right = st.columns(2)
         for column, name in ((left, "baseline"), (right, "target")):
             value = data.get(name)
-            column.number_input(field(name) + (" (%)" if scale != 1 else ""), min_value=0.0, value=None,
-                                **_widget(frame, goal_dicts, index, name, None if value is None else value * scale, to_plan))  # fmt: skip
+            column.number_input(
+                field(name) + (" (%)" if scale != 1 else ""),
+                min_value=0.0,
+                value=None,
+                **_widget(frame, goal_dicts, index, name, None if value is None else value * scale, to_plan),
+            )
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
         left.date_input(field("start"), **_widget(frame, goal_dicts, index, "start", goal.start, iso))
-        right.date_input(field("deadline"), value=None, **_widget(frame, goal_dicts, index, "deadline", goal.deadline, iso))
+        right.date_input(
+            field("deadline"), value=None, **_widget(frame, goal_dicts, index, "deadline", goal.deadline, iso)
+        )
         kinds = list(goals.PLACE_KINDS)
         place_key = f"w:goal:{goal.id}:place"
-        left.selectbox(field("place"), kinds, format_func=lambda k: t(f"goals.place.{k}"),
-                       **_widget(frame, goal_dicts, index, "place", goal.place.kind, lambda k: {"kind": k, "value": "" if k == "market" else goal.place.value}))  # fmt: skip
+        left.selectbox(
+            field("place"),
+            kinds,
+            format_func=lambda k: t(f"goals.place.{k}"),
+            **_widget(
+                frame,
+                goal_dicts,
+                index,
+                "place",
+                goal.place.kind,
+                lambda k: {"kind": k, "value": "" if k == "market" else goal.place.value},
+            ),
+        )
         if st.session_state[place_key] != "market":
-            right.text_input(t(f"goals.place.{goal.place.kind}"), max_chars=120,
-                             **_widget(frame, goal_dicts, index, "place", goal.place.value,
-                                      lambda v: {"kind": goal.place.kind, "value": v.strip()}, part="#value"))  # fmt: skip
-        st.text_area(field("actions"), help=t("goalspage.actions_help"),
-                     **_widget(frame, goal_dicts, index, "actions", "\n".join(goal.actions), lambda v: [a.strip() for a in v.splitlines() if a.strip()]))  # fmt: skip
+            right.text_input(
+                t(f"goals.place.{goal.place.kind}"),
+                max_chars=120,
+                **_widget(
+                    frame,
+                    goal_dicts,
+                    index,
+                    "place",
+                    goal.place.value,
+                    lambda v: {"kind": goal.place.kind, "value": v.strip()},
+                    part="#value",
+                ),
+            )
+        st.text_area(
+            field("actions"),
+            help=t("goalspage.actions_help"),
+            **_widget(
+                frame,
+                goal_dicts,
+                index,
+                "actions",
+                "\n".join(goal.actions),
+                lambda v: [a.strip() for a in v.splitlines() if a.strip()],
+            ),
+        )
         st.text_input(field("owner"), max_chars=80, **_widget(frame, goal_dicts, index, "owner", goal.owner, str.strip))
-        st.button(t("goalspage.delete"), icon=":material/delete:", key=f"delete_{goal.id}",
-                  on_click=_delete, args=(frame, goal_dicts, index))  # fmt: skip
+        st.button(
+            t("goalspage.delete"),
+            icon=":material/delete:",
+            key=f"delete_{goal.id}",
+            on_click=_delete,
+            args=(frame, goal_dicts, index),
+        )
     with check:
         smart_panel(frame, goal, data, index, goal_dicts, today)
 
@@ -202,7 +302,9 @@ def _use(frame: Frame, goal_dicts: list[dict[str, Any]], index: int, better: dic
         frame_mod.reset_widgets()
 
 
-def smart_panel(frame: Frame, goal: goals.Goal, data: dict[str, Any], index: int, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
+def smart_panel(
+    frame: Frame, goal: goals.Goal, data: dict[str, Any], index: int, goal_dicts: list[dict[str, Any]], today: dt.date
+) -> None:
     t, lang = frame.t, frame.lang
     for check in smart.smart_check(goal, today):
         icon = ":material/check_circle:" if check.passed else ":material/cancel:"
@@ -213,14 +315,26 @@ def smart_panel(frame: Frame, goal: goals.Goal, data: dict[str, Any], index: int
     found = vanity.vanity_check(goal, lang, today, audit_values(frame, today))
     if found is not None:
         st.warning(_render(frame, found.message) + "  \n" + _render(frame, found.proposal))
-        st.button(t("goalspage.use_better"), key=f"better_{goal.id}", on_click=_use, args=(frame, goal_dicts, index, found.suggestion), type="primary")
+        st.button(
+            t("goalspage.use_better"),
+            key=f"better_{goal.id}",
+            on_click=_use,
+            args=(frame, goal_dicts, index, found.suggestion),
+            type="primary",
+        )
     pace = goals.required_pace(goal, today)
     if pace is not None and goal.kpi:
         st.info(t("goalspage.pace", pace=kpis.format_change(lang, goal.kpi, pace)))
     progress_panel(frame, goal, today)
 
 
-LIGHTS = {"on_track": ":green[●]", "at_risk": ":orange[●]", "off_track": ":red[●]", "too_early": ":gray[●]", "no_data": ":gray[○]"}
+LIGHTS = {
+    "on_track": ":green[●]",
+    "at_risk": ":orange[●]",
+    "off_track": ":red[●]",
+    "too_early": ":gray[●]",
+    "no_data": ":gray[○]",
+}
 
 
 def progress_panel(frame: Frame, goal: goals.Goal, today: dt.date) -> None:

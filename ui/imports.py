@@ -61,9 +61,7 @@ def _import_one(
     try:
         result = importers.import_file(raw, ctx)
     except importers.ImportProblem as problem:
-        return Outcome(
-            "error", Message("timelinepage.import.failed", {"file": name, "reason": problem.message})
-        )
+        return Outcome("error", Message("timelinepage.import.failed", {"file": name, "reason": problem.message}))
     platform = result.platform  # an id: named in the language the report is shown in
     if result.kind not in kinds:
         reason = Message(f"timelinepage.import.wrong_kind.{result.kind}", {"platform": platform})
@@ -71,10 +69,7 @@ def _import_one(
     if result.frame.empty:
         return Outcome("info", Message("timelinepage.import.nothing", {"file": name}), result.warnings)
     rows = len(result.frame)
-    if any(
-        (e.file, e.kind, e.platform, e.rows) == (name[:255], result.kind, result.platform, rows)
-        for e in entries
-    ):
+    if any((e.file, e.kind, e.platform, e.rows) == (name[:255], result.kind, result.platform, rows) for e in entries):
         params = {"file": name, "rows": rows, "platform": platform}
         return Outcome("info", Message("timelinepage.import.duplicate", params))
     resources.get_datasets().add(frame.token, result.kind, result.platform, name, result.frame)
@@ -175,7 +170,9 @@ def _period_forms(frame: Frame, kinds: Sequence[str], entries: list[datasets.Ent
                 format="DD/MM/YYYY",
             )
             go, drop = st.columns(2)
-            submitted = go.form_submit_button(t("timelinepage.import.period.import"), type="primary", icon=":material/upload:")
+            submitted = go.form_submit_button(
+                t("timelinepage.import.period.import"), type="primary", icon=":material/upload:"
+            )
             discarded = drop.form_submit_button(t("timelinepage.import.period.discard"), icon=":material/close:")
         if discarded:
             st.session_state[waiting_key] = [w for i, w in enumerate(waiting) if i != index]

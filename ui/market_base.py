@@ -92,7 +92,9 @@ def rings_for(
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def hex_table(key: tuple[object, ...], center: tuple[float, float] | None, resolution: int, _a: Analysis) -> pd.DataFrame:
+def hex_table(
+    key: tuple[object, ...], center: tuple[float, float] | None, resolution: int, _a: Analysis
+) -> pd.DataFrame:
     return hexes.hexes(market_page.hex_scope(_a.customers, center, resolution), resolution)
 
 

@@ -110,7 +110,10 @@ def area_result(frame: Frame, loaded: base.Loaded, area: Any, problems: list[Mes
     base.figures(frame, market_page.area_figures(frame.lang, summary_))
     with st.form("market:save_area", clear_on_submit=False, border=True):
         st.text_input(
-            t("marketpage.draw.name"), key=base.NAME_KEY, max_chars=80, placeholder=t("marketpage.draw.name_placeholder")
+            t("marketpage.draw.name"),
+            key=base.NAME_KEY,
+            max_chars=80,
+            placeholder=t("marketpage.draw.name_placeholder"),
         )
         st.form_submit_button(
             t("marketpage.draw.save"), icon=":material/save:", on_click=_save_area, args=(frame, area)

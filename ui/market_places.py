@@ -32,7 +32,9 @@ def saved_areas(frame: Frame, loaded: base.Loaded) -> None:
         if saved is None:
             text.warning(t("marketpage.areas.broken", n=index + 1))
         else:
-            summary_ = base.area_summary_for(loaded.key, json.dumps(market_page.area_to_dict("", saved.area)), loaded.analysis)
+            summary_ = base.area_summary_for(
+                loaded.key, json.dumps(market_page.area_to_dict("", saved.area)), loaded.analysis
+            )
             values = market_page.area_figures(frame.lang, summary_)
             shape = (
                 t("marketpage.areas.circle", km=market_page.in_words(frame.lang, [saved.area.radius_km], "km")[0])

@@ -7,8 +7,10 @@ from typing import Any
 
 import streamlit as st
 
-from core import geocode, plan as plan_mod
-from ui import bind, frame as frame_mod, resources
+from core import geocode
+from core import plan as plan_mod
+from ui import bind, resources
+from ui import frame as frame_mod
 from ui.frame import Frame
 
 
@@ -24,7 +26,12 @@ def _label(place: geocode.Place) -> str:
 
 def _stored_label(frame: Frame, stored: dict[str, Any]) -> str:
     province = stored.get("province") or stored.get("country", "")
-    return frame.md("business.town_found", name=stored.get("name", ""), province=province, region=stored.get("region") or stored.get("country", ""))
+    return frame.md(
+        "business.town_found",
+        name=stored.get("name", ""),
+        province=province,
+        region=stored.get("region") or stored.get("country", ""),
+    )
 
 
 def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
@@ -37,7 +44,9 @@ def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
         st.session_state[town_key] = (stored or {}).get("name", "")
         st.session_state[hint_key] = (stored or {}).get("province", "")
     col_town, col_hint = st.columns([2, 1])
-    town = col_town.text_input(t("business.town"), key=town_key, placeholder=t("business.town_placeholder"), max_chars=120)
+    town = col_town.text_input(
+        t("business.town"), key=town_key, placeholder=t("business.town_placeholder"), max_chars=120
+    )
     hint = col_hint.text_input(t("business.province"), key=hint_key, max_chars=20)
     hint = hint.strip()
     if not town.strip() or (stored and (town.strip(), hint) == (stored.get("name"), stored.get("province", ""))):
@@ -52,7 +61,13 @@ def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
     elif match.status == "ambiguous":
         st.info(frame.md("business.town_ambiguous", town=town))
         candidates = list(match.candidates)
-        pick = st.selectbox(t("business.town_pick"), range(len(candidates)), format_func=lambda i: _label(candidates[i]), index=None, key=base + "#pick")
+        pick = st.selectbox(
+            t("business.town_pick"),
+            range(len(candidates)),
+            format_func=lambda i: _label(candidates[i]),
+            index=None,
+            key=base + "#pick",
+        )
         chosen = candidates[pick] if pick is not None else None
     else:
         st.error(frame.md("business.town_unplaced", town=town))
@@ -60,7 +75,15 @@ def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
         new = place_dict(chosen)
         if new != stored and frame_mod.save(frame, [plan_mod.Change(path, stored, new)]):
             stored = new
-        st.caption(":material/location_on: " + frame.md("business.town_found", name=chosen.name, province=chosen.province or chosen.country, region=chosen.region or chosen.country))
+        st.caption(
+            ":material/location_on: "
+            + frame.md(
+                "business.town_found",
+                name=chosen.name,
+                province=chosen.province or chosen.country,
+                region=chosen.region or chosen.country,
+            )
+        )
         if chosen.approx:
             st.caption(t("business.town_approx"))
     return stored

@@ -227,7 +227,9 @@ def over_time(frame: Frame, source: Source) -> None:
         st.caption(t("timelinepage.time.help") + " " + t("timelinepage.time.no_goal"))
     else:
         titles = ", ".join(f"«{title}»" if lang == "it" else f"“{title}”" for title in targets["title"])
-        st.caption(t("timelinepage.time.help") + " " + t("timelinepage.time.goals", titles=safe_text.for_markdown(titles)))
+        st.caption(
+            t("timelinepage.time.help") + " " + t("timelinepage.time.goals", titles=safe_text.for_markdown(titles))
+        )
 
 
 # ---- When it works -------------------------------------------------------------------------------------

@@ -44,7 +44,10 @@ TEXTS = {
         "Obiettivo di business → obiettivi → indicatori → azioni.",
         "Business objective → goals → indicators → actions.",
     ),
-    "goalspage.kpi_about": ("Cosa misura: {definition} Formula: {formula}", "What it measures: {definition} Formula: {formula}"),
+    "goalspage.kpi_about": (
+        "Cosa misura: {definition} Formula: {formula}",
+        "What it measures: {definition} Formula: {formula}",
+    ),
     "goalspage.no_kpi": ("— da scegliere —", "— to choose —"),
     "goalspage.tracking": ("Andamento", "Progress"),
     "goalspage.no_data": (

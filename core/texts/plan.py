@@ -57,9 +57,15 @@ TEXTS = {
         "è un piano versione {found}, più recente di questa Rotta (versione {supported}).",
         "it is a version {found} plan, newer than this Rotta (version {supported}).",
     ),
-    "plan.err.section": ("la sezione «{section}» ha una forma sbagliata.", "the section “{section}” has the wrong shape."),
+    "plan.err.section": (
+        "la sezione «{section}» ha una forma sbagliata.",
+        "the section “{section}” has the wrong shape.",
+    ),
     "plan.err.field": ("il campo «{field}» non è valido.", "the field “{field}” is not valid."),
-    "plan.err.channel": ("il canale alla riga {row} non è riconosciuto.", "the channel in row {row} is not recognised."),
+    "plan.err.channel": (
+        "il canale alla riga {row} non è riconosciuto.",
+        "the channel in row {row} is not recognised.",
+    ),
     "plan.err.channel_number": (
         "il valore «{field}» del canale alla riga {row} deve essere un numero positivo.",
         "the value “{field}” of the channel in row {row} must be a positive number.",

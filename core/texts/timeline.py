@@ -195,8 +195,7 @@ TEXTS = {
     ),
     "timeline.best.hours": ("{start}-{end}", "{start}-{end}"),
     "timeline.best.try_two": (
-        "Per {weeks} settimane pubblica alternando le {first:it} e le {second:it}, poi confronta il "
-        "coinvolgimento.",
+        "Per {weeks} settimane pubblica alternando le {first:it} e le {second:it}, poi confronta il coinvolgimento.",
         "For {weeks} weeks, alternate posting at {first:en} and at {second:en}, then compare the engagement.",
     ),
     "timeline.best.try_other": (
@@ -219,8 +218,7 @@ TEXTS = {
         "For {weeks} weeks, move some posts from {usual:en} to {best:en} and compare: if it holds, keep it.",
     ),
     "timeline.best.keep_usual": (
-        "La tua fascia abituale, {best:it}, è tra le migliori: tienila e per {weeks} settimane provane una "
-        "nuova.",
+        "La tua fascia abituale, {best:it}, è tra le migliori: tienila e per {weeks} settimane provane una nuova.",
         "Your usual slot, {best:en}, is among the best: keep it and try a new one for {weeks} weeks.",
     ),
     "timeline.best.close": (

@@ -151,8 +151,7 @@ TEXTS = {
         "It holds {platform} activity: import it in the Timeline step.",
     ),
     "timelinepage.import.duplicate": (
-        "{file}: già importato ({rows} righe di {platform}); per importarlo di nuovo rimuovi prima quello "
-        "vecchio.",
+        "{file}: già importato ({rows} righe di {platform}); per importarlo di nuovo rimuovi prima quello vecchio.",
         "{file}: already imported ({rows} {platform} rows); to import it again, remove the old one first.",
     ),
     "timelinepage.import.list": ("File importati", "Imported files"),
@@ -192,8 +191,7 @@ TEXTS = {
     ),
     "timelinepage.offline.invalid": ("Azione non aggiunta: {reason}", "Action not added: {reason}"),
     "timelinepage.offline.unplaced_refused": (
-        "Azione non aggiunta: il luogo «{town}» non è stato trovato o è ambiguo. Correggilo o lascialo "
-        "vuoto.",
+        "Azione non aggiunta: il luogo «{town}» non è stato trovato o è ambiguo. Correggilo o lascialo vuoto.",
         "Action not added: the place “{town}” was not found or is ambiguous. Fix it or leave it empty.",
     ),
     "timelinepage.offline.list": ("Azioni offline inserite a mano", "Offline actions entered by hand"),
@@ -241,8 +239,7 @@ TEXTS = {
         "place and stay off it.",
     ),
     "timelinepage.where.none": (
-        "Nessuna attività ha un luogo: aggiungi un'azione offline con il comune, o importa post con il "
-        "luogo.",
+        "Nessuna attività ha un luogo: aggiungi un'azione offline con il comune, o importa post con il luogo.",
         "No activity has a place: add an offline action with its town, or import posts with their place.",
     ),
     "timelinepage.where.no_town": (

@@ -24,7 +24,12 @@ def test_typing_the_name_saves_it_at_once(empty_token, store):
 
 @pytest.mark.parametrize(
     ("town", "hint", "istat", "province"),
-    [("forli", "", "040012", "FC"), ("Bozen", "", "021008", "BZ"), ("Cantù", "", "013041", "CO"), ("frascati", "RM", "058039", "RM")],
+    [
+        ("forli", "", "040012", "FC"),
+        ("Bozen", "", "021008", "BZ"),
+        ("Cantù", "", "013041", "CO"),
+        ("frascati", "RM", "058039", "RM"),
+    ],
 )
 def test_a_typed_town_is_found_offline_and_saved_with_coordinates(town, hint, istat, province, empty_token, store):
     at = open_page("pages/business.py", "it", empty_token)

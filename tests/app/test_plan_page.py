@@ -2,9 +2,8 @@ import json
 
 import pytest
 
-from core import i18n
+from core import i18n, safe_text
 from core import plan as plan_mod
-from core import safe_text
 from tests.app.conftest import open_page
 
 
@@ -23,7 +22,9 @@ def test_the_plan_page_shows_what_the_plan_holds(lang, sample_token, store):
 def test_the_plan_is_offered_as_pdf_xlsx_markdown_and_json(lang, sample_token):
     at = open_page("pages/plan.py", lang, sample_token)
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == [i18n.t(lang, k) for k in ("plan.download_pdf", "plan.download_xlsx", "plan.download_md", "plan.download")]
+    assert labels == [
+        i18n.t(lang, k) for k in ("plan.download_pdf", "plan.download_xlsx", "plan.download_md", "plan.download")
+    ]
 
 
 def _restore(at, name: str, data: bytes):

@@ -16,9 +16,7 @@ from tests.conftest import ROOT
 from ui import resources
 
 EXPORTS = ROOT / "tests" / "fixtures" / "exports"
-INSTAGRAM = (
-    EXPORTS / "meta_business_suite" / "instagram_posts_views_Jan-01-2025_Jan-31-2025_1118203947565678.csv"
-)
+INSTAGRAM = EXPORTS / "meta_business_suite" / "instagram_posts_views_Jan-01-2025_Jan-31-2025_1118203947565678.csv"
 BROKEN = EXPORTS / "broken" / "password_protected.xlsx"
 SHOPIFY = EXPORTS / "shopify" / "customers_export.csv"
 CALENDAR = "w:calendar/table"
@@ -72,9 +70,7 @@ def test_a_real_export_is_imported_through_the_page_and_listed(empty_token):
     assert not at.exception
     shown = _text(at.success)
     assert INSTAGRAM.name in shown and "Instagram" in shown and "32" in shown
-    assert [(e.platform, e.rows, e.file) for e in _entries(empty_token)] == [
-        ("instagram", 32, INSTAGRAM.name)
-    ]
+    assert [(e.platform, e.rows, e.file) for e in _entries(empty_token)] == [("instagram", 32, INSTAGRAM.name)]
     assert INSTAGRAM.name in _text(at.markdown)
     assert any("32 " in c.value for c in at.caption)  # the charts now run on the imported rows
     assert at.file_uploader[0].value in (None, [])  # a fresh uploader: the file is not imported twice
@@ -242,11 +238,7 @@ def test_the_calendar_downloads_as_ics_with_one_event_per_item_and_as_csv(lang, 
     events = icalendar.Calendar.from_ical(downloads[ics]).walk("VEVENT")
     assert len(events) == 3
     assert any("END:VEVENT" in str(e["SUMMARY"]) for e in events)
-    rows = list(
-        csv_mod.reader(
-            io.StringIO(downloads[csv].decode("utf-8-sig")), delimiter=";" if lang == "it" else ","
-        )
-    )
+    rows = list(csv_mod.reader(io.StringIO(downloads[csv].decode("utf-8-sig")), delimiter=";" if lang == "it" else ","))
     assert len(rows) == 4 and rows[2][3] == '\'=HYPERLINK("x")'
 
 

@@ -20,9 +20,7 @@ def table(*rows: dict) -> pd.DataFrame:
 
 
 def item(item_id="c1", date="2025-03-10", channel="instagram", **extra) -> calendar.CalendarItem:
-    return calendar.CalendarItem.from_dict(
-        {"id": item_id, "date": date, "channel": channel, "title": "Post", **extra}
-    )
+    return calendar.CalendarItem.from_dict({"id": item_id, "date": date, "channel": channel, "title": "Post", **extra})
 
 
 TODAY = dt.date(2025, 6, 1)
@@ -174,13 +172,9 @@ def test_matching_uses_rome_dates_even_when_times_come_in_utc():
 def test_matching_stays_correct_with_many_posts_close_together():
     hours = pd.date_range("2025-01-01", "2025-03-20", freq="37min")  # before the clocks change
     activity = table(*({"when": str(h)} for h in hours))
-    items = [
-        item(f"c{i}", str(dt.date(2025, 2, 1) + dt.timedelta(days=i // 3)), time="12:00") for i in range(30)
-    ]
+    items = [item(f"c{i}", str(dt.date(2025, 2, 1) + dt.timedelta(days=i // 3)), time="12:00") for i in range(30)]
     result = calendar.planned_vs_done(items, activity, TODAY).table
 
     assert (result["outcome"] == "done").all()
     assert result["matched_when"].is_unique
-    assert (result["matched_when"] - pd.to_datetime(result["date"] + " 12:00")).abs().max() < pd.Timedelta(
-        "1h"
-    )
+    assert (result["matched_when"] - pd.to_datetime(result["date"] + " 12:00")).abs().max() < pd.Timedelta("1h")

@@ -41,9 +41,7 @@ def test_each_item_is_one_event_with_its_time_place_and_goal():
     assert first.decoded("dtend") - first.decoded("dtstart") == dt.timedelta(minutes=30)
     assert str(first["location"]) == "Negozio"
     assert (first["geo"].latitude, first["geo"].longitude) == (41.8886, 12.5297)
-    assert "Foto del forno" in str(first["description"]) and "Obiettivo: Più copertura" in str(
-        first["description"]
-    )
+    assert "Foto del forno" in str(first["description"]) and "Obiettivo: Più copertura" in str(first["description"])
     assert second.decoded("dtstart") == dt.date(2025, 3, 14)  # no time: an all-day event
     assert second.decoded("dtend") == dt.date(2025, 3, 15)
     assert "Stato: fatto" in str(second["description"])
@@ -67,9 +65,7 @@ def test_uids_are_stable_per_item_and_differ_between_items_and_businesses():
     assert not set(first) & set(other)
 
 
-@pytest.mark.parametrize(
-    ("field", "prop"), [("title", "summary"), ("note", "description"), ("place", "location")]
-)
+@pytest.mark.parametrize(("field", "prop"), [("title", "summary"), ("note", "description"), ("place", "location")])
 def test_user_text_cannot_inject_events(field, prop):
     items = [item("c1", **{field: INJECTION}), item("c2")]
     data = _ics(items, calendar_name=INJECTION)

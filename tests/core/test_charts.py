@@ -253,9 +253,7 @@ def million_rows(seed: int = 7) -> pd.DataFrame:
     n = 1_000_000
     rng = np.random.default_rng(seed)
     stamps = np.sort(rng.integers(pd.Timestamp("2024-01-01").value, pd.Timestamp("2026-10-31").value, n))
-    names = np.array(
-        ["instagram", "facebook", "tiktok", "linkedin", "google_business", "offline"], dtype=object
-    )
+    names = np.array(["instagram", "facebook", "tiktok", "linkedin", "google_business", "offline"], dtype=object)
     codes = rng.choice(len(names), n, p=[0.45, 0.25, 0.15, 0.1, 0.04, 0.01])
     kinds = np.array(["post", "reel", "story", "video"], dtype=object)[rng.integers(0, 4, n)]
     kinds = np.where(codes == 4, "daily", np.where(codes == 5, "offline", kinds))

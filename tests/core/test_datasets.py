@@ -29,7 +29,10 @@ def test_imports_of_a_kind_come_back_as_one_table_in_import_order(stores):
     table = data.frame(token, "customers")
     assert list(table["town"]) == ["Forlì"] * 3 + ["Cantù"] * 2
     assert table["postcode"].iloc[0] == "06012" and table["first_order"].dtype.kind == "M"
-    assert [(e.kind, e.file, e.rows) for e in data.entries(token)] == [("customers", "a.csv", 3), ("customers", "b.xlsx", 2)]
+    assert [(e.kind, e.file, e.rows) for e in data.entries(token)] == [
+        ("customers", "a.csv", 3),
+        ("customers", "b.xlsx", 2),
+    ]
 
 
 def test_a_plan_never_sees_another_plans_imports(stores):

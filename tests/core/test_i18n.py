@@ -27,7 +27,16 @@ def test_a_missing_key_is_an_error_not_a_silent_fallback():
 
 @pytest.mark.parametrize(
     ("locale", "lang"),
-    [("it-IT", "it"), ("it", "it"), ("it_CH", "it"), ("IT-it", "it"), ("en-US", "en"), ("de-DE", "en"), (None, "en"), ("", "en")],
+    [
+        ("it-IT", "it"),
+        ("it", "it"),
+        ("it_CH", "it"),
+        ("IT-it", "it"),
+        ("en-US", "en"),
+        ("de-DE", "en"),
+        (None, "en"),
+        ("", "en"),
+    ],
 )
 def test_the_language_follows_the_browser_locale(locale, lang):
     assert i18n.lang_from_locale(locale) == lang

@@ -56,9 +56,7 @@ def inputs() -> tuple[pd.DataFrame, ...]:
     )
     by_comune = market.by_comune(df)
     pen = market.penetration(by_comune, comuni).table
-    followers = market.followers_vs_customers(
-        pd.DataFrame({"city": [EVIL, "Pisa"], "followers": [5, 9]}), by_comune
-    )
+    followers = market.followers_vs_customers(pd.DataFrame({"city": [EVIL, "Pisa"], "followers": [5, 9]}), by_comune)
     followers = followers.assign(lat=CENTER[0] + 0.1, lon=CENTER[1])
     rival = pd.DataFrame({"name": [EVIL], "town": [EVIL], "lat": [CENTER[0]], "lon": [CENTER[1] + 0.01]})
     return df, customers_mod.customer_places(df), pen, followers, rival, hexes.hexes(df, 7)
@@ -111,9 +109,7 @@ def test_no_layer_lets_hostile_names_through_unescaped(html, hostile):
 def test_hostile_names_are_shown_escaped_in_every_kind_of_label(html):
     escaped = "&lt;img src=x onerror=alert(1)&gt; &#36;{alert(1)} Bar &#96;Da Gino&#96;"
     assert escaped in html  # tooltips written by folium
-    assert (
-        "\\u0026lt;img src=x onerror=alert(1)\\u0026gt; \\u0026#36;{alert(1)}" in html
-    )  # data for our scripts
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt; \\u0026#36;{alert(1)}" in html  # data for our scripts
 
 
 def test_the_rendered_layers_load_no_script_or_stylesheet_from_the_internet(html):
@@ -181,9 +177,7 @@ def test_the_market_map_draws_every_shape_on_its_one_canvas():
 
 def test_every_group_lets_go_of_the_groups_st_folium_took_off_the_map():
     groups = every_layer()
-    assert all(
-        any(isinstance(c, market_layers.ForgetRemovedGroups) for c in g._children.values()) for g in groups
-    )
+    assert all(any(isinstance(c, market_layers.ForgetRemovedGroups) for c in g._children.values()) for g in groups)
     assert "window.feature_group.filter(function (g) { return g._map; })" in rendered(groups)
 
 
@@ -227,15 +221,10 @@ def test_place_tooltips_name_the_place_unless_it_has_no_name(lang):
         customers=i18n.number(lang, 1200),
         revenue=i18n.money(lang, 10.5),
     )
-    assert tips[1] == i18n.t(
-        lang, "market_layers.tip.place_unnamed", customers="3", revenue=i18n.money(lang, 0.0)
-    )
+    assert tips[1] == i18n.t(lang, "market_layers.tip.place_unnamed", customers="3", revenue=i18n.money(lang, 0.0))
 
 
 def test_layer_names_are_translated():
-    names = {
-        lang: [g.title for g in every_layer(lang) if isinstance(g, market_layers.Layer)]
-        for lang in i18n.LANGS
-    }
+    names = {lang: [g.title for g in every_layer(lang) if isinstance(g, market_layers.Layer)] for lang in i18n.LANGS}
     assert names["it"] != names["en"]
     assert all(re.search(r"[a-z]", n) for n in names["it"] + names["en"])

@@ -114,9 +114,7 @@ def test_hexagons_are_coloured_by_level_and_carry_only_the_level_and_an_escaped_
     props = [f["properties"] for f in geo.data["features"]]
     assert [p["level"] for p in props] == [5, 3]  # 5 customers, then 1 (hexes' own quintiles)
     assert set(props[0]) == {"level", "tip"}
-    assert props[0]["tip"] == i18n.t(
-        "en", "market_layers.tip.hex", customers="5", share="83.3%", revenue="€5.00"
-    )
+    assert props[0]["tip"] == i18n.t("en", "market_layers.tip.hex", customers="5", share="83.3%", revenue="€5.00")
     assert geo.style_function(geo.data["features"][0])["fillColor"] == areas.LEVEL_COLORS[4]
 
 

@@ -43,9 +43,7 @@ def test_every_legend_text_is_escaped():
 
 
 def test_the_legend_control_follows_its_group_on_and_off_the_map():
-    group = legend.legend_layer(
-        [layer("A", LegendSection("", (LegendItem("#123456", "a"),)))], "en", "topright"
-    )
+    group = legend.legend_layer([layer("A", LegendSection("", (LegendItem("#123456", "a"),)))], "en", "topright")
     m = market_layers.market_map((43.8, 10.5), 10)
     group.add_to(m)
     html = m.get_root().render()

@@ -11,12 +11,7 @@ CENTER = (43.8430, 10.5050)
 
 
 def points_of(layer: folium.FeatureGroup) -> list[list]:
-    return [
-        row
-        for el in market_layers.walk(layer)
-        if isinstance(el, market_layers.PointsElement)
-        for row in el.rows
-    ]
+    return [row for el in market_layers.walk(layer) if isinstance(el, market_layers.PointsElement) for row in el.rows]
 
 
 def penetration_table(rows: list[tuple[str, float, float, int, float]]) -> pd.DataFrame:

@@ -139,9 +139,7 @@ def test_hand_entered_actions_join_the_table_and_the_timeline_sees_them_but_the_
 
 def test_an_offline_calendar_item_is_done_when_an_action_was_entered_on_its_day():
     merged = offline_actions.with_actions(_posts(), offline_actions.to_activity([action()], "en"))
-    item = calendar.CalendarItem.from_dict(
-        {"id": "c1", "date": "2025-03-10", "channel": "offline", "title": "Sagra"}
-    )
+    item = calendar.CalendarItem.from_dict({"id": "c1", "date": "2025-03-10", "channel": "offline", "title": "Sagra"})
     assert calendar.planned_vs_done([item], merged, TODAY).counts["done"] == 1
 
 

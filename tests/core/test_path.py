@@ -14,7 +14,9 @@ def test_the_full_path_is_start_business_goals_market_timeline_monitor_plan():
 
 def test_steps_are_done_when_the_plan_holds_their_content():
     plan = {
-        "selfcheck": {k: 1 for k in ("goals", "kpi", "measure", "relationships", "market", "where", "calendar", "places")},
+        "selfcheck": {
+            k: 1 for k in ("goals", "kpi", "measure", "relationships", "market", "where", "calendar", "places")
+        },
         "business": {"name": "Forno", "town": {"lat": 1, "lon": 2}, "channels": [{"channel": "instagram"}]},
         "goals": [{"id": "g1"}],
     }
@@ -48,6 +50,10 @@ def test_market_timeline_and_monitor_are_done_from_the_data_imported_and_what_th
 
 
 def test_the_plan_step_is_never_marked_done_it_is_the_way_out():
-    plan = {"selfcheck": FULL_START, "sample": "forno", "goals": [{"id": "g1", "kpi": "reach"}],
-            "business": {"name": "Forno", "town": {"lat": 1, "lon": 2}, "channels": [{"channel": "instagram"}]}}
+    plan = {
+        "selfcheck": FULL_START,
+        "sample": "forno",
+        "goals": [{"id": "g1", "kpi": "reach"}],
+        "business": {"name": "Forno", "town": {"lat": 1, "lon": 2}, "channels": [{"channel": "instagram"}]},
+    }
     assert path.done(plan, ("customers", "activity")) == {s.id for s in path.STEPS} - {"plan"}

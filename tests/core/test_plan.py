@@ -16,7 +16,9 @@ def _plan(**business):
 
 
 def test_a_new_plan_is_valid_and_round_trips_exactly_through_json():
-    plan = _plan(name="Forno «Città» ${x} `a`", channels=[{"channel": "instagram", "followers": 1240, "posts_per_week": 3.0}])
+    plan = _plan(
+        name="Forno «Città» ${x} `a`", channels=[{"channel": "instagram", "followers": 1240, "posts_per_week": 3.0}]
+    )
     text = plan_mod.to_json(plan)
     assert plan_mod.from_json(text.encode("utf-8")) == plan
     assert plan_mod.from_json(text) == plan
@@ -103,8 +105,15 @@ def test_download_names_from_user_text_are_safe(name, created, expected):
 
 
 def test_a_sample_profile_becomes_a_plan_with_its_goals():
-    profile = {"business": {"name": "Forno", "sector": None, "town": None, "channels": [], "markets": ["local"]},
-               "selfcheck": {"goals": 0}}
-    plan = plan_mod.from_sample("forno", profile, [{"id": "g1", "objective": "local_awareness", "title": "Più clienti", "start": "2026-11-01"}], TODAY)
+    profile = {
+        "business": {"name": "Forno", "sector": None, "town": None, "channels": [], "markets": ["local"]},
+        "selfcheck": {"goals": 0},
+    }
+    plan = plan_mod.from_sample(
+        "forno",
+        profile,
+        [{"id": "g1", "objective": "local_awareness", "title": "Più clienti", "start": "2026-11-01"}],
+        TODAY,
+    )
     assert plan["sample"] == "forno" and plan["goals"][0]["title"] == "Più clienti"
     assert plan["business"]["markets"] == ["local"]

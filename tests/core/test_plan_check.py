@@ -120,7 +120,9 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("path", "value", "key", "where"), BAD, ids=[f"{'.'.join(map(str, b[0]))}={b[1]!r}"[:60] for b in BAD])
+@pytest.mark.parametrize(
+    ("path", "value", "key", "where"), BAD, ids=[f"{'.'.join(map(str, b[0]))}={b[1]!r}"[:60] for b in BAD]
+)
 def test_a_field_no_page_could_show_is_refused_naming_it(path, value, key, where):
     doc = _set(full_plan(), path, value)
     found = plan_check.problem(doc)

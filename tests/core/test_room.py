@@ -48,14 +48,42 @@ def _plan(name, town, channels, answers, goals, share, **extra):
 
 def _members():
     return [
-        room.Member(1, _plan("Forno Gatta Rossa", ROMA, [{"channel": "instagram", "followers": 1860}],
-                             _answers(*[0] * 8), [GOOD, FOLLOWERS, PRESENCE], share=True)),
-        room.Member(2, _plan("Officina Rossi", PERUGIA, [{"channel": "instagram", "followers": 937}],
-                             _answers(*[2] * 8), [PRESENCE_2, REVENUE], share=False, areas=[{"name": "c", "circle": {"lat": 43.1, "lon": 12.4, "radius_km": 5}}])),
+        room.Member(
+            1,
+            _plan(
+                "Forno Gatta Rossa",
+                ROMA,
+                [{"channel": "instagram", "followers": 1860}],
+                _answers(*[0] * 8),
+                [GOOD, FOLLOWERS, PRESENCE],
+                share=True,
+            ),
+        ),
+        room.Member(
+            2,
+            _plan(
+                "Officina Rossi",
+                PERUGIA,
+                [{"channel": "instagram", "followers": 937}],
+                _answers(*[2] * 8),
+                [PRESENCE_2, REVENUE],
+                share=False,
+                areas=[{"name": "c", "circle": {"lat": 43.1, "lon": 12.4, "radius_km": 5}}],
+            ),
+        ),
         room.Member(3, _plan("", ROMA, [], _answers(1, 2, 0), [], share=False)),
-        room.Member(4, _plan("Cantina Sole", PERUGIA, [{"channel": "facebook", "followers": 4321}],
-                             _answers(*[1] * 8), [LIKES], share=True)),
-    ]  # fmt: skip
+        room.Member(
+            4,
+            _plan(
+                "Cantina Sole",
+                PERUGIA,
+                [{"channel": "facebook", "followers": 4321}],
+                _answers(*[1] * 8),
+                [LIKES],
+                share=True,
+            ),
+        ),
+    ]
 
 
 @pytest.fixture

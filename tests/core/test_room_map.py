@@ -20,7 +20,12 @@ def _html(m) -> str:
 
 @pytest.mark.parametrize(
     ("businesses", "most", "expected"),
-    [(4, 4, room_map.MAX_RADIUS), (1, 4, room_map.MAX_RADIUS / 2), (1, 400, room_map.MIN_RADIUS), (0, 0, room_map.MIN_RADIUS)],
+    [
+        (4, 4, room_map.MAX_RADIUS),
+        (1, 4, room_map.MAX_RADIUS / 2),
+        (1, 400, room_map.MIN_RADIUS),
+        (0, 0, room_map.MIN_RADIUS),
+    ],
 )
 def test_a_circles_area_is_proportional_to_its_businesses(businesses, most, expected):
     assert room_map.radius(businesses, most) == pytest.approx(expected, abs=0.05)

@@ -11,8 +11,15 @@ def test_every_ateco_subcategory_is_offered():
 
 @pytest.mark.parametrize(
     ("query", "code"),
-    [("pane", "10.71.10"), ("Panetteria", "10.71.10"), ("vino", "11.02.10"), ("vini spumanti", "11.02.20"),
-     ("10.71", "10.71.10"), ("107110", "10.71.10"), ("ristorante", "56.11.11")],
+    [
+        ("pane", "10.71.10"),
+        ("Panetteria", "10.71.10"),
+        ("vino", "11.02.10"),
+        ("vini spumanti", "11.02.20"),
+        ("10.71", "10.71.10"),
+        ("107110", "10.71.10"),
+        ("ristorante", "56.11.11"),
+    ],
 )
 def test_sectors_are_found_by_italian_words_or_code(query, code):
     assert code in [s.code for s in sectors.search(query)]

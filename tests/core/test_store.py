@@ -10,6 +10,8 @@ from core.plan import Change
 from tests import pg
 
 TODAY = dt.date(2026, 11, 27)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request, tmp_path):
     if request.param == "sqlite":
@@ -107,7 +109,8 @@ def test_sqlite_file_is_intact_after_concurrent_saves(tmp_path):
     store = store_mod.Store(store_mod.make_engine(store_mod.default_url(tmp_path)))
     token, _ = store.create(plan_mod.new_plan(TODAY))
     threads = [
-        threading.Thread(target=lambda n=n: store.apply(token, [Change(("selfcheck", f"k{n}"), None, 2)])) for n in range(50)
+        threading.Thread(target=lambda n=n: store.apply(token, [Change(("selfcheck", f"k{n}"), None, 2)]))
+        for n in range(50)
     ]
     for thread in threads:
         thread.start()

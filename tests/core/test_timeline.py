@@ -157,9 +157,7 @@ GOALS = [
         ("views", "week", [], None, None),
     ],
 )
-def test_goal_targets_are_drawn_on_the_metric_they_measure_in_the_charts_unit(
-    metric, period, titles, value, scaled
-):
+def test_goal_targets_are_drawn_on_the_metric_they_measure_in_the_charts_unit(metric, period, titles, value, scaled):
     lines = timeline.target_lines(GOALS, metric, period)
 
     assert list(lines["title"]) == titles

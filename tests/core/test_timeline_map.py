@@ -130,9 +130,7 @@ def test_hostile_captions_places_channels_and_ring_labels_are_shown_as_text(host
 
 
 def test_the_controls_data_cannot_close_its_script():
-    text = timeline_map.script_json(
-        {"months": ["</script><script>alert(1)</script>", "<!--", "a&b", "\u2028"]}
-    )
+    text = timeline_map.script_json({"months": ["</script><script>alert(1)</script>", "<!--", "a&b", "\u2028"]})
 
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text)["months"] == ["</script><script>alert(1)</script>", "<!--", "a&b", "\u2028"]

@@ -139,9 +139,7 @@ def test_only_own_posts_count_and_platforms_can_be_chosen():
     assert timeline_posts.best_times(activity, platforms=["facebook"]).posts == 1
 
 
-@pytest.mark.parametrize(
-    "slots", [{}, {MONDAY_8: [0.05] * 3}, {MONDAY_8: [0.05] * 20, TUESDAY_18: [0.06] * 20}]
-)
+@pytest.mark.parametrize("slots", [{}, {MONDAY_8: [0.05] * 3}, {MONDAY_8: [0.05] * 20, TUESDAY_18: [0.06] * 20}])
 def test_every_message_renders_in_both_languages(slots):
     activity = posts_at(slots) if slots else table({"when": "2025-03-03 10:00", "kind": "daily"})
     texts = _render_all(timeline_posts.best_times(activity))

@@ -107,7 +107,7 @@ def test_the_room_snapshot_says_which_kinds_of_data_each_participant_imported(st
 
     plans, ws = stores
     made = _open(ws)
-    first, second = ws.join(made.code, "session-a", NOW), ws.join(made.code, "session-b", NOW)
+    first, _ = ws.join(made.code, "session-a", NOW), ws.join(made.code, "session-b", NOW)
     store = datasets.Datasets(plans.engine)
     table = pd.DataFrame({"when": [pd.Timestamp("2026-11-01", tz="Europe/Rome")]})
     store.add(first.token, "activity", "instagram", "posts.csv", table)

@@ -102,6 +102,7 @@ def measured(tmp_path_factory) -> dict[str, dict]:
     for name, data in GOOD.items():
         paths[name] = folder / f"{name}.csv"
         paths[name].write_bytes(data)
+
     def alone(path: Path) -> dict:  # a fresh process a file: no file pays for memory an earlier one left
         done = subprocess.run(
             [sys.executable, "-c", CHILD, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=300

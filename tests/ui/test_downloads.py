@@ -6,7 +6,8 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from core import measures, plan as plan_mod, samples
+from core import measures, samples
+from core import plan as plan_mod
 from ui import downloads
 
 TODAY = dt.date(2026, 11, 27)
@@ -34,7 +35,13 @@ def test_every_file_is_made_on_demand_and_opens(lang):
 
 
 def test_a_calendar_adds_the_ics_file():
-    item = {"id": "c1", "date": "2026-12-05", "channel": "instagram", "title": "Degustazione di Natale", "status": "planned"}
+    item = {
+        "id": "c1",
+        "date": "2026-12-05",
+        "channel": "instagram",
+        "title": "Degustazione di Natale",
+        "status": "planned",
+    }
     plan, data = _plan(calendar=[item])
     files = {f.ext: f for f in downloads.files(plan, data, TODAY, "it", "tok")}
     assert files["ics"].make().count(b"BEGIN:VEVENT") == 1

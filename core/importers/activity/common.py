@@ -79,9 +79,7 @@ def rows_text(rows: Iterable[int], limit: int = 12) -> str:
     return shown if len(rows) <= limit else f"{shown}, ... (+{len(rows) - limit})"
 
 
-def metrics(
-    table: tabular.Table, spec: Mapping[str, tuple[str, ...]], keep: pd.Series
-) -> tuple[dict, list[Message]]:
+def metrics(table: tabular.Table, spec: Mapping[str, tuple[str, ...]], keep: pd.Series) -> tuple[dict, list[Message]]:
     """Numeric columns named in ``spec`` (field -> header names), for the rows in ``keep``.
 
     Cells that are not numbers become NaN with one warning per column.
@@ -95,9 +93,7 @@ def metrics(
         numbers, bad = tabular.to_number(table.rows[position])
         bad = bad & keep
         if bad.any():
-            warnings.append(
-                bad_numbers(table.headers[position], table.rows[position], bad, table.row_numbers(bad))
-            )
+            warnings.append(bad_numbers(table.headers[position], table.rows[position], bad, table.row_numbers(bad)))
         values[field] = numbers[keep]
     return values, warnings
 

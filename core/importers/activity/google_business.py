@@ -67,9 +67,7 @@ def parse(raw: RawFile, ctx: ImportContext) -> ImportResult:
     if not numeric:
         raise ImportProblem(Message("activity.err.no_rows", {}))
     header_rows = 2 if _has_descriptions(head, numeric) else 1
-    table = tabular.read_table(
-        tabular.decode(raw.data), header_rows=header_rows, right=len(header) - min(numeric)
-    )
+    table = tabular.read_table(tabular.decode(raw.data), header_rows=header_rows, right=len(header) - min(numeric))
     start, end = _period(raw.name, ctx.period)
     name = table.column(*NAME)
     keep = pd.Series(True, index=table.rows.index)

@@ -85,9 +85,7 @@ def parse(raw: RawFile, ctx: ImportContext) -> ImportResult:
 def _known_shape(data: Any) -> bool:
     """A list of posts, or a dict holding lists of reels, stories or (old format) photos and videos."""
     if isinstance(data, list):
-        return bool(data) and all(
-            isinstance(i, dict) and ("media" in i or "creation_timestamp" in i) for i in data[:5]
-        )
+        return bool(data) and all(isinstance(i, dict) and ("media" in i or "creation_timestamp" in i) for i in data[:5])
     if not isinstance(data, dict):
         return False
     sections = [data.get(k) for k in (*_WRAPPERS, *_OLD_SECTIONS) if k in data]
@@ -114,11 +112,7 @@ def _record(kind: str, item: dict) -> dict | None:
     when = _when(item) or next((w for w in map(_when, media) if w is not None), None)
     if when is None:
         return None
-    title = (
-        item.get("title")
-        or item.get("caption")
-        or next((m.get("title") for m in media if m.get("title")), "")
-    )
+    title = item.get("title") or item.get("caption") or next((m.get("title") for m in media if m.get("title")), "")
     uris = [str(m.get("uri") or m.get("path") or "").lower() for m in media]
     if kind == "post" and uris and all(u.endswith(_VIDEO) for u in uris):
         kind = "video"

@@ -47,15 +47,9 @@ def _role(rows: workbook.Rows) -> tuple[str, int] | None:
     """("posts" | "daily", header row index) for a sheet LinkedIn wrote, or None."""
     for index, row in enumerate(rows[:_HEAD]):
         cells = [str(c) for c in row]
-        if (
-            tabular.index_of(cells, *POST_WHEN) is not None
-            and tabular.index_of(cells, *POST_LINK) is not None
-        ):
+        if tabular.index_of(cells, *POST_WHEN) is not None and tabular.index_of(cells, *POST_LINK) is not None:
             return "posts", index
-        if (
-            tabular.index_of(cells[:1], *DAY_WHEN) == 0
-            and tabular.index_of(cells, *DAY_METRICS["views"]) is not None
-        ):
+        if tabular.index_of(cells[:1], *DAY_WHEN) == 0 and tabular.index_of(cells, *DAY_METRICS["views"]) is not None:
             return "daily", index
     return None
 
@@ -108,9 +102,7 @@ def _table(rows: workbook.Rows, header: int) -> tabular.Table:
     width = len(headers)
     body = [list(r[:width]) + [""] * (width - len(r)) for r in rows[header + 1 :]]
     body = [r for r in body if any(str(c).strip() for c in r)]
-    frame = (
-        pd.DataFrame(body, columns=range(width), dtype=object) if body else pd.DataFrame(columns=range(width))
-    )
+    frame = pd.DataFrame(body, columns=range(width), dtype=object) if body else pd.DataFrame(columns=range(width))
     return tabular.Table(headers, frame, header + 2)
 
 
@@ -119,9 +111,7 @@ def _when(table: tabular.Table, names: tuple[str, ...]) -> tuple[pd.Series, pd.S
     if position is None:
         raise ImportProblem(common.no_date_column(names))
     column = table.headers[position]
-    cells = table.rows[position].map(
-        lambda v: v.strftime("%m/%d/%Y") if isinstance(v, dt.datetime) else str(v)
-    )
+    cells = table.rows[position].map(lambda v: v.strftime("%m/%d/%Y") if isinstance(v, dt.datetime) else str(v))
     naive, empty = dates.parse(cells, column, FORMAT, _FORMATS)
     keep = ~empty
     return dates.local_dates(naive[keep]), keep, common.dropped_without_date(column, table.row_numbers(empty))

@@ -79,12 +79,7 @@ def _platform_from(headers: list[str], first: list[str] | None) -> str:
         if "facebook.com" in host or "fb.com" in host:
             return "facebook"
     kind = tabular.index_of(headers, *POST_TYPE)
-    if (
-        first is not None
-        and kind is not None
-        and kind < len(first)
-        and first[kind].strip().lower().startswith("ig")
-    ):
+    if first is not None and kind is not None and kind < len(first) and first[kind].strip().lower().startswith("ig"):
         return "instagram"
     return "instagram" if tabular.index_of(headers, *INSTAGRAM_HEADERS) is not None else "facebook"
 

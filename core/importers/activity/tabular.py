@@ -189,14 +189,8 @@ def to_number(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         if len(uniques)
         else np.full(len(codes), np.nan)
     )
-    flagged = (
-        np.where(missing, False, bad.to_numpy(dtype=bool)[picked])
-        if len(uniques)
-        else np.zeros(len(codes), bool)
-    )
-    return pd.Series(result, index=values.index, dtype=float), pd.Series(
-        flagged, index=values.index, dtype=bool
-    )
+    flagged = np.where(missing, False, bad.to_numpy(dtype=bool)[picked]) if len(uniques) else np.zeros(len(codes), bool)
+    return pd.Series(result, index=values.index, dtype=float), pd.Series(flagged, index=values.index, dtype=bool)
 
 
 def _parse_numbers(cells: pd.Series) -> tuple[pd.Series, pd.Series]:

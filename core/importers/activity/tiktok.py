@@ -66,8 +66,7 @@ _LEAP = "2000"  # a leap year, so that 29 February parses before its real year i
 def sniff_content(raw: RawFile) -> bool:
     headers = tabular.head_headers(raw.data)
     return tabular.index_of(headers, *VIDEO_WHEN) is not None and (
-        tabular.index_of(headers, *VIDEO_LINK) is not None
-        or tabular.index_of(headers, *VIDEO_TITLE) is not None
+        tabular.index_of(headers, *VIDEO_LINK) is not None or tabular.index_of(headers, *VIDEO_TITLE) is not None
     )
 
 
@@ -136,9 +135,7 @@ def _change(count: pd.Series, when: pd.Series) -> pd.Series:
     return pd.Series(change, index=count.index)
 
 
-def _when(
-    table: tabular.Table, names: tuple[str, ...], ctx: ImportContext
-) -> tuple[pd.Series, pd.Series, list]:
+def _when(table: tabular.Table, names: tuple[str, ...], ctx: ImportContext) -> tuple[pd.Series, pd.Series, list]:
     """Italian times of the date column, the rows kept, and the warnings (dropped rows, years assumed)."""
     position = table.find(*names)
     if position is None:

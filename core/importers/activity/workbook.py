@@ -32,9 +32,7 @@ def xlsx_text_head(data: bytes, limit: int = 262_144) -> str:
     parts = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = [
-                n for n in package.namelist() if n == "xl/sharedStrings.xml" or n.startswith("xl/worksheets/")
-            ]
+            names = [n for n in package.namelist() if n == "xl/sharedStrings.xml" or n.startswith("xl/worksheets/")]
             for name in names[:12]:
                 with package.open(name) as part:
                     parts.append(part.read(limit).decode("utf-8", errors="replace"))

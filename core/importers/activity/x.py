@@ -63,10 +63,7 @@ def sniff_current(raw: RawFile) -> bool:
 
 def sniff_old(raw: RawFile) -> bool:
     headers = tabular.head_headers(raw.data)
-    return (
-        tabular.index_of(headers, "Tweet id") is not None
-        and tabular.index_of(headers, *OLD["text"]) is not None
-    )
+    return tabular.index_of(headers, "Tweet id") is not None and tabular.index_of(headers, *OLD["text"]) is not None
 
 
 def parse_current(raw: RawFile, ctx: ImportContext) -> ImportResult:
@@ -108,9 +105,7 @@ def _parse(raw: RawFile, names: dict, expected: str, formats: tuple, utc: bool) 
     return ImportResult(raw.name, "x", common.KIND, frame, tuple(warnings))
 
 
-def _sum(
-    table: tabular.Table, names: tuple[str, ...], keep: pd.Series
-) -> tuple[pd.Series | None, list[Message]]:
+def _sum(table: tabular.Table, names: tuple[str, ...], keep: pd.Series) -> tuple[pd.Series | None, list[Message]]:
     """The row-wise sum of every column among ``names`` that the file has (None when it has none)."""
     found = sorted({p for p in (table.find(n) for n in names) if p is not None})
     if not found:

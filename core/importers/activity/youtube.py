@@ -34,9 +34,7 @@ def sniff(raw: RawFile) -> bool:
     headers = tabular.head_headers(raw.data)
     if tabular.index_of(headers, *METRICS["views"]) is None:
         return False
-    by_video = (
-        tabular.index_of(headers, *CONTENT) == 0 and tabular.index_of(headers, *TITLE, *PUBLISHED) is not None
-    )
+    by_video = tabular.index_of(headers, *CONTENT) == 0 and tabular.index_of(headers, *TITLE, *PUBLISHED) is not None
     by_day = (
         tabular.index_of(headers, *DAY) == 0
         and tabular.index_of(headers, "Watch time (hours)", "Tempo di visualizzazione (ore)") is not None
@@ -57,9 +55,7 @@ def parse(raw: RawFile, ctx: ImportContext) -> ImportResult:
     warnings: list[Message] = []
     if total.any():
         rows = table.row_numbers(total)
-        warnings.append(
-            Message("activity.warn.total_row", {"rows": common.rows_text(rows), "count": len(rows)})
-        )
+        warnings.append(Message("activity.warn.total_row", {"rows": common.rows_text(rows), "count": len(rows)}))
     column = table.headers[position]
     source = dates.english_months(table.rows[position].where(~total, ""))
     naive, empty = dates.parse(source, column, EXPECTED, _FORMATS, shown=table.rows[position])
