@@ -4,8 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
-from core import path, samples, selfcheck
-from core import plan as plan_mod
+from core import samples
+from core.plan import path, selfcheck
+from core.plan import plan as plan_mod
 from ui import bind, resources
 from ui import frame as frame_mod
 from ui import room as room_ui

@@ -8,7 +8,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from core import samples, store
+from core import samples
+from core.plan import store
 
 SIZES: tuple[str, ...] = ("sample", "large")
 REPO = Path(__file__).resolve().parent.parent

@@ -30,8 +30,8 @@ from bench.load_ramp import Ramp, Target
 from bench.load_report import document
 from bench.load_stats import Step
 from core import i18n, samples
-from core import plan as plan_mod
-from core import store as store_mod
+from core.plan import plan as plan_mod
+from core.plan import store as store_mod
 
 REPO = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("ROTTA_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -17,7 +17,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from bench import measure
 from bench.load_client import Tab
-from core import store as store_mod
+from core.plan import store as store_mod
 
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
 

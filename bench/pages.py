@@ -1,6 +1,6 @@
 """Which pages the benchmark opens (those of the path whose script exists) and their budgets.
 
-New steps are picked up from ``core.path`` with no change here: a page without an entry in
+New steps are picked up from ``core.plan.path`` with no change here: a page without an entry in
 ``BUDGETS`` is still measured and shown, with "no budget" in the table.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from core import path
+from core.plan import path
 
 # Ratio of the page's ready time to the blank page's, by step and dataset size (the issue's budgets).
 BUDGETS: dict[str, dict[str, float]] = {
@@ -36,7 +36,7 @@ class BenchPage:
 
 
 def existing_scripts(app_dir: Path) -> list[str]:
-    """The app's scripts as ``core.path`` names them: ``app.py`` and ``pages/<name>.py``."""
+    """The app's scripts as ``core.plan.path`` names them: ``app.py`` and ``pages/<name>.py``."""
     return ["app.py"] + sorted(f"pages/{p.name}" for p in (app_dir / "pages").glob("*.py"))
 
 

@@ -2,7 +2,7 @@
 
 Sample size: ``core.plan.from_sample`` of a sample business; pages read the sample's tables through
 the plan's ``sample``. Large size: the same plan plus the large generated tables stored as the
-plan's imports through ``core.datasets``, which is where ``ui.data.plan_data`` looks first. A page
+plan's imports through ``core.plan.datasets``, which is where ``ui.data.plan_data`` looks first. A page
 is measured at large size when its script reads plan data (``ui.data``) or when
 ``LARGE_DATA_PATHS`` says how to give it the data; otherwise its large row says "n/a".
 """
@@ -21,8 +21,9 @@ import pandas as pd
 
 from bench.datasets import LARGE_ACTIVITY_ROWS, LARGE_CUSTOMERS, Dataset, generate_large, open_store
 from bench.pages import BenchPage
-from core import geocode, samples, store
-from core import plan as plan_mod
+from core import geocode, samples
+from core.plan import plan as plan_mod
+from core.plan import store
 
 Attach = Callable[[store.Store, str, Dataset, Path], None]  # (store, plan token, dataset, geocoder cache)
 NO_LARGE_PATH = "n/a (page has no large-data path yet)"
@@ -38,8 +39,8 @@ def _large_tables(folder: Path, cache_dir: Path) -> dict[str, pd.DataFrame]:
 
 
 def attach_imports(plans: store.Store, token: str, dataset: Dataset, cache_dir: Path) -> None:
-    """Store the dataset's customers, orders and activity as the plan's imports (``core.datasets``)."""
-    from core import datasets as imported  # written alongside the harness; only needed at large size
+    """Store the dataset's customers, orders and activity as the plan's imports (``core.plan.datasets``)."""
+    from core.plan import datasets as imported  # written alongside the harness; only needed at large size
 
     tables = imported.Datasets(plans.engine)
     for kind, frame in _large_tables(dataset.folder, cache_dir).items():

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from core import datasets, offline_assets, workshop_store
-from core import store as store_mod
+from core import offline_assets
+from core.plan import datasets
+from core.plan import store as store_mod
+from core.workshop import store as workshop_store
 
 REPO = Path(__file__).resolve().parent.parent
 BLANK_DIR = Path(__file__).resolve().parent / "blank"

@@ -16,6 +16,7 @@ from typing import Any
 from babel import numbers as babel_numbers
 
 LANGS: tuple[str, ...] = ("it", "en")
+LANG_NAMES: dict[str, str] = {"it": "Italiano", "en": "English"}  # each in its own language
 DEFAULT_LANG = "en"
 _LOCALES = {"it": "it_IT", "en": "en_GB"}
 

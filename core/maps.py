@@ -14,6 +14,9 @@ from folium.template import Template
 
 from core import i18n, offline_assets, safe_text
 
+ITALY: tuple[float, float] = (42.5, 12.5)  # the centre of a map of all Italy
+ITALY_ZOOM = 5
+
 MAX_ZOOM = 19  # OpenStreetMap's deepest level; also needed by clusters when there are no tiles
 BUSINESS_ZOOM = 15
 BUSINESS_COLOR = "#b3261e"

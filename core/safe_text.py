@@ -67,3 +67,12 @@ def markdown_table(
     for row in rows:
         lines.append("| " + " | ".join(str(c) if i in keep else escape(c) for i, c in enumerate(row)) + " |")
     return "\n".join(lines)
+
+
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def plain_text(text: object) -> str:
+    """User text without control, zero-width or bidi-override characters (which hide or reverse what is shown);
+    line breaks become ``\\n``, tabs stay."""
+    return _INVISIBLE.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))

@@ -3,8 +3,9 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from core import audit, i18n, maps, schema, sectors
-from core import plan as plan_mod
+from core import i18n, maps, schema, sectors
+from core.plan import audit
+from core.plan import plan as plan_mod
 from ui import bind, places
 from ui import frame as frame_mod
 
@@ -103,7 +104,7 @@ with right:
         m = maps.business_map(name, town["lat"], town["lon"], lang=frame.lang, label=town.get("name", ""))
         st_folium(m, key="business_map", returned_objects=[], height=420, width="stretch")
     else:
-        m = maps.base_map((42.5, 12.5), 5, lang=frame.lang)
+        m = maps.base_map(maps.ITALY, maps.ITALY_ZOOM, lang=frame.lang)
         st_folium(m, key="business_map_empty", returned_objects=[], height=420, width="stretch")
 
 frame_mod.next_step(frame)

@@ -4,7 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from core import goal_text, goals
+from core.goals import goals
+from core.goals import text as goal_text
 from ui import frame as frame_mod
 from ui import goal_editor
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from core import i18n, workshop
+from core import i18n
+from core.workshop import workshop
 from ui import frame as frame_mod
 from ui import room as room_ui
 

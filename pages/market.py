@@ -3,8 +3,10 @@
 import streamlit as st
 
 from ui import frame as frame_mod
-from ui import market as market_ui
-from ui import market_base, market_import, market_places
+from ui.market import analysis as market_base
+from ui.market import customers_in as market_import
+from ui.market import map as market_ui
+from ui.market import places as market_places
 
 frame = frame_mod.page("market")
 t = frame.t

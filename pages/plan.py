@@ -4,9 +4,10 @@ import datetime as dt
 
 import streamlit as st
 
-from core import audit, goal_table, i18n, safe_text, samples, selfcheck
-from core import plan as plan_mod
-from core import store as store_mod
+from core import i18n, safe_text, samples
+from core.plan import audit, goal_table, selfcheck
+from core.plan import plan as plan_mod
+from core.plan import store as store_mod
 from ui import data as data_mod
 from ui import downloads, imports, resources
 from ui import frame as frame_mod

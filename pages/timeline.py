@@ -5,8 +5,10 @@ import datetime as dt
 import streamlit as st
 
 from ui import frame as frame_mod
-from ui import imports, timeline_calendar, timeline_offline
-from ui import timeline as sections
+from ui import imports
+from ui.timeline import activity as sections
+from ui.timeline import calendar as timeline_calendar
+from ui.timeline import offline as timeline_offline
 
 frame = frame_mod.page("timeline")
 t = frame.t

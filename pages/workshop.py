@@ -5,7 +5,8 @@ import re
 
 import streamlit as st
 
-from core import i18n, safe_text, workshop
+from core import i18n, safe_text
+from core.workshop import workshop
 from ui import frame as frame_mod
 from ui import presenter
 from ui import room as room_ui
@@ -37,7 +38,7 @@ def _create() -> None:
         place = where.text_input(t("workshop.create.place"), max_chars=workshop.PLACE_MAX)
         lang = language.selectbox(
             t("workshop.create.lang"), list(i18n.LANGS), index=list(i18n.LANGS).index(frame.lang),
-            format_func=lambda code: {"it": "Italiano", "en": "English"}[code],
+            format_func=i18n.LANG_NAMES.get,
         )  # fmt: skip
         secret = st.text_input(t("workshop.create.secret"), type="password", max_chars=workshop.SECRET_MAX)
         st.caption(t("workshop.create.secret_help", min=workshop.SECRET_MIN))

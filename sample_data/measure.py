@@ -1,6 +1,6 @@
 """KPI values measured on the generated tables, so that goal baselines and targets match the data.
 
-Monthly KPIs are totals over the 30 days up to and including ``day`` (as in ``core.kpis``);
+Monthly KPIs are totals over the 30 days up to and including ``day`` (as in ``core.goals.kpis``);
 ``repeat_rate`` is the share of customers with two or more orders up to ``day``.
 """
 

@@ -16,7 +16,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from core import i18n, path  # noqa: E402
+from core import i18n  # noqa: E402
+from core.plan import path  # noqa: E402
 from tests.browser.conftest import CHROMIUM, Server, wait_ready  # noqa: E402
 from ui.resources import existing_scripts  # noqa: E402
 

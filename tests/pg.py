@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from bench.servers import scoped_database
-from core import store as store_mod
+from core.plan import store as store_mod
 
 POSTGRES_URL = os.environ.get("ROTTA_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from core import path
+from core.plan import path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_SCRIPTS = ["app.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
-SHELL_FILES = PAGE_SCRIPTS + sorted(f"ui/{p.name}" for p in (ROOT / "ui").glob("*.py"))
+SHELL_FILES = PAGE_SCRIPTS + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
 TEXT_CALLS = {
     "title",
     "header",
@@ -139,3 +139,96 @@ def test_requirements_are_pinned():
             ln.strip() for ln in (ROOT / name).read_text().splitlines() if ln.strip() and not ln.startswith(("#", "-r"))
         ]
         assert lines and all("==" in ln for ln in lines), name
+
+
+# The core's floors, from the ground up: a module imports its own package or a lower floor, never up or across.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("texts",),
+    ("i18n", "safe_text", "schema", "geometry", "hexes", "gazetteer", "offline_assets", "static_map", "sectors"),
+    ("geocode", "maps", "samples"),
+    ("importers", "goals", "market", "timeline"),
+    ("calendar",),
+    ("plan",),
+    ("monitor", "workshop"),
+    ("deliverable",),
+)
+FLOOR = {unit: number for number, units in enumerate(LAYERS) for unit in units}
+
+
+def _modules(folder: str) -> dict[str, Path]:
+    found = {}
+    for file in (ROOT / folder).rglob("*.py"):
+        parts = file.relative_to(ROOT).with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = file
+    return found
+
+
+MODULES = {**_modules("core"), **_modules("ui")}
+
+
+def _imports(file: Path) -> set[str]:
+    """The project modules ``file`` imports (``from core.goals import kpis`` names ``core.goals.kpis``)."""
+    found = set()
+    for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                name = f"{node.module}.{alias.name}"
+                found.add(name if name in MODULES else node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+    return {name for name in found if name in MODULES}
+
+
+def _unit(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def test_every_core_module_stands_on_a_floor():
+    assert {_unit(m) for m in MODULES if m.startswith("core.")} - {"core"} == set(FLOOR)
+
+
+def test_core_imports_only_its_own_package_or_a_lower_floor():
+    wrong = []
+    for module, file in MODULES.items():
+        if not module.startswith("core.") or module == "core":
+            continue
+        for target in _imports(file):
+            here, there = _unit(module), _unit(target)
+            if here != there and FLOOR[there] >= FLOOR[here]:
+                wrong.append(f"{module} -> {target}")
+    assert wrong == []
+
+
+def test_no_module_imports_itself_through_a_circle():
+    graph = {module: _imports(file) for module, file in MODULES.items()}
+    circles, state = [], {}
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = "open"
+        for target in sorted(graph[module]):
+            if state.get(target) == "open":
+                circles.append(" -> ".join([*trail[trail.index(target) :], target]))
+            elif target not in state:
+                visit(target, [*trail, target])
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert circles == []
+
+
+def test_the_circle_detector_finds_a_circle(monkeypatch, tmp_path):
+    """A positive control: two modules that import each other are reported."""
+    (tmp_path / "a.py").write_text("from core import b\n")
+    (tmp_path / "b.py").write_text("from core import a\n")
+    monkeypatch.setitem(MODULES, "core.a", tmp_path / "a.py")
+    monkeypatch.setitem(MODULES, "core.b", tmp_path / "b.py")
+    with pytest.raises(AssertionError, match=r"core\.a -> core\.b -> core\.a"):
+        test_no_module_imports_itself_through_a_circle()
+
+
+def test_at_most_thirty_flat_modules_in_core():
+    flat = [p.name for p in (ROOT / "core").glob("*.py") if p.name != "__init__.py"]
+    assert len(flat) <= 30, flat

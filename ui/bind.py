@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from core import plan as plan_mod
+from core.plan import plan as plan_mod
 from ui import frame as frame_mod
 from ui.frame import Frame
 

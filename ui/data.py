@@ -8,7 +8,9 @@ import json
 import pandas as pd
 import streamlit as st
 
-from core import geocode, measures, offline_actions
+from core import geocode
+from core.goals import measures
+from core.timeline import offline_actions
 from ui import resources
 from ui.frame import Frame
 

@@ -8,8 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from core import calendar, calendar_export, deliverable, export_md, export_pdf, export_xlsx, measures
-from core import plan as plan_mod
+from core.calendar import calendar
+from core.calendar import export as calendar_export
+from core.deliverable import build as deliverable
+from core.deliverable import markdown as export_md
+from core.deliverable import pdf as export_pdf
+from core.deliverable import xlsx as export_xlsx
+from core.goals import measures
+from core.plan import plan as plan_mod
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from typing import Any
 
 import streamlit as st
 
-from core import i18n, path, safe_text
-from core import plan as plan_mod
-from core import store as store_mod
+from core import i18n, safe_text
+from core.plan import path
+from core.plan import plan as plan_mod
+from core.plan import store as store_mod
 from ui import resources
 
 WIDGET_PREFIX = "w:"
@@ -134,7 +135,7 @@ def _sidebar(frame: Frame, finished: set[str]) -> None:
         choice = st.segmented_control(
             frame.t("frame.language"),
             options=list(i18n.LANGS),
-            format_func=lambda code: {"it": "Italiano", "en": "English"}[code],
+            format_func=i18n.LANG_NAMES.get,
             default=frame.lang,
             key="lang_switch",
         )

@@ -7,23 +7,13 @@ from typing import Any
 
 import streamlit as st
 
-from core import (
-    baselines,
-    goal_table,
-    goal_templates,
-    goal_text,
-    goals,
-    kpis,
-    measures,
-    objectives,
-    safe_text,
-    schema,
-    smart,
-    tracking,
-    vanity,
-)  # fmt: skip
+from core import safe_text, schema
+from core.goals import baselines, goals, kpis, measures, objectives, smart, tracking, vanity
+from core.goals import templates as goal_templates
+from core.goals import text as goal_text
 from core.i18n import Message
-from core.plan import Change
+from core.plan import goal_table  # fmt: skip
+from core.plan.plan import Change
 from ui import bind
 from ui import data as data_mod
 from ui import frame as frame_mod

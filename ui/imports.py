@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from core import datasets, i18n, importers, safe_text, timeline
+from core import i18n, importers, safe_text
 from core.i18n import Message
+from core.plan import datasets
+from core.timeline import timeline
 from ui import frame as frame_mod
 from ui import resources
 from ui.frame import Frame

@@ -11,8 +11,14 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from core import charts, goal_text, i18n, kpis, measures, monitor, monitor_charts, monitor_map, safe_text
-from core import monitor_text as words
+from core import i18n, safe_text
+from core.goals import kpis, measures
+from core.goals import text as goal_text
+from core.monitor import board as monitor
+from core.monitor import charts as monitor_charts
+from core.monitor import map as monitor_map
+from core.monitor import words
+from core.timeline import charts
 from ui import data as data_mod
 from ui.frame import Frame
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import goals as goals_mod
-from core import i18n, kpis, qr, room, safe_text, samples, selfcheck, workshop
-from core.workshop import Workshop
+from core import i18n, safe_text, samples
+from core.goals import goals as goals_mod
+from core.goals import kpis
+from core.plan import selfcheck
+from core.workshop import qr, room, workshop
+from core.workshop.workshop import Workshop
 from ui import resources
 from ui import room as room_ui
 from ui.frame import Frame
@@ -47,7 +50,7 @@ def _qr_png(text: str) -> bytes:
 
 
 def details(frame: Frame, made: Workshop) -> str:
-    lang = {"it": "Italiano", "en": "English"}.get(made.lang, made.lang)
+    lang = i18n.LANG_NAMES.get(made.lang, made.lang)
     when = i18n.date(frame.lang, made.date)
     if made.place:
         return frame.md("workshoppage.details", date=when, place=made.place, language=lang)

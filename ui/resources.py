@@ -7,7 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from core import datasets, geocode, offline_assets, samples, store
+from core import geocode, offline_assets, samples
+from core.plan import datasets, store
 
 APP_DIR = Path(__file__).resolve().parent.parent
 

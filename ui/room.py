@@ -18,9 +18,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from core import i18n, kpis, objectives, room, room_map, workshop
-from core.workshop import Workshop
-from core.workshop_store import WorkshopStore
+from core import i18n
+from core.goals import kpis, objectives
+from core.workshop import room, room_map, workshop
+from core.workshop.store import WorkshopStore
+from core.workshop.workshop import Workshop
 from ui import frame as frame_mod
 from ui import resources
 from ui.frame import Frame

@@ -1,6 +1,6 @@
 """Texts of the Goals step: validation errors, SMART and vanity checks, tracking, templates. Italian, English.
 
-Placeholders follow the naming rules of ``core.goal_text`` (``*_val``, ``*_date``, ``kpi``...).
+Placeholders follow the naming rules of ``core.goals.text`` (``*_val``, ``*_date``, ``kpi``...).
 """
 
 _ERRORS = {

@@ -1,4 +1,4 @@
-"""Texts of the KPI and objective catalogues (core/kpis.py, core/objectives.py): Italian, English."""
+"""Texts of the KPI and objective catalogues (core/goals/kpis.py, core/goals/objectives.py): Italian, English."""
 
 _KPIS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
     # id: ((name it, en), (definition it, en), (formula it, en))

@@ -1,6 +1,6 @@
 """Monitor and loyalty: segments, period comparison, activity vs results, alerts.
 
-Placeholders written ``{name:it}`` / ``{name:en}`` take the objects of ``core.periods`` (``Num``,
+Placeholders written ``{name:it}`` / ``{name:en}`` take the objects of ``core.timeline.periods`` (``Num``,
 ``Term``, ``Phrases``), which format themselves in that language; plain ``{name}`` take text or
 small integers.
 """

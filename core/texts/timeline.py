@@ -1,6 +1,6 @@
 """Texts of the Timeline step: charts, the "when it works" grid, the map's time control, the calendar.
 
-Placeholders written ``{name:it}`` / ``{name:en}`` take the objects of ``core.periods`` (``Num``,
+Placeholders written ``{name:it}`` / ``{name:en}`` take the objects of ``core.timeline.periods`` (``Num``,
 ``Term``, ``Phrases``), which format themselves in the language named after the colon.
 """
 

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import plan as plan_mod
 from core import samples
+from core.plan import plan as plan_mod
 from tests.conftest import ROOT
 from ui import resources
 

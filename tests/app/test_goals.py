@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from core import goals, i18n, smart
+from core import i18n
+from core.goals import goals, smart
 from tests.app.conftest import open_page
 
 

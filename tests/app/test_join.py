@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from core import i18n, room, workshop
-from core import plan as plan_mod
+from core import i18n
+from core.plan import plan as plan_mod
+from core.workshop import room, workshop
 from tests.app.conftest import new_app, open_page
 from ui import room as room_ui
 

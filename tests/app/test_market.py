@@ -4,8 +4,11 @@ import functools
 import pandas as pd
 import pytest
 
-from core import catchment, geocode, i18n, importers, market_page, market_summary, safe_text, samples
-from core import plan as plan_mod
+from core import geocode, i18n, importers, safe_text, samples
+from core.market import catchment
+from core.market import summary as market_summary
+from core.market import view as market_page
+from core.plan import plan as plan_mod
 from tests.app.conftest import open_page
 from tests.conftest import ROOT
 from ui import resources
@@ -71,7 +74,7 @@ def test_the_market_page_shows_each_sample_in_both_languages(store, slug, lang):
     facts = _facts(df, center)
     shown = _summary(at)
     assert all(sentence in shown for sentence in _said(lang, facts))
-    rings = catchment.rings(df, center, market_page.default_radii(facts.p80_km))
+    rings = catchment.rings(df, center, catchment.default_radii(facts.p80_km))
     table = _table(at, lang, "band")
     assert table["customers"].tolist() == [i18n.number(lang, n) for n in rings["customers"]]
     assert table["band"].iloc[-1] == i18n.t(lang, "deliverable.ring.unplaced")

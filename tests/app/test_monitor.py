@@ -2,8 +2,10 @@ import datetime as dt
 
 import pytest
 
-from core import i18n, kpis, measures, monitor, safe_text, samples
-from core import plan as plan_mod
+from core import i18n, safe_text, samples
+from core.goals import kpis, measures
+from core.monitor import board as monitor
+from core.plan import plan as plan_mod
 from tests.app.conftest import open_page
 
 PAGE = "pages/monitor.py"

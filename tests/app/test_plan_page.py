@@ -3,7 +3,7 @@ import json
 import pytest
 
 from core import i18n, safe_text
-from core import plan as plan_mod
+from core.plan import plan as plan_mod
 from tests.app.conftest import open_page
 
 

@@ -10,7 +10,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import app_test
 
 from core import i18n, samples
-from core import plan as plan_mod
+from core.plan import plan as plan_mod
 from tests.app.conftest import open_page
 from tests.conftest import ROOT
 from ui import resources

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from core import i18n, room, samples, workshop
-from core import plan as plan_mod
+from core import i18n, samples
+from core.plan import plan as plan_mod
+from core.workshop import room, workshop
 from tests.app.conftest import SECRET, open_page
 from ui import room as room_ui
 
@@ -173,7 +174,7 @@ def test_a_room_with_no_placed_business_draws_no_map(ws, store, made):
 
 
 def _questions():
-    from core import selfcheck
+    from core.plan import selfcheck
 
     return [q.id for q in selfcheck.QUESTIONS]
 

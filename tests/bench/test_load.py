@@ -16,7 +16,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import load, load_client, load_proxy, load_stats, servers
 from bench.load_stats import Step
-from core import store as store_mod
+from core.plan import store as store_mod
 
 
 @pytest.mark.parametrize(
@@ -191,7 +191,7 @@ def test_the_saved_check_counts_plans_that_do_not_hold_their_last_typed_name(tmp
     plans = store_mod.Store(store_mod.make_engine(store_mod.default_url(tmp_path)))
     new_plan = load.plan_maker(plans, "forno", dt.date(2026, 11, 27))
     kept, lost, untouched = new_plan(), new_plan(), new_plan()
-    from core import plan as plan_mod
+    from core.plan import plan as plan_mod
 
     old = plans.load(kept)[0]["business"]["name"]
     plans.apply(kept, [plan_mod.Change(("business", "name"), old, "Forno 1-3")])

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core import i18n, samples
-from core import plan as plan_mod
-from core import store as store_mod
+from core.plan import plan as plan_mod
+from core.plan import store as store_mod
 from tests.browser.conftest import app_errors, wait_ready
 
 pytestmark = pytest.mark.browser

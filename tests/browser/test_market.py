@@ -11,9 +11,11 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page, expect
 
-from core import catchment, geocode, i18n, market_page, samples
-from core import plan as plan_mod
-from core import store as store_mod
+from core import geocode, i18n, samples
+from core.market import catchment
+from core.market import view as market_page
+from core.plan import plan as plan_mod
+from core.plan import store as store_mod
 from tests.browser.conftest import app_errors, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -90,7 +92,7 @@ def test_an_area_drawn_with_four_clicks_shows_the_customers_inside_and_is_saved(
     _open(page, server, token, lang)
     page.get_by_role("radio", name=i18n.t(lang, "marketpage.draw.mode.polygon"), exact=True).click()
     wait_ready(page)
-    # the map that reports clicks is mounted for drawing (see ui.market_draw): wait for it to draw its layers
+    # the map that reports clicks is mounted for drawing (see ui.market.draw): wait for it to draw its layers
     frame = _map_frame(page)
     page.locator(MAP).first.scroll_into_view_if_needed()
     box = page.locator(MAP).first.bounding_box()

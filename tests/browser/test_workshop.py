@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from core import i18n, selfcheck
+from core import i18n
+from core.plan import selfcheck
 from tests.browser.conftest import Server, app_errors, guarded_context, new_page, wait_ready
 
 pytestmark = pytest.mark.browser

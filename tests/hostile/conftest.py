@@ -91,7 +91,7 @@ def hostile_browser() -> Iterator[BrowserThread]:
 
 @pytest.fixture(scope="session")
 def hostile_server() -> Iterator[Any]:
-    """A real ``streamlit run`` on a data folder of its own, which the tests seed through ``core.store``."""
+    """A real ``streamlit run`` on a data folder of its own, which the tests seed through ``core.plan.store``."""
     from tests.browser.conftest import Server
 
     data = Path(tempfile.mkdtemp(prefix="rotta-hostile-"))
@@ -231,7 +231,7 @@ class Tab:
 
 
 def seed_store(server: Any) -> Any:
-    """``core.store`` on the server's own database (the server reads what the test writes)."""
-    from core import store as store_mod
+    """``core.plan.store`` on the server's own database (the server reads what the test writes)."""
+    from core.plan import store as store_mod
 
     return store_mod.Store(store_mod.make_engine(store_mod.default_url(server.data_dir)))

@@ -19,11 +19,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core import datasets as datasets_mod
-from core import i18n, offline_actions, samples, timeline
-from core import plan as plan_mod
-from core import store as store_mod
-from core.plan import Change
+from core import i18n, samples
+from core.plan import datasets as datasets_mod
+from core.plan import plan as plan_mod
+from core.plan import store as store_mod
+from core.plan.plan import Change
+from core.timeline import offline_actions, timeline
 from tests.app.conftest import open_page
 from tests.hostile import conftest
 from tests.hostile.conftest import Tab, seed_store
@@ -34,7 +35,7 @@ from ui import resources
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 27)
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-UI_FILES = sorted((ROOT / "ui").glob("*.py"))
+UI_FILES = sorted((ROOT / "ui").rglob("*.py"))
 CACHES = {"cache_data", "cache_resource"}
 # What reads one plan's data: a cached function that does any of these holds per-plan data.
 PLAN_READS = {"plan_data", "get_datasets", "get_store", "entries", "frame", "load", "room_snapshot"}
@@ -149,7 +150,7 @@ def _flat(value: object) -> list[object]:
 ALL_TABLES = ("customers", "orders", "activity")
 KEY_TABLES = {
     "ui.market_base.market_data_key": ("customers",),  # the Market page's analysis reads the customers only
-    "ui.timeline.Source.posts_key": ("customers", "orders", "posts"),  # own posts: offline actions left out
+    "ui.timeline.activity.Source.posts_key": ("customers", "orders", "posts"),  # own posts: offline actions left out
 }
 
 
@@ -182,7 +183,7 @@ def test_a_cache_key_without_the_token_only_ever_stands_for_public_sample_data()
     tables.add(importing, "activity", "facebook", "mine.csv", sample.activity.head(5))
     public = data_mod.plan_data(_frame(plain))
     builders = _key_builders()
-    assert {"ui.data.data_key", "ui.timeline.Source.key"} <= set(builders)
+    assert {"ui.data.data_key", "ui.timeline.activity.Source.key"} <= set(builders)
     leaks = []
     for name, build in builders.items():
         for token in (plain, acting, importing):

@@ -1,11 +1,11 @@
 """Hostile text in a real browser, on every page that exists, and nothing runs.
 
-A real ``streamlit run`` server gets, straight into its database through ``core.store``: a plan
+A real ``streamlit run`` server gets, straight into its database through ``core.plan.store``: a plan
 whose every text (business name, town, sector, goals, competitors, areas, audience cities,
 calendar, offline actions) holds the whole corpus, its customers imported with hostile town
 names, and a workshop whose participants named their businesses with the corpus and shared them.
 A hostile activity export in the Meta format is uploaded through the Timeline page's uploader.
-Then every page (``core.path.STEPS + EXTRA`` whose script exists) is opened with that plan, the
+Then every page (``core.plan.path.STEPS + EXTRA`` whose script exists) is opened with that plan, the
 facilitator's room view too, and a few payloads are typed into every text field of every page.
 
 Chromium runs with ``alert``, ``confirm``, ``prompt``, ``fetch``, ``XMLHttpRequest`` and script
@@ -27,11 +27,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from core import calendar, i18n, offline_actions, path
-from core import datasets as datasets_mod
-from core import plan as plan_mod
+from core import i18n
+from core.calendar import calendar
 from core.importers import ImportContext, RawFile, import_file
-from core.workshop_store import WorkshopStore
+from core.plan import datasets as datasets_mod
+from core.plan import path
+from core.plan import plan as plan_mod
+from core.timeline import offline_actions
+from core.workshop.store import WorkshopStore
 from tests.hostile import conftest
 from tests.hostile.conftest import Tab, seed_store
 from tests.hostile.corpus import PAYLOADS, QUICK

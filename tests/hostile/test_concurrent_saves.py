@@ -1,4 +1,4 @@
-"""A room of strangers saving at once, through the real data layer (``core.store`` on a SQLite file).
+"""A room of strangers saving at once, through the real data layer (``core.plan.store`` on a SQLite file).
 
 300 plans take 20 saves each from a pool of threads, several threads on the same plan at the same
 time, mixing merges (``Store.apply``) and whole-plan compare-and-swap (``Store.replace``); then 200
@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from core import plan as plan_mod
-from core import store as store_mod
-from core.plan import Change
+from core.plan import plan as plan_mod
+from core.plan import store as store_mod
+from core.plan.plan import Change
 from tests.hostile import conftest
 
 TODAY = dt.date(2026, 11, 27)

@@ -178,7 +178,7 @@ def test_a_file_over_the_upload_limit_is_refused_with_a_message_in_the_pages_lan
     hostile_server, hostile_browser, lang
 ):
     """Streamlit refuses it in the browser before the app sees it; the page must say why in its language."""
-    from core import plan as plan_mod
+    from core.plan import plan as plan_mod
     from tests.hostile.conftest import Tab, seed_store
 
     token, _ = seed_store(hostile_server).create(plan_mod.new_plan(pd.Timestamp.today().date()))
@@ -212,7 +212,7 @@ def test_other_sessions_keep_working_while_a_hostile_file_is_read(hostile_server
     """Two people at once on one server: one uploads the heaviest hostile file (500,000 rows of XLSX with no
     size declared), the other types their business name in the same moment. The second is saved and
     shown; the first gets its message; the server is still up for both."""
-    from core import plan as plan_mod
+    from core.plan import plan as plan_mod
     from tests.hostile.conftest import Tab, seed_store
 
     store = seed_store(hostile_server)

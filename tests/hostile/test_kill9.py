@@ -1,6 +1,6 @@
 """Lost work: a server process killed with SIGKILL mid-save loses nothing it had acknowledged.
 
-A child process saves through ``core.store`` on a SQLite file from several threads, creating plans
+A child process saves through ``core.plan.store`` on a SQLite file from several threads, creating plans
 and merging changes into them, and writes one line to a pipe after each save returns (the moment
 the app would tell the user "saved"). The test kills it with SIGKILL at a random moment, starts it
 again on the same file, five times; then every save acknowledged before any kill is in the
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from core import store as store_mod
+from core.plan import store as store_mod
 from tests.hostile import conftest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,8 +29,8 @@ CHILD = r"""
 import sys, threading
 from pathlib import Path
 from typing import Any
-from core import plan as plan_mod, store as store_mod
-from core.plan import Change
+from core.plan import plan as plan_mod, store as store_mod
+from core.plan.plan import Change
 import datetime as dt
 
 folder, round_no, tokens = Path(sys.argv[1]), sys.argv[2], sys.argv[3].split(",")

@@ -25,23 +25,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core import (
-    catchment,
-    hexes,
-    maps,
-    market_layers,
-    market_layers_areas,
-    market_layers_customers,
-    market_layers_legend,
-    market_layers_places,
-    market_page,
-    monitor_map,
-    room,
-    room_map,
-    safe_text,
-    static_map,
-    timeline_map,
-)
+from core import hexes, maps, safe_text, static_map
+from core.market import catchment
+from core.market import view as market_page
+from core.market.layers import areas as market_layers_areas
+from core.market.layers import customers as market_layers_customers
+from core.market.layers import legend as market_layers_legend
+from core.market.layers import model as market_layers
+from core.market.layers import places as market_layers_places
+from core.monitor import map as monitor_map
+from core.timeline import map as timeline_map
+from core.workshop import room, room_map
 from tests.hostile import conftest
 from tests.hostile.corpus import EXECUTABLE, PAYLOADS
 
@@ -242,31 +236,31 @@ def static_svg(text: str) -> str:
 # module -> its public builders, each with the function that renders it carrying a payload.
 BUILDERS: dict[str, dict[str, Build]] = {
     "maps": {"base_map": base_map, "business_map": business_map},
-    "market_layers": {"market_map": market_map},
-    "market_layers_customers": {
+    "market.layers.model": {"market_map": market_map},
+    "market.layers.customers": {
         "business_layer": business_layer,
         "customers_layer": customers_layer_clustered,
         "customers_layer(clustered=False)": customers_layer_circles,
         "heat_layer": heat_layer,
     },
-    "market_layers_areas": {
+    "market.layers.areas": {
         "hexes_layer": hexes_layer,
         "rings_layer": rings_layer,
         "trade_areas_layer": trade_areas_layer,
         "target_area_layer": target_area_layer,
         "target_circle_layer": target_circle_layer,
     },
-    "market_layers_places": {
+    "market.layers.places": {
         "comuni_layer": comuni_layer,
         "penetration_layer": penetration_layer,
         "followers_layer": followers_layer,
         "competitors_layer": competitors_layer,
     },
-    "market_layers_legend": {"legend_layer": legend_layer},
-    "market_page": {"saved_areas_layer": saved_areas_layer, "build_layers": build_layers},
-    "monitor_map": {"segment_map": segment_map},
-    "room_map": {"towns_map": towns_map},
-    "timeline_map": {"activity_map": activity_map},
+    "market.layers.legend": {"legend_layer": legend_layer},
+    "market.view": {"saved_areas_layer": saved_areas_layer, "build_layers": build_layers},
+    "monitor.map": {"segment_map": segment_map},
+    "workshop.room_map": {"towns_map": towns_map},
+    "timeline.map": {"activity_map": activity_map},
     "static_map": {"layout": static_svg, "to_svg": static_svg},
 }
 # Builders that take no text at all from users or files (numbers and fixed labels only): rendered
@@ -352,9 +346,15 @@ def _imports_folium(path: Path) -> bool:
     return False
 
 
+def _module(path: Path) -> str:
+    """``core/market/layers/areas.py`` -> ``market.layers.areas``."""
+    return ".".join(path.relative_to(CORE).with_suffix("").parts)
+
+
 def test_every_map_builder_module_is_listed_here():
-    named = {p.stem for p in CORE.glob("*map*.py")} | {p.stem for p in CORE.glob("market_layers*.py")}
-    drawing = {p.stem for p in CORE.glob("*.py") if _imports_folium(p)} - {"offline_assets"}
+    modules = [p for p in CORE.rglob("*.py") if p.name != "__init__.py"]
+    named = {_module(p) for p in modules if "map" in p.stem or p.parent == CORE / "market" / "layers"}
+    drawing = {_module(p) for p in modules if _imports_folium(p)} - {"offline_assets"}
     assert named | drawing == set(BUILDERS), "list the new map module's builders in BUILDERS"
 
 

@@ -18,7 +18,7 @@ import pytest
 from tests.hostile.test_maps_escape import BUILDERS
 
 ROOT = Path(__file__).resolve().parents[2]
-SHELL = ["app.py", *sorted(f"{d}/{p.name}" for d in ("pages", "ui") for p in (ROOT / d).glob("*.py"))]
+SHELL = ["app.py", *sorted(str(p.relative_to(ROOT)) for d in ("pages", "ui") for p in (ROOT / d).rglob("*.py"))]
 SAFE_FUNCTIONS = {"for_html", "for_folium", "for_markdown"}  # core.safe_text
 HTML_CALLS = {"html"}  # st.html, components.html, components.v1.html
 COMPONENT_MODULES = {"streamlit.components", "streamlit.components.v1"}
@@ -32,7 +32,7 @@ class Shell:
     def __init__(self, rel: str, source: str | None = None):
         self.rel = rel
         self.tree = ast.parse(source if source is not None else (ROOT / rel).read_text(encoding="utf-8"))
-        self.modules: dict[str, str] = {}  # local name -> module ("areas_mod" -> "core.market_layers_areas")
+        self.modules: dict[str, str] = {}  # local name -> module ("areas_mod" -> "core.market.layers.areas")
         self.names: dict[str, tuple[str, str]] = {}  # local name -> (module, name) for `from m import name`
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Import):

@@ -4,7 +4,7 @@ A plan file is user input (it is uploaded, edited by hand, produced by another v
 mutant must either be refused by ``core.plan.from_json`` with a ``PlanError`` (a message saying
 which field), never another exception; or, when accepted, open without an error on Start, on the
 Plan page (which shows every section) and on the pages that read the changed section.
-Before ``core.plan_check`` a sector given as a number, a town without a name or a sample that is
+Before ``core.plan.check`` a sector given as a number, a town without a name or a sample that is
 not one crashed Business, Goals and Plan; an offline action whose kind is a list crashed the check
 itself (a ``TypeError``).
 """
@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import plan
+from core.plan import plan
 from tests.conftest import ROOT
-from tests.core.test_plan_check import full_plan
+from tests.core.plan.test_check import full_plan
 from tests.hostile import conftest
 
 WRONG = (None, 5, -1.5, True, "x", [], {"a": 1})

@@ -6,8 +6,9 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from core import measures, samples
-from core import plan as plan_mod
+from core import samples
+from core.goals import measures
+from core.plan import plan as plan_mod
 from ui import downloads
 
 TODAY = dt.date(2026, 11, 27)

@@ -1,0 +1,1 @@
+"""The editorial calendar: planned items, their table, planned against done, .ics and CSV."""

@@ -1,0 +1,1 @@
+"""Market map: customers placed, catchment, summary in words, the layers and the view the page shows."""

@@ -1,0 +1,1 @@
+"""The Market map's layers: customers, areas, places, and the legend."""

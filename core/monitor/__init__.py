@@ -1,0 +1,1 @@
+"""Monitor and loyalty: the goal board, its words, charts and map, repeat customers, links, alerts."""

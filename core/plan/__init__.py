@@ -1,0 +1,1 @@
+"""The plan: the document, its field checks, the path through the steps, the self-check, storage."""

@@ -1,0 +1,1 @@
+"""Timeline: what the business did, where and when; posts, offline actions, periods, charts, the map."""

@@ -1,0 +1,1 @@
+"""The workshop room: rooms and participants, their store, the room's aggregates and map, the QR code."""

@@ -1,0 +1,281 @@
+"""Workshops, their participants and failed attempts, in the plans' database (tables on ``store.metadata``).
+
+Everything that matters is in the database, nothing in process memory, so several identical app
+processes can share one PostgreSQL: the join code, who joined which workshop (a plan token and a
+number for the pseudonym), and every wrong code or secret (for the rate limits). A limit check
+and the recording of a failure happen in one write transaction that other processes wait for
+(``BEGIN IMMEDIATE`` on SQLite, ``LOCK TABLE ... SHARE ROW EXCLUSIVE`` on PostgreSQL), so N
+processes together allow no more guesses than one. A limited request checks nothing: neither
+the code nor the secret, so "limited" tells a guesser nothing. Session ids are stored hashed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from core.plan import datasets as datasets_mod
+from core.plan import path
+from core.plan import store as store_mod
+from core.workshop import room, workshop
+from core.workshop.workshop import AccessResult, JoinResult, Workshop
+
+ID_BYTES = 12  # 16 URL-safe characters
+CODE_TRIES = 8
+KEEP_ATTEMPTS = dt.timedelta(hours=1)  # failures older than this (and than every window) are deleted
+_DUMMY_SALT = b"\x00" * workshop.SALT_BYTES
+T = TypeVar("T")
+
+workshops = sa.Table(
+    "workshops",
+    store_mod.metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("code", sa.String(16), nullable=False, unique=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("place", sa.String(200), nullable=False),
+    sa.Column("lang", sa.String(8), nullable=False),
+    sa.Column("secret_scheme", sa.String(40), nullable=False),
+    sa.Column("secret_salt", sa.LargeBinary, nullable=False),
+    sa.Column("secret_hash", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("closed_at", sa.DateTime, nullable=True),
+    sa.Column("expires_at", sa.DateTime, nullable=True),
+)
+participants = sa.Table(
+    "workshop_participants",
+    store_mod.metadata,
+    sa.Column("token", sa.String(64), sa.ForeignKey("plans.token"), primary_key=True),
+    sa.Column("workshop_id", sa.String(32), sa.ForeignKey("workshops.id"), nullable=False, index=True),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("joined_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("workshop_id", "number", name="uq_workshop_participant_number"),
+)
+attempts = sa.Table(
+    "workshop_attempts",
+    store_mod.metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(8), nullable=False),  # "join" (a wrong code) or "room" (a wrong secret)
+    sa.Column("session", sa.String(64), nullable=False),  # sha256 of the session id
+    sa.Column("workshop_id", sa.String(32), nullable=True),  # the room asked for; None for codes
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Index("ix_workshop_attempts_kind_at", "kind", "at"),
+)
+
+
+def _utc(now: dt.datetime) -> dt.datetime:
+    """Times are stored as naive UTC, like the plans' times."""
+    return now.astimezone(dt.UTC).replace(tzinfo=None) if now.tzinfo else now
+
+
+def _workshop(row: sa.Row) -> Workshop:
+    return Workshop(**{f.name: row._mapping[f.name] for f in dataclasses.fields(Workshop)})
+
+
+@dataclass(frozen=True)
+class _Try:
+    """Who tries what: a code ("join", no room) or a room's secret ("room")."""
+
+    kind: str
+    session: str  # hashed
+    room: str | None = None
+
+
+class WorkshopStore:
+    """Workshops beside the plans. Thread- and process-safe: every call takes its own connection."""
+
+    def __init__(
+        self, plans: store_mod.Store, limits: workshop.Limits | None = None, scrypt_n: int = workshop.SCRYPT_N
+    ):
+        self.plans = plans
+        self.scrypt_n = scrypt_n  # the cost for new secrets; each stored hash keeps its own
+        self.engine = plans.engine
+        self.limits = limits or workshop.Limits()
+        self._postgres = self.engine.dialect.name == "postgresql"
+        store_mod.metadata.create_all(self.engine)
+
+    def _retry(self, work: Callable[[Connection], T]) -> T:
+        for attempt in range(store_mod.RETRIES):
+            try:
+                with self.engine.begin() as conn:
+                    return work(conn)
+            except OperationalError as exc:
+                if attempt == store_mod.RETRIES - 1:
+                    raise store_mod.SaveFailed(str(exc.orig)) from exc
+                time.sleep(0.05 * (attempt + 1))
+        raise store_mod.SaveFailed("unreachable")
+
+    def create(
+        self, title: str, date: dt.date, place: str, lang: str, secret: str, now: dt.datetime,
+        max_age: dt.timedelta | None = None,
+    ) -> Workshop:  # fmt: skip
+        """A new open workshop with a fresh code; raise ``workshop.WorkshopError`` on bad input."""
+        workshop.check_details(title, date, place, lang, secret)
+        now = _utc(now)
+        salt = workshop.new_salt()
+        secret_fields = {
+            "secret_scheme": workshop.scheme(self.scrypt_n),
+            "secret_salt": salt,
+            "secret_hash": workshop.hash_secret(secret, salt, self.scrypt_n),
+        }
+        expires = now + max_age if max_age else None
+        for _ in range(CODE_TRIES):
+            made = Workshop(
+                secrets.token_urlsafe(ID_BYTES),
+                title.strip(),
+                date,
+                place.strip(),
+                lang,
+                workshop.new_code(),
+                now,
+                expires_at=expires,
+            )
+            row = {**dataclasses.asdict(made), **secret_fields}
+            try:
+                self._retry(lambda conn, row=row: conn.execute(workshops.insert().values(**row)))
+                return made
+            except IntegrityError:  # the code (or id) is taken: draw again
+                continue
+        raise store_mod.SaveFailed("no free workshop code")
+
+    def get(self, workshop_id: str) -> Workshop | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(workshops).where(workshops.c.id == workshop_id)).first()
+        return _workshop(row) if row else None
+
+    def close(self, workshop_id: str, now: dt.datetime) -> bool:
+        """Close the workshop: its code stops working. Only after ``room_access`` said "ok"."""
+
+        def work(conn: Connection) -> bool:
+            result = conn.execute(
+                workshops.update()
+                .where((workshops.c.id == workshop_id) & workshops.c.closed_at.is_(None))
+                .values(closed_at=_utc(now))
+            )
+            return result.rowcount == 1
+
+        return self._retry(work)
+
+    def membership(self, token: str) -> Workshop | None:
+        """The workshop a plan joined, if any."""
+        query = sa.select(workshops).join(participants, participants.c.workshop_id == workshops.c.id)
+        with self.engine.connect() as conn:
+            row = conn.execute(query.where(participants.c.token == token)).first()
+        return _workshop(row) if row else None
+
+    def _lock(self, conn: Connection) -> None:
+        """Serialise limit checks across processes (SQLite's BEGIN IMMEDIATE already does)."""
+        if self._postgres:
+            conn.exec_driver_sql("LOCK TABLE workshop_attempts IN SHARE ROW EXCLUSIVE MODE")
+
+    def _wait(self, conn: Connection, attempt: _Try, now: dt.datetime) -> int:
+        """Seconds the caller must wait before trying again (0: go ahead), from the failures stored."""
+        lim = self.limits
+        joining = attempt.kind == "join"
+        pair = (lim.join_session, lim.join_overall) if joining else (lim.room_session, lim.room_workshop)
+        mine, everyone = pair
+        same = [attempts.c.kind == attempt.kind]
+        if not joining:
+            same.append(attempts.c.workshop_id == attempt.room)
+        since = now - max(mine.window, everyone.window)
+        query = sa.select(attempts.c.at, attempts.c.session).where(attempts.c.at > since, *same)
+        rows = conn.execute(query).all()
+        own = [row.at for row in rows if row.session == attempt.session]
+        every = [row.at for row in rows]
+        return max(workshop.retry_after(own, mine, now), workshop.retry_after(every, everyone, now))
+
+    def _fail(self, conn: Connection, attempt: _Try, now: dt.datetime) -> None:
+        row = {"kind": attempt.kind, "session": attempt.session, "workshop_id": attempt.room, "at": now}
+        conn.execute(attempts.insert().values(**row))
+        conn.execute(attempts.delete().where(attempts.c.at < now - max(KEEP_ATTEMPTS, self.limits.longest)))
+
+    def join(self, code: str, session_id: str, now: dt.datetime) -> JoinResult:
+        """Join with a typed code: a new plan of one's own, or why not (wrong, closed, limited)."""
+        now, typed = _utc(now), workshop.normalize_code(code)
+        attempt = _Try("join", workshop.session_key(session_id))
+
+        def decide(conn: Connection) -> JoinResult:
+            self._lock(conn)
+            wait = self._wait(conn, attempt, now)
+            if wait:
+                return JoinResult("limited", retry_after_s=wait)
+            row = None
+            if workshop.is_well_formed(typed):
+                row = conn.execute(sa.select(workshops).where(workshops.c.code == typed)).first()
+            if row is None or not workshop.is_open(_workshop(row), now):
+                self._fail(conn, attempt, now)
+                return JoinResult("wrong" if row is None else "closed")
+            return JoinResult("joined", workshop_id=row.id)
+
+        decided = self._retry(decide)
+        if decided.workshop_id is None:
+            return decided
+        token, _ = self.plans.create(workshop.participant_plan(decided.workshop_id, now.date()))
+        self._retry(lambda conn: self._enrol(conn, decided.workshop_id or "", token, now))
+        return JoinResult("joined", decided.workshop_id, token)
+
+    def _enrol(self, conn: Connection, workshop_id: str, token: str, now: dt.datetime) -> None:
+        lock = sa.select(workshops.c.id).where(workshops.c.id == workshop_id)
+        conn.execute(lock.with_for_update() if self._postgres else lock)  # numbers are drawn one at a time
+        last = conn.execute(
+            sa.select(sa.func.max(participants.c.number)).where(participants.c.workshop_id == workshop_id)
+        ).scalar()
+        row = {"token": token, "workshop_id": workshop_id, "number": (last or 0) + 1, "joined_at": now}
+        conn.execute(participants.insert().values(**row))
+
+    def room_access(self, workshop_id: str, secret: str, session_id: str, now: dt.datetime) -> AccessResult:
+        """Check the facilitator's secret for the room view, rate limited per session and per workshop."""
+        now, workshop_id = _utc(now), str(workshop_id)[:32]
+        attempt = _Try("room", workshop.session_key(session_id), workshop_id)
+        with self.engine.connect() as conn:  # a limited caller costs no scrypt
+            wait = self._wait(conn, attempt, now)
+            columns = (workshops.c.secret_scheme, workshops.c.secret_salt, workshops.c.secret_hash)
+            row = conn.execute(sa.select(*columns).where(workshops.c.id == workshop_id)).first()
+        if wait:
+            return AccessResult("limited", wait)
+        typed = secret if isinstance(secret, str) else ""
+        if row is None:
+            workshop.hash_secret(typed, _DUMMY_SALT, self.scrypt_n)  # the same work as for a real room
+        cost = workshop.scheme_cost(row.secret_scheme) if row else self.scrypt_n
+        matches = row is not None and workshop.secret_matches(typed, row.secret_salt, row.secret_hash, cost)
+
+        def record(conn: Connection) -> AccessResult:
+            self._lock(conn)
+            again = self._wait(conn, attempt, now)
+            if again:
+                return AccessResult("limited", again)
+            if matches:
+                return AccessResult("ok")
+            self._fail(conn, attempt, now)
+            return AccessResult("wrong")
+
+        return self._retry(record)
+
+    def room_snapshot(self, workshop_id: str) -> list[room.Member]:
+        """Every participant's number, plan and kinds of data imported, in one SELECT; tokens never leave."""
+        d = datasets_mod.datasets
+        has = [  # whether the participant imported some data of each kind: an EXISTS a kind, portable
+            sa.exists().where(d.c.token == participants.c.token, d.c.kind == kind) for kind in path.DATA_KINDS
+        ]
+        query = (
+            sa.select(participants.c.number, store_mod.plans.c.data, *has)
+            .join(store_mod.plans, store_mod.plans.c.token == participants.c.token)
+            .where(participants.c.workshop_id == workshop_id)
+            .order_by(participants.c.number)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            room.Member(number, json.loads(data), tuple(k for k, yes in zip(path.DATA_KINDS, has, strict=True) if yes))
+            for number, data, *has in rows
+        ]

@@ -1,0 +1,170 @@
+"""What every section of the Market map page shares: the customers' analysis, the keys of its widgets and
+maps, and the helpers that show its messages, tables and figures.
+
+Analyses run once per version of the data (``_analysis``: keyed by the plan's customer imports under
+its secret token, or by the sample's slug, never by hashing a large table); ``market_data_key`` says
+which version. Sections: ``ui.market.map`` (layers, the map, the summary, the tables), ``ui.market.customers_in``
+(customers in), ``ui.market.draw`` (the target area drawn on the map), ``ui.market.places`` (saved
+areas, competitors and other sites, the audience by city).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from core import hexes, i18n, safe_text
+from core.i18n import Message
+from core.market import catchment, market
+from core.market import summary as market_summary
+from core.market import view as market_page
+from core.market.layers import customers as customers_mod
+from core.plan import plan as plan_mod
+from ui import data as data_mod
+from ui import frame as frame_mod
+from ui import imports, resources
+from ui.frame import Frame
+
+# streamlit-folium 0.27 reads returned_objects only when the map mounts (window.__GLOBAL_DATA__): the map
+# that reports clicks, for drawing, is another component (another key), mounted while drawing only.
+MAP_KEY, DRAW_MAP_KEY = "market_map", "market_map_draw"
+MAP_HEIGHT = 560
+DRAW_MODES = ("off", "polygon", "circle")
+DRAW_KEY, RADIUS_KEY, NAME_KEY = "w:market:draw", "w:market:radius", "w:market:area_name"
+BOXES = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """What the page shows, computed once per data version; read only (shared by the cache)."""
+
+    customers: pd.DataFrame  # core.schema.CUSTOMER_COLUMNS
+    places: pd.DataFrame  # market_layers_customers.customer_places
+    facts: market_summary.MarketFacts
+    by_comune: pd.DataFrame
+    by_province: pd.DataFrame
+    penetration: market.Penetration
+    trade_areas: tuple[catchment.TradeArea, ...]
+    unplaced: pd.DataFrame  # market_page.unplaced_table
+
+
+@dataclass(frozen=True, eq=False)
+class Loaded:
+    key: tuple[object, ...]  # what exactly the customers are (see market_data_key)
+    center: tuple[float, float] | None  # the business, when its town is known
+    analysis: Analysis
+    own: bool  # the customers come from the plan's imports (not from a sample)
+
+
+@st.cache_resource(show_spinner=False)
+def _comuni() -> pd.DataFrame:
+    return resources.get_gazetteer().comuni()
+
+
+def market_data_key(frame: Frame) -> tuple[object, ...]:
+    """The plan's customer imports (under its secret token), else its sample: never a table's hash."""
+    entries = resources.get_datasets().entries(frame.token) if frame.token else []
+    ids = tuple(e.id for e in entries if e.kind == "customers")
+    return (frame.token, ids, None) if ids else (None, (), (frame.plan or {}).get("sample"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _analysis(key: tuple[object, ...], center: tuple[float, float] | None, _frame: Frame) -> Analysis:
+    df = market_page.as_customers(data_mod.plan_data(_frame).customers)
+    by_comune = market.by_comune(df)
+    return Analysis(
+        customers=df,
+        places=customers_mod.customer_places(df),
+        facts=market_summary.facts(df, center, _comuni()),
+        by_comune=by_comune,
+        by_province=market.by_province(df),
+        penetration=market.penetration(by_comune, _comuni()),
+        trade_areas=tuple(catchment.trade_areas(df, center, market_page.TRADE_SHARES)) if center else (),
+        unplaced=market_page.unplaced_table(df),
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def rings_for(
+    key: tuple[object, ...], center: tuple[float, float], radii: tuple[float, ...], _a: Analysis
+) -> pd.DataFrame:
+    return catchment.rings(_a.customers, center, radii)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def hex_table(
+    key: tuple[object, ...], center: tuple[float, float] | None, resolution: int, _a: Analysis
+) -> pd.DataFrame:
+    return hexes.hexes(market_page.hex_scope(_a.customers, center, resolution), resolution)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def area_summary_for(key: tuple[object, ...], area_json: str, _a: Analysis) -> catchment.AreaSummary:
+    saved = market_page.area_from_dict(json.loads(area_json))
+    return catchment.area_summary(_a.customers, saved.area, _comuni())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def audience_table(key: tuple[object, ...], followers_json: str, _a: Analysis) -> pd.DataFrame:
+    followers = market_page.followers_frame(json.loads(followers_json))
+    table = market.followers_vs_customers(followers, _a.by_comune)
+    return market_page.with_places(table, resources.get_gazetteer())
+
+
+def load(frame: Frame) -> Loaded:
+    town = (frame.plan.get("business") or {}).get("town")
+    center = (float(town["lat"]), float(town["lon"])) if town else None
+    key = market_data_key(frame)
+    return Loaded(key, center, _analysis(key, center, frame), own=key[0] is not None)
+
+
+def said(frame: Frame, message: Message) -> str:
+    """A message whose parameters may be messages; text from files shown as plain text, numbers localized."""
+    params = {
+        k: said(frame, v) if isinstance(v, Message) else safe_text.for_markdown(v) if isinstance(v, str) else v
+        for k, v in message.params.items()
+    }
+    params = {
+        k: i18n.number(frame.lang, v) if isinstance(v, int) and k in ("rows", "placed") else v
+        for k, v in params.items()
+    }
+    if "platform" in params:
+        params["platform"] = imports.platform_label(frame.lang, message.params["platform"])
+    return i18n.t(frame.lang, message.key, **params)
+
+
+def remove_from(frame: Frame, section: tuple[str, ...], index: int) -> None:
+    stored = list(plan_mod.get_in(frame.plan, section) or [])
+    if 0 <= index < len(stored):
+        frame_mod.save(
+            frame,
+            [plan_mod.Change(section, plan_mod.get_in(frame.plan, section), stored[:index] + stored[index + 1 :])],
+        )
+
+
+def labels(frame: Frame, table: pd.DataFrame) -> dict[str, str]:
+    return {c: frame.t(f"marketpage.col.{c}") for c in table.columns}
+
+
+def figures(frame: Frame, values: dict[str, str]) -> None:
+    """A drawn area's figures (``market_page.area_figures``), two by two so long numbers fit."""
+    t = frame.t
+    shown = [
+        ("customers", t("marketpage.area.of_all", share=values["share_customers"])),
+        ("revenue", t("marketpage.area.of_all", share=values["share_revenue"])),
+        ("residents", t("marketpage.area.comuni", n=values["comuni"])),
+        ("per_1000", None),
+    ]
+    for row in (shown[:2], shown[2:]):
+        for col, (name, note) in zip(st.columns(2), row, strict=True):
+            col.metric(t(f"marketpage.area.{name}"), values[name], note, delta_color="off", delta_arrow="off")
+
+
+def table(frame: Frame, table: pd.DataFrame) -> None:
+    """A short table in words, as plain HTML (no grid to load), its columns named in the page's language.
+    ``st.table`` renders every cell as Markdown: names from files and users are escaped to stay text."""
+    shown = table.astype(object).fillna("").map(safe_text.for_markdown)
+    st.table(shown.rename(columns=labels(frame, table)), hide_index=True)
