@@ -129,13 +129,16 @@ def _key_builders() -> dict[str, object]:
 
     found: dict[str, object] = {}
     for path in UI_FILES:
-        module = importlib.import_module(f"ui.{path.stem}")
-        for name in dir(module):
-            if name.endswith("data_key") and callable(getattr(module, name)):
-                found[f"ui.{path.stem}.{name}"] = getattr(module, name)
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        if name.endswith(".__init__"):
+            continue
+        module = importlib.import_module(name)
+        for attr in dir(module):
+            if attr.endswith("data_key") and callable(getattr(module, attr)):
+                found[f"{name}.{attr}"] = getattr(module, attr)
         if hasattr(module, "Source"):
-            found[f"ui.{path.stem}.Source.key"] = lambda f, m=module: m.Source(f).key
-            found[f"ui.{path.stem}.Source.posts_key"] = lambda f, m=module: m.Source(f).posts_key
+            found[f"{name}.Source.key"] = lambda f, m=module: m.Source(f).key
+            found[f"{name}.Source.posts_key"] = lambda f, m=module: m.Source(f).posts_key
     return found
 
 
@@ -149,7 +152,7 @@ def _flat(value: object) -> list[object]:
 # for all of them until said otherwise here.
 ALL_TABLES = ("customers", "orders", "activity")
 KEY_TABLES = {
-    "ui.market_base.market_data_key": ("customers",),  # the Market page's analysis reads the customers only
+    "ui.market.analysis.market_data_key": ("customers",),  # the Market page's analysis reads the customers only
     "ui.timeline.activity.Source.posts_key": ("customers", "orders", "posts"),  # own posts: offline actions left out
 }
 

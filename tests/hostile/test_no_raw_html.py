@@ -208,8 +208,9 @@ LET_THROUGH = {
     ),
     "explicitly_safe": "import streamlit as st\nst.markdown(name, unsafe_allow_html=False)",
     "builder_map": (
-        "from streamlit_folium import st_folium\nfrom core import market_layers, market_page\n"
-        "from core import market_layers_legend as legend_mod\nimport folium\n"
+        "from streamlit_folium import st_folium\nfrom core.market import view as market_page\n"
+        "from core.market.layers import model as market_layers\n"
+        "from core.market.layers import legend as legend_mod\nimport folium\n"
         "def f(c, i):\n    groups = market_page.build_layers(c, i, 'it')\n"
         "    m = market_layers.market_map((1, 2), 3)\n"
         "    st_folium(m, feature_group_to_add=[*groups, legend_mod.legend_layer(groups, 'it')],"

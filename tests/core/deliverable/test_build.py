@@ -6,8 +6,9 @@ import functools
 import pandas as pd
 import pytest
 
-from core import geocode, samples
+from core import geocode, safe_text, samples
 from core.deliverable import build as deliverable
+from core.deliverable import model
 from core.goals import measures
 from core.plan import plan
 
@@ -104,7 +105,7 @@ def test_a_sample_plan_fills_every_section(slug, lang):
     assert d.selfcheck.answered == 8 and d.selfcheck.headline
     assert [g.title for g in d.goals] == [g["title"] for g in sample.goals]
     assert all(len(g.smart) == 5 and g.smart_text.count("✓") + g.smart_text.count("✗") == 5 for g in d.goals)
-    assert d.market.customers == len(sample.customers) and len(d.market.top) == deliverable.TOP_COMUNI
+    assert d.market.customers == len(sample.customers) and len(d.market.top) == model.TOP_COMUNI
     assert sum(r.customers for r in d.market.rings) == len(sample.customers)
     assert len(d.timeline.months) == 3 and d.timeline.rows
     assert len(d.calendar) == 8 and d.actions
@@ -190,7 +191,7 @@ def test_next_actions_put_the_coming_calendar_items_first_then_smart_fixes_then_
     assert kinds[:5] == ["calendar"] * 5  # the items from TODAY to TODAY + 12 days, not the one 15 days ahead
     assert [a.when for a in actions[:5]] == [TODAY + dt.timedelta(days=n) for n in (0, 3, 6, 9, 12)]
     assert {"fix", "goal"} <= set(kinds) and [rank[k] for k in kinds] == sorted(rank[k] for k in kinds)
-    assert len(kinds) == deliverable.MAX_ACTIONS
+    assert len(kinds) == model.MAX_ACTIONS
 
 
 def test_calendar_items_carry_their_goal_title_and_outcome():
@@ -240,7 +241,7 @@ def test_a_file_extension_that_is_not_plain_is_refused(ext):
     ],
 )
 def test_plain_text_drops_invisible_and_reversing_characters(text, expected):
-    assert deliverable.plain_text(text) == expected
+    assert safe_text.plain_text(text) == expected
 
 
 def test_data_limited_to_the_last_day_it_covers():

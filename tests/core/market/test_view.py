@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core import geocode, hexes, i18n
+from core import geocode, hexes, i18n, maps
 from core.market import catchment, market
 from core.market import view as market_page
 from core.market.layers import customers as customers_mod
@@ -121,7 +121,7 @@ def test_the_map_opens_on_the_business_zoomed_to_its_outer_default_ring(p80, zoo
 def test_without_the_business_the_map_opens_on_the_customers_or_on_italy(roman):
     places = customers_mod.customer_places(roman)
     assert market_page.initial_view(None, math.nan, places) == ((41.9, 12.5), 6)
-    assert market_page.initial_view(None, math.nan, places.iloc[:0]) == (market_page.ITALY, 6)
+    assert market_page.initial_view(None, math.nan, places.iloc[:0]) == (maps.ITALY, 6)
 
 
 def test_finer_hexagons_count_only_the_customers_near_the_business(roman):
