@@ -5,14 +5,17 @@ import datetime as dt
 import streamlit as st
 
 from core import samples
+from core.i18n import Message
 from core.plan import path, selfcheck
 from core.plan import plan as plan_mod
-from ui import bind, resources
+from ui import bind, participant, resources
 from ui import frame as frame_mod
-from ui import room as room_ui
 
 frame = frame_mod.page("start")
 t = frame.t
+seat = participant.seat(frame)  # in a workshop, the participant sees the room first
+if seat is not None:
+    participant.room_block(frame, seat)
 
 st.title(t("start.title"))
 st.markdown(t("start.lead"))
@@ -45,7 +48,9 @@ def _start(slug: str | None) -> None:
 
 
 st.subheader(t("start.begin_title"))
-if frame.plan is not None:
+if seat is not None:
+    st.caption(t("start.room.plan_note"))
+elif frame.plan is not None:
     name = (frame.plan.get("business") or {}).get("name") or t("frame.plan_unnamed")
     st.caption(frame.md("start.current", name=name) + " · " + t("start.replace_warning"))
 elif frame.missing:
@@ -56,15 +61,66 @@ for col, slug in zip(cols, samples.SLUGS, strict=False):
     with col.container(border=True):
         st.markdown(f"**{names[slug]}**")
         st.caption(resources.get_sample(slug).profile["description"][frame.lang])
-        st.button(t("frame.load_sample"), key=f"sample_{slug}", on_click=_start, args=(slug,), width="stretch")
+        if seat is not None:  # a participant's plan stays the room's: the sample fills it, after asking
+            participant.choice_button(frame, slug)
+        else:
+            st.button(
+                t("frame.load_sample"), key=frame.key("sample", slug), on_click=_start, args=(slug,), width="stretch"
+            )
 with cols[-1].container(border=True):
     st.markdown(f"**{t('frame.new_plan')}**")
     st.caption(t("start.empty_help"))
-    st.button(t("frame.new_plan"), key="empty_plan", on_click=_start, args=(None,), type="primary", width="stretch")
-st.page_link("pages/join.py", label=t("step.join"), icon=":material/login:", query_params={"lang": frame.lang})
+    if seat is not None:
+        participant.choice_button(frame, participant.EMPTY)
+    else:
+        st.button(
+            t("frame.new_plan"), key=frame.key("empty_plan"), on_click=_start, args=(None,), type="primary",
+            width="stretch",
+        )  # fmt: skip
+if seat is None:
+    st.page_link("pages/join.py", label=t("step.join"), icon=":material/login:", query_params={"lang": frame.lang})
+
+
+def _sample_answers(plan: dict | None) -> tuple[str, dict]:
+    """The sample a plan was loaded from and the self-check answers it still has from it."""
+    slug = (plan or {}).get("sample")
+    if not slug:
+        return "", {}
+    theirs = resources.get_sample(slug).profile.get("selfcheck") or {}
+    mine = (plan or {}).get("selfcheck") or {}
+    return slug, {q: a for q, a in mine.items() if theirs.get(q) == a}
+
+
+def _clear_sample_answers(frame: frame_mod.Frame) -> None:
+    slug, still = _sample_answers(frame.plan)
+    mine = (frame.plan or {}).get("selfcheck") or {}
+    kept = {q: a for q, a in mine.items() if q not in still}
+    if still and frame_mod.save(frame, [plan_mod.Change(("selfcheck",), mine, kept)]):
+        frame_mod.reset_widgets()
+        frame_mod.flash("info", Message("selfcheck.cleared"))
+
 
 st.subheader(t("selfcheck.title"))
 st.caption(t("selfcheck.lead"))
+sample_slug, sample_answers = _sample_answers(frame.plan)
+if sample_answers:  # after loading a sample: say whose answers these are, and offer to clear them
+    with st.container(border=True):
+        st.markdown(
+            ":material/info: "
+            + t(
+                "selfcheck.sample_answers",
+                n=len(sample_answers),
+                total=len(selfcheck.QUESTIONS),
+                sample=names[sample_slug],
+            )
+        )
+        st.button(
+            t("selfcheck.clear_sample"),
+            key=frame.key("selfcheck_clear"),
+            on_click=_clear_sample_answers,
+            args=(frame,),
+            icon=":material/restart_alt:",
+        )
 labels = {0: t("selfcheck.no"), 1: t("selfcheck.partly"), 2: t("selfcheck.yes")}
 for question in selfcheck.QUESTIONS:
     bind.radio(
@@ -86,5 +142,4 @@ with st.container(border=True):
         st.markdown(t("selfcheck.focus") if result.steps else t("selfcheck.focus_none"))
         for step in focus:
             st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
-room_ui.consent_toggle(frame)
 frame_mod.next_step(frame)

@@ -40,7 +40,7 @@ with left:
         index=codes.index(current["code"]) if current else None,
         format_func=titles.get,
         help=t("business.sector_note"),
-        key=f"w:sector:{query}",
+        key=frame.key(f"sector:{query}"),
     )
     if picked and (not current or picked != current["code"]):
         sector = sectors.lookup(picked)
@@ -55,11 +55,11 @@ with left:
     ids = {v: k for k, v in labels.items()}
     edited = st.data_editor(
         bind.editor_data(
-            "w:business/channels",
+            frame.key("business/channels"),
             (business.get("channels"), frame.lang),
             lambda: audit.to_table(business.get("channels") or [], labels),
         ),
-        key="w:business/channels",
+        key=frame.key("business/channels"),
         num_rows="dynamic",
         width="stretch",
         hide_index=True,

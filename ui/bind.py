@@ -1,4 +1,10 @@
-"""Widgets bound to a field of the plan: each owns its session-state key and saves on change."""
+"""Widgets bound to a field of the plan: each owns its session-state key and saves on change.
+
+A key names the plan as well as the field (``Frame.key``): the same field of two plans is two
+widgets, so after Back, a switch of ``?plan=`` or a tap during a rerun the browser's values of one
+plan's widgets never arrive as changes of another's (Streamlit takes a keyed widget's identity
+from its key alone). And ``frame.save`` refuses a change whose plan is not the one behind the link.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +18,9 @@ from ui import frame as frame_mod
 from ui.frame import Frame
 
 
-def key_for(path: plan_mod.Path) -> str:
-    return frame_mod.WIDGET_PREFIX + "/".join(str(p) for p in path)
+def key_for(frame: Frame, path: plan_mod.Path) -> str:
+    """The widget key of the field at ``path`` of ``frame``'s plan."""
+    return frame.key("/".join(str(p) for p in path))
 
 
 def _commit(frame: Frame, path: plan_mod.Path, key: str, seen: Any, convert: Callable[[Any], Any]) -> None:
@@ -23,7 +30,7 @@ def _commit(frame: Frame, path: plan_mod.Path, key: str, seen: Any, convert: Cal
 
 
 def _seed(frame: Frame, path: plan_mod.Path, to_widget: Callable[[Any], Any]) -> tuple[str, Any]:
-    key = key_for(path)
+    key = key_for(frame, path)
     seen = plan_mod.get_in(frame.plan or {}, path)
     if key not in st.session_state:
         st.session_state[key] = to_widget(seen)

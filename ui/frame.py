@@ -7,6 +7,7 @@ link such as ``/business`` runs the page script directly, without ``app.py``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,20 @@ class Frame:
         return self.md(message.key, **message.params)
 
     @property
+    def ref(self) -> str:
+        """The open plan's name in widget keys: a short digest of its token ("new" with no plan open).
+
+        A digest, not the token: widget keys reach the browser's page (as CSS classes), the token is
+        the plan's secret."""
+        return plan_ref(self.token)
+
+    def key(self, *parts: object) -> str:
+        """A widget key that names the plan it is drawn on: the same field of two plans (a sample's
+        goal ``g1`` and the user's own ``g1``) are two widgets, so a value shown for one plan is
+        never sent as a change of the other (after Back, a switch of ``?plan=``, a tap during a rerun)."""
+        return f"{WIDGET_PREFIX}{self.ref}:" + ":".join(str(p) for p in parts)
+
+    @property
     def params(self) -> dict[str, str]:
         """Query parameters every link carries so language and plan survive navigation."""
         return {"lang": self.lang, **({"plan": self.token} if self.token else {})}
@@ -57,6 +72,10 @@ class Frame:
 def markdown_params(params: dict[str, Any]) -> dict[str, Any]:
     """``params`` with every text value escaped for Markdown; numbers keep their format specs."""
     return {name: safe_text.for_markdown(value) if isinstance(value, str) else value for name, value in params.items()}
+
+
+def plan_ref(token: str | None) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()[:12] if token else "new"
 
 
 def page(step: str) -> Frame:
@@ -198,8 +217,26 @@ def flash(kind: str, message: i18n.Message) -> None:
     st.session_state.setdefault("flash", []).append((kind, message))
 
 
+def linked_token() -> str | None:
+    """The plan behind this session's link now (in a callback: the link of the run being started)."""
+    return st.query_params.get("plan") or None
+
+
+def is_shown(frame: Frame) -> bool:
+    """Whether ``frame``'s plan (the one a widget or button was drawn on) is the plan behind the link."""
+    return frame.token == linked_token()
+
+
 def save(frame: Frame, changes: list[plan_mod.Change]) -> bool:
-    """Save ``changes`` at once; on a conflict or failure say so and keep the stored value."""
+    """Save ``changes`` at once; on a conflict or failure say so and keep the stored value.
+
+    ``frame`` names the plan the changes were made on. When that is not the plan behind the
+    session's link (a callback bound while another plan was shown, then Back or a new link),
+    nothing is written: the user said so, and the widgets are seeded again from the linked plan."""
+    if not is_shown(frame):
+        flash("warning", i18n.Message("frame.other_plan"))
+        reset_widgets()
+        return False
     store = resources.get_store()
     token = frame.token or ensure_plan(frame)
     try:

@@ -19,7 +19,7 @@ from ui import data as data_mod
 from ui import frame as frame_mod
 from ui.frame import Frame
 
-TABLE_KEY = "w:goals/table"
+TABLE_KEY = "goals/table"  # with the plan: frame.key(TABLE_KEY)
 
 
 def _render(frame: Frame, message: Message) -> str:
@@ -82,7 +82,7 @@ def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) 
             st.caption(kpis.definition(lang, template["kpi"]))
             st.button(
                 t("goalspage.add_this"),
-                key=f"add_{objective}_{template['kpi']}",
+                key=frame.key(f"add_{objective}_{template['kpi']}"),
                 on_click=_add,
                 args=(frame, goal_dicts, template),
             )
@@ -94,17 +94,22 @@ def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) 
     with columns[-1].container(border=True):
         st.caption(t("goalspage.custom_none"))
         st.button(
-            t("goalspage.add_custom"), key=f"add_custom_{objective}", on_click=_add, args=(frame, goal_dicts, blank)
+            t("goalspage.add_custom"),
+            key=frame.key(f"add_custom_{objective}"),
+            on_click=_add,
+            args=(frame, goal_dicts, blank),
         )
 
 
 def table(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
     t, lang = frame.t, frame.lang
-    data = bind.editor_data(TABLE_KEY, (goal_dicts, lang), lambda: goal_table.to_table(goal_dicts, today, lang))
+    data = bind.editor_data(
+        frame.key(TABLE_KEY), (goal_dicts, lang), lambda: goal_table.to_table(goal_dicts, today, lang)
+    )
     field = lambda name: t(f"goals.field.{name}").capitalize()  # noqa: E731
     edited = st.data_editor(
         data,
-        key=TABLE_KEY,
+        key=frame.key(TABLE_KEY),
         hide_index=True,
         width="stretch",
         disabled=["id", "kpi", "smart"],
@@ -153,7 +158,7 @@ def _widget(
     convert: Any = lambda v: v,
     part: str = "",
 ) -> dict[str, Any]:
-    key = f"w:goal:{goal_dicts[index]['id']}:{name}{part}"
+    key = frame.key("goal", goal_dicts[index]["id"], f"{name}{part}")
     if key not in st.session_state:
         st.session_state[key] = seed
     return {"key": key, "on_change": _save_field, "args": (frame, goal_dicts, index, name, key, convert)}
@@ -168,7 +173,11 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
     # The choice lives in our own key: the widget's identity changes with the goal titles it shows,
     # which would silently jump back to the first goal after a title is edited.
     chosen = st.selectbox(
-        t("goalspage.pick"), ids, index=ids.index(selected), format_func=titles.get, key=f"goal_pick_{selected}"
+        t("goalspage.pick"),
+        ids,
+        index=ids.index(selected),
+        format_func=titles.get,
+        key=frame.key(f"goal_pick_{selected}"),
     )
     st.session_state["goal_selected"] = chosen
     index = ids.index(chosen)
@@ -229,7 +238,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
             field("deadline"), value=None, **_widget(frame, goal_dicts, index, "deadline", goal.deadline, iso)
         )
         kinds = list(goals.PLACE_KINDS)
-        place_key = f"w:goal:{goal.id}:place"
+        place_key = frame.key("goal", goal.id, "place")
         left.selectbox(
             field("place"),
             kinds,
@@ -273,7 +282,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
         st.button(
             t("goalspage.delete"),
             icon=":material/delete:",
-            key=f"delete_{goal.id}",
+            key=frame.key(f"delete_{goal.id}"),
             on_click=_delete,
             args=(frame, goal_dicts, index),
         )
@@ -307,7 +316,7 @@ def smart_panel(
         st.warning(_render(frame, found.message) + "  \n" + _render(frame, found.proposal))
         st.button(
             t("goalspage.use_better"),
-            key=f"better_{goal.id}",
+            key=frame.key(f"better_{goal.id}"),
             on_click=_use,
             args=(frame, goal_dicts, index, found.suggestion),
             type="primary",

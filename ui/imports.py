@@ -99,6 +99,9 @@ def _render(frame: Frame, message: Message) -> str:
 
 
 def _remove(frame: Frame, entry: datasets.Entry) -> None:
+    if not frame_mod.is_shown(frame):  # a button drawn on another plan than the one behind the link now
+        frame_mod.flash("warning", Message("frame.other_plan"))
+        return
     if resources.get_datasets().remove(frame.token, entry.id):
         frame_mod.flash("info", Message("timelinepage.import.removed", {"file": entry.file}))
 
@@ -116,7 +119,7 @@ def import_section(frame: Frame, kinds: Sequence[str] = ("activity",)) -> list[d
     files = st.file_uploader(
         t("timelinepage.import.uploader"),
         accept_multiple_files=True,
-        key=f"{key}#upload{st.session_state.get(round_key, 0)}",
+        key=frame.key(f"{key}#upload{st.session_state.get(round_key, 0)}"),
         help=t("timelinepage.import.uploader_help"),
     )
     limit_note(frame)
@@ -211,7 +214,7 @@ def imports_list(frame: Frame, entries: list[datasets.Entry], key: str = "import
         text.markdown(t("timelinepage.import.row", **params))
         button.button(
             t("timelinepage.import.remove"),
-            key=f"{key}#remove{entry.id}",
+            key=frame.key(f"{key}#remove{entry.id}"),
             icon=":material/delete:",
             on_click=_remove,
             args=(frame, entry),

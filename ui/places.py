@@ -38,7 +38,7 @@ def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
     """Return the place stored at ``path`` after letting the user change it."""
     t = frame.t
     stored = plan_mod.get_in(frame.plan or {}, path)
-    base = bind.key_for(path)
+    base = bind.key_for(frame, path)
     town_key, hint_key = base + "#town", base + "#hint"
     if town_key not in st.session_state:
         st.session_state[town_key] = (stored or {}).get("name", "")

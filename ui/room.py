@@ -1,5 +1,5 @@
 """The workshop room on screen: the store, the facilitator's access, the live room view, the anonymous
-export and the participant's consent toggle (the join code and its QR code are in ``ui.presenter``).
+export (the participant's side is ``ui.participant``; the join code and its QR code are in ``ui.presenter``).
 
 The room view is an ``st.fragment`` that reruns by itself every few seconds (only it, never the
 page), reading the participants' plans from the database each time: several server processes
@@ -20,10 +20,9 @@ from streamlit_folium import st_folium
 
 from core import i18n
 from core.goals import kpis, objectives
-from core.workshop import room, room_map, workshop
+from core.workshop import room, room_map
 from core.workshop.store import WorkshopStore
 from core.workshop.workshop import Workshop
-from ui import frame as frame_mod
 from ui import resources
 from ui.frame import Frame
 
@@ -31,7 +30,6 @@ REFRESH_S = 3
 MAP_HEIGHT = 320  # beside the other sections in a half-width column
 ACCESS_KEY = "workshop_rooms"  # {workshop id: title} of the rooms this tab opened with the secret
 RATE_KEY = "workshop_rate_id"
-SHARE_KEY = frame_mod.WIDGET_PREFIX + "room/share"
 
 Draw = Callable[[Frame, room.Room], None]
 
@@ -239,22 +237,3 @@ def export(frame: Frame, made: Workshop) -> None:
         file_name=f"{stem}.md", mime="text/markdown", on_click="ignore", icon=":material/description:",
         width="stretch",
     )  # fmt: skip
-
-
-def _share(frame: Frame) -> None:
-    frame_mod.save(frame, [workshop.share_change(frame.plan or {}, bool(st.session_state[SHARE_KEY]))])
-
-
-def consent_toggle(frame: Frame) -> None:
-    """On a participant's plan: the consent to show the business name and numbers to the room."""
-    if frame.plan is None or not frame.token or not isinstance(frame.plan.get("room"), dict):
-        return
-    joined = get_workshops().membership(frame.token)  # the database says who is in a room, not the plan file
-    if joined is None:
-        return
-    if SHARE_KEY not in st.session_state:
-        st.session_state[SHARE_KEY] = workshop.shares(frame.plan)
-    with st.container(border=True):
-        st.markdown(f"**:material/groups: {frame.md('workshoppage.consent.title', title=joined.title)}**")
-        st.toggle(frame.t("workshop.share.label"), key=SHARE_KEY, on_change=_share, args=(frame,))
-        st.caption(frame.t("workshop.share.help"))

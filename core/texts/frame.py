@@ -44,6 +44,12 @@ TEXTS = {
         "This field was changed in another tab or device. Your value “{yours}” was not saved; it is "
         "now “{theirs}”. Enter it again if you want to keep it.",
     ),
+    "frame.other_plan": (
+        "Questa modifica era stata fatta su un altro piano (quello mostrato prima di tornare indietro o di "
+        "cambiare link): non è stata salvata. Qui sotto c'è il piano del link: rifalla qui se serve.",
+        "This change was made on another plan (the one shown before going back or changing the link): it "
+        "was not saved. Below is the plan of the link: make it again here if you need to.",
+    ),
     "frame.no_plan": (
         "Nessun piano aperto. Parti da un'impresa di esempio o da un piano vuoto.",
         "No plan open. Start from a sample business or an empty plan.",

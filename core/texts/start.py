@@ -37,6 +37,86 @@ TEXTS = {
         "Caricare un esempio o un piano vuoto apre un piano nuovo: quello attuale resta salvato al suo link.",
         "Loading a sample or an empty plan opens a new plan: the current one stays saved at its link.",
     ),
+    # A participant of a workshop: the block that opens their Start page, and their plan stays the room's.
+    "start.room.you": ("Sei «Partecipante {n}» nella sala.", "You are “Participant {n}” in the room."),
+    "start.room.where": ("La sala ora: {steps}", "The room now: {steps}"),
+    "start.room.where_none": ("La sala ora: ancora nessuno al lavoro.", "The room now: nobody at work yet."),
+    "start.room.step_count": ("{step} {n}", "{step} {n}"),
+    "start.room.you_are_at": ("tu: {step}", "you: {step}"),
+    "start.room.sees_shared": (
+        "La sala vede il nome della tua impresa, la città, i follower e gli obiettivi.",
+        "The room sees your business name, town, followers and goals.",
+    ),
+    "start.room.sees_private": (
+        "La sala vede solo «Partecipante {n}», il passo a cui sei, l'autovalutazione e la tua città nel "
+        "conteggio: non il nome né i numeri.",
+        "The room sees only “Participant {n}”, your step, your self-check and your town in the count: not "
+        "your name or your numbers.",
+    ),
+    "start.room.leave": ("Esci dal workshop", "Leave the workshop"),
+    "start.room.leave_what": (
+        "Uscendo, la sala smette di contare il tuo piano e non vede più nulla di te. Il piano resta tuo, "
+        "a questo link. Per rientrare servono il codice e un piano nuovo.",
+        "If you leave, the room stops counting your plan and sees nothing of you any more. The plan stays "
+        "yours, at this link. To come back you need the code, and you get a new plan.",
+    ),
+    "start.room.leave_yes": ("Sì, esco dal workshop", "Yes, leave the workshop"),
+    "start.room.left": (
+        "Sei uscito dal workshop «{title}»: la sala non conta più il tuo piano. Il piano resta a questo link.",
+        "You left the workshop “{title}”: the room no longer counts your plan. The plan stays at this link.",
+    ),
+    "start.room.plan_note": (
+        "Sei in un workshop: un esempio o una ripartenza da zero riempiono questo piano, quello della sala, "
+        "e resti nella sala.",
+        "You are in a workshop: a sample or a fresh start fills this plan, your room plan, and you stay in the room.",
+    ),
+    "start.room.fill_sample": ("Usa questo esempio", "Use this sample"),
+    "start.room.fill_empty": ("Ricomincia da zero", "Start again from scratch"),
+    "start.room.confirm_sample": (
+        "Sostituire il tuo piano con l'esempio «{sample}»? Nome, settore, canali, autovalutazione e "
+        "obiettivi diventano quelli dell'esempio; ora il tuo piano ha: {current}. Resti nel workshop e la "
+        "sala vede l'esempio al posto tuo.",
+        "Replace your plan with the sample “{sample}”? Name, sector, channels, self-check and goals "
+        "become the sample's; your plan now has: {current}. You stay in the workshop and the room sees the "
+        "sample in your place.",
+    ),
+    "start.room.confirm_empty": (
+        "Svuotare il tuo piano? Nome, settore, canali, autovalutazione e obiettivi si cancellano; ora il tuo "
+        "piano ha: {current}. Resti nel workshop.",
+        "Empty your plan? Name, sector, channels, self-check and goals are cleared; your plan now has: "
+        "{current}. You stay in the workshop.",
+    ),
+    "start.room.current": (
+        "«{name}», {answered} risposte su {total}, {goals} obiettivi",
+        "“{name}”, {answered} of {total} answers, {goals} goals",
+    ),
+    "start.room.yes_replace": ("Sì, sostituisci il mio piano", "Yes, replace my plan"),
+    "start.room.yes_empty": ("Sì, svuota il mio piano", "Yes, empty my plan"),
+    "start.room.cancel": ("Annulla", "Cancel"),
+    "start.room.filled": (
+        "Il tuo piano ora contiene l'esempio «{sample}». Sei sempre nel workshop.",
+        "Your plan now holds the sample “{sample}”. You are still in the workshop.",
+    ),
+    "start.room.emptied": (
+        "Il tuo piano è vuoto: riparti da qui. Sei sempre nel workshop.",
+        "Your plan is empty: start again from here. You are still in the workshop.",
+    ),
+    "start.room.stale": (
+        "Il piano è cambiato nel frattempo (in un'altra scheda?): non è stato sostituito. Guarda e riprova.",
+        "The plan changed meanwhile (in another tab?): it was not replaced. Have a look and try again.",
+    ),
+    # The self-check of a plan loaded from a sample.
+    "selfcheck.sample_answers": (
+        "{n} risposte su {total} sono ancora quelle dell'esempio «{sample}», non le tue. Rispondi per la "
+        "tua impresa, oppure cancellale.",
+        "{n} of {total} answers are still those of the sample “{sample}”, not yours. Answer for your own "
+        "business, or clear them.",
+    ),
+    "selfcheck.clear_sample": ("Cancella le risposte dell'esempio", "Clear the sample's answers"),
+    "selfcheck.cleared": (
+        "Risposte dell'esempio cancellate: ora rispondi per la tua impresa.",
+        "The sample's answers are cleared: now answer for your own business.",
+    ),
     "selfcheck.title": ("Sei alla deriva?", "Are you adrift?"),
     "selfcheck.lead": (
         "Otto domande, una risposta per riga. Il punteggio dice quanto è chiara la tua rotta e quali "

@@ -173,6 +173,25 @@ class WorkshopStore:
             row = conn.execute(query.where(participants.c.token == token)).first()
         return _workshop(row) if row else None
 
+    def seat(self, token: str) -> tuple[Workshop, int] | None:
+        """The workshop a plan joined and its participant number ("Participant 3"), if it is in one."""
+        query = sa.select(workshops, participants.c.number).join(
+            participants, participants.c.workshop_id == workshops.c.id
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query.where(participants.c.token == token)).first()
+        return (_workshop(row), row.number) if row else None
+
+    def leave(self, token: str) -> Workshop | None:
+        """Take the plan out of its workshop: the room stops counting it; the plan stays its owner's.
+
+        Returns the workshop left, or None when the plan was in none (leaving twice is harmless)."""
+        joined = self.membership(token)
+        if joined is None:
+            return None
+        self._retry(lambda conn: conn.execute(participants.delete().where(participants.c.token == token)))
+        return joined
+
     def _lock(self, conn: Connection) -> None:
         """Serialise limit checks across processes (SQLite's BEGIN IMMEDIATE already does)."""
         if self._postgres:

@@ -14,6 +14,7 @@ A participant's plan records the workshop as ``plan["room"] = {"share": bool, "w
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import hmac
@@ -230,3 +231,13 @@ def shares(plan: dict[str, Any]) -> bool:
 def share_change(plan: dict[str, Any], share: bool) -> plan_mod.Change:
     """The change that sets the consent (apply it with ``Store.apply``)."""
     return plan_mod.Change(("room", "share"), plan_mod.get_in(plan, ("room", "share")), bool(share))
+
+
+def refill(plan: dict[str, Any], replacement: dict[str, Any]) -> dict[str, Any]:
+    """``replacement`` (a sample's plan, an empty one) as the new content of a participant's ``plan``:
+    it keeps the plan's place in the room (workshop and consent), so loading a sample in a workshop
+    fills the participant's own room plan instead of taking them out of the room."""
+    result = copy.deepcopy(replacement)
+    if isinstance(plan.get("room"), dict):
+        result["room"] = copy.deepcopy(plan["room"])
+    return result

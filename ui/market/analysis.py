@@ -33,7 +33,7 @@ from ui.frame import Frame
 MAP_KEY, DRAW_MAP_KEY = "market_map", "market_map_draw"
 MAP_HEIGHT = 560
 DRAW_MODES = ("off", "polygon", "circle")
-DRAW_KEY, RADIUS_KEY, NAME_KEY = "w:market:draw", "w:market:radius", "w:market:area_name"
+DRAW_KEY, RADIUS_KEY, NAME_KEY = "w:market:draw", "w:market:radius", "market:area_name"  # the name: frame.key(NAME_KEY)
 BOXES = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
 
 

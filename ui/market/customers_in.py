@@ -45,7 +45,7 @@ def mapping_section(frame: Frame) -> None:
     st.caption(t("marketpage.mapping.help"))
     round_key = "market:mapping#round"
     upload = st.file_uploader(
-        t("marketpage.mapping.uploader"), key=f"market:mapping#upload{st.session_state.get(round_key, 0)}"
+        t("marketpage.mapping.uploader"), key=frame.key(f"market:mapping#upload{st.session_state.get(round_key, 0)}")
     )
     imports.limit_note(frame)
     for level, message in st.session_state.get("market:mapping#report", []):
@@ -59,7 +59,7 @@ def mapping_section(frame: Frame) -> None:
         st.error(base.said(frame, Message("timelinepage.import.failed", {"file": raw.name, "reason": problem.message})))
         return
     guess = importers.guess_mapping(columns)
-    with st.form("market:mapping#form"):
+    with st.form(frame.key("market:mapping#form")):
         left, right = st.columns(2)
         for n, field in enumerate(importers.FIELDS):
             (left if n % 2 == 0 else right).selectbox(

@@ -109,10 +109,10 @@ def area_result(frame: Frame, loaded: base.Loaded, area: Any, problems: list[Mes
         return
     summary_ = base.area_summary_for(loaded.key, json.dumps(market_page.area_to_dict("", area)), loaded.analysis)
     base.figures(frame, market_page.area_figures(frame.lang, summary_))
-    with st.form("market:save_area", clear_on_submit=False, border=True):
+    with st.form(frame.key("market:save_area"), clear_on_submit=False, border=True):
         st.text_input(
             t("marketpage.draw.name"),
-            key=base.NAME_KEY,
+            key=frame.key(base.NAME_KEY),
             max_chars=80,
             placeholder=t("marketpage.draw.name_placeholder"),
         )
@@ -125,7 +125,7 @@ def area_result(frame: Frame, loaded: base.Loaded, area: Any, problems: list[Mes
 
 
 def _save_area(frame: Frame, area: Any) -> None:
-    name = " ".join(str(st.session_state.get(base.NAME_KEY, "")).split())
+    name = " ".join(str(st.session_state.get(frame.key(base.NAME_KEY), "")).split())
     stored = list(frame.plan.get("areas") or [])
     problem = market_page.area_name_problem(name, stored)
     if problem is not None:
@@ -135,4 +135,4 @@ def _save_area(frame: Frame, area: Any) -> None:
         frame_mod.flash("success", Message("marketpage.draw.saved", {"name": name}))
         _clear(frame)
         st.session_state[base.DRAW_KEY] = "off"
-        st.session_state[base.NAME_KEY] = ""
+        st.session_state[frame.key(base.NAME_KEY)] = ""

@@ -45,7 +45,7 @@ def saved_areas(frame: Frame, loaded: base.Loaded) -> None:
             )
             text.markdown(t("marketpage.areas.row", name=safe_text.for_markdown(saved.name), shape=shape, **values))
         button.button(
-            t("timelinepage.import.remove"), key=f"market:area_remove{index}", icon=":material/delete:",
+            t("timelinepage.import.remove"), key=frame.key(f"market:area_remove{index}"), icon=":material/delete:",
             on_click=base.remove_from, args=(frame, ("areas",), index), width="stretch",
         )  # fmt: skip
     st.caption(t("marketpage.areas.goal_hint", kind=t("goals.place.area")))
@@ -89,7 +89,7 @@ def _add_place(frame: Frame, section: tuple[str, ...], prefix: str) -> None:
 
 def place_list(frame: Frame, section: tuple[str, ...], what: str) -> None:
     """Competitors (``what="competitors"``) or the business's other sites: add by name and town, remove."""
-    t, prefix = frame.t, f"w:market:{what}"
+    t, prefix = frame.t, frame.key("market", what)
     st.markdown(f"**{t(f'marketpage.{what}.title')}**")
     st.caption(t(f"marketpage.{what}.help"))
     with st.form(f"market:{what}#form", border=True):
@@ -130,9 +130,9 @@ def audience(frame: Frame, loaded: base.Loaded) -> None:
     st.subheader(t("marketpage.followers.title"), anchor=False)
     st.caption(t("marketpage.followers.help"))
     stored = frame.plan.get("followers") or []
-    key = "w:market:followers"
+    key = frame.key("market:followers")
     # the editor (a grid that loads its own code) only when asked for, or when there is an audience already
-    if not st.toggle(t("marketpage.followers.edit"), value=bool(stored), key="w:market:followers_on"):
+    if not st.toggle(t("marketpage.followers.edit"), value=bool(stored), key=frame.key("market:followers_on")):
         return
     editor, compared = st.columns([1, 2], gap="large")
     with editor:

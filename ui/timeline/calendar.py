@@ -24,7 +24,7 @@ from ui import frame as frame_mod
 from ui.frame import Frame
 from ui.timeline import activity as timeline_ui
 
-CALENDAR_KEY = "w:calendar/table"
+CALENDAR_KEY = "calendar/table"  # with the plan: frame.key(CALENDAR_KEY)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -46,10 +46,12 @@ def calendar_editor(frame: Frame) -> list[calendar.CalendarItem]:
     stored = list(frame.plan.get("calendar") or [])
     items, bad = calendar_table.stored_items(stored)
     goals = calendar_table.goal_labels(frame.plan.get("goals") or [], lang)
-    table = bind.editor_data(CALENDAR_KEY, (stored, goals, lang), lambda: calendar_table.to_table(items, lang, goals))
+    table = bind.editor_data(
+        frame.key(CALENDAR_KEY), (stored, goals, lang), lambda: calendar_table.to_table(items, lang, goals)
+    )
     edited = st.data_editor(
         table,
-        key=CALENDAR_KEY,
+        key=frame.key(CALENDAR_KEY),
         num_rows="dynamic",
         hide_index=True,
         width="stretch",

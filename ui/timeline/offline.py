@@ -144,7 +144,7 @@ def offline_section(frame: Frame, today: dt.date) -> None:
     )
     st.button(
         t("timelinepage.offline.add"),
-        key="offline_add",
+        key=frame.key("offline_add"),
         icon=":material/add_circle:",
         type="primary",
         on_click=_add_offline,
@@ -168,7 +168,7 @@ def offline_section(frame: Frame, today: dt.date) -> None:
         text.markdown(t("timelinepage.offline.row", day=day, what=what, place=where))
         button.button(
             t("timelinepage.offline.remove"),
-            key=f"remove_offline_{action.id}",
+            key=frame.key(f"remove_offline_{action.id}"),
             icon=":material/delete:",
             on_click=_remove_offline,
             args=(frame, action.id),
