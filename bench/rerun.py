@@ -34,7 +34,8 @@ def _text(key: str | None, label: str) -> Callable[[AppTest], Interaction | None
     """Type into a text input (by key, or the first one of the main area); alternate two values."""
 
     def pick(at: AppTest) -> Interaction | None:
-        widgets = [w for w in at.main.text_input if key is None or w.key == key]
+        # keys name the plan first ("w:<plan>:business/name"): match the field's part
+        widgets = [w for w in at.main.text_input if key is None or str(w.key).endswith(":" + key)]
         if not widgets:
             return None
         original = widgets[0].value or ""
@@ -89,7 +90,7 @@ def _plain(at: AppTest) -> Interaction:
 # Per step, what a user typically does there; other pages get the generic choice.
 TYPICAL: dict[str, Callable[[AppTest], Interaction | None]] = {
     "start": _selfcheck,
-    "business": _text("w:business/name", "type the business name"),
+    "business": _text("business/name", "type the business name"),
     "plan": _download,
 }
 GENERIC: tuple[Callable[[AppTest], Interaction | None], ...] = (

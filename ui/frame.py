@@ -33,6 +33,7 @@ class Frame:
     plan: dict[str, Any] | None
     version: int
     missing: bool  # a plan token was in the URL but no such plan exists
+    generation: int = 0  # how many times this session's widgets were seeded afresh (``reset_widgets``)
 
     def t(self, key: str, **params: Any) -> str:
         return i18n.t(self.lang, key, **params)
@@ -51,16 +52,19 @@ class Frame:
 
     @property
     def ref(self) -> str:
-        """The open plan's name in widget keys: a short digest of its token ("new" with no plan open).
+        """The open plan in widget keys: a short digest of its token ("new" with no plan open) and the
+        generation of the widgets' values (a plan replaced in place, by a sample or an upload, or
+        changed elsewhere gets widgets of its own too).
 
         A digest, not the token: widget keys reach the browser's page (as CSS classes), the token is
         the plan's secret."""
-        return plan_ref(self.token)
+        return f"{plan_ref(self.token)}.{self.generation}"
 
     def key(self, *parts: object) -> str:
         """A widget key that names the plan it is drawn on: the same field of two plans (a sample's
-        goal ``g1`` and the user's own ``g1``) are two widgets, so a value shown for one plan is
-        never sent as a change of the other (after Back, a switch of ``?plan=``, a tap during a rerun)."""
+        goal ``g1`` and the user's own ``g1``) are two widgets, so a value the browser still shows for
+        one plan is never sent as a change of the other (after Back, a switch of ``?plan=``, a tap
+        while a rerun is under way): Streamlit takes a keyed widget's identity from its key alone."""
         return f"{WIDGET_PREFIX}{self.ref}:" + ":".join(str(p) for p in parts)
 
     @property
@@ -104,23 +108,34 @@ def _language() -> str:
 def _plan(step: str, lang: str) -> Frame:
     token = st.query_params.get("plan")
     if not token:
-        st.session_state.pop("plan_token", None)
-        return Frame(step, lang, None, None, 0, missing=False)
+        if st.session_state.pop("plan_token", None) is not None:
+            reset_widgets()  # the plan was closed: a new one gets widgets of its own
+        return Frame(step, lang, None, None, 0, missing=False, generation=_generation())
     loaded = resources.get_store().load(token)
     if loaded is None:
-        return Frame(step, lang, None, None, 0, missing=True)
+        return Frame(step, lang, None, None, 0, missing=True, generation=_generation())
     plan, version = loaded
     seen = (st.session_state.get("plan_token"), st.session_state.get("plan_version"))
     if seen != (token, version):
         # Another plan, or the plan changed elsewhere (another tab, an upload): re-seed the widgets.
         reset_widgets()
     st.session_state["plan_token"], st.session_state["plan_version"] = token, version
-    return Frame(step, lang, token, plan, version, missing=False)
+    return Frame(step, lang, token, plan, version, missing=False, generation=_generation())
+
+
+GENERATION_KEY = "widget_generation"
+
+
+def _generation() -> int:
+    return int(st.session_state.get(GENERATION_KEY, 0))
 
 
 def reset_widgets() -> None:
+    """Forget every widget's value, to seed them again from the plan: from the next run on the widgets
+    have new keys (``Frame.key``), so values the browser still shows for the old ones are never taken."""
     for key in [k for k in st.session_state.keys() if str(k).startswith(WIDGET_PREFIX)]:
         del st.session_state[key]
+    st.session_state[GENERATION_KEY] = _generation() + 1
 
 
 def _finished(frame: Frame) -> set[str]:
@@ -279,6 +294,7 @@ def open_plan(frame: Frame, plan: dict[str, Any]) -> str:
     st.session_state["plan_token"], st.session_state["plan_version"] = token, version
     reset_widgets()
     frame.token, frame.plan, frame.version, frame.missing = token, plan, version, False
+    frame.generation = _generation()
     return token
 
 

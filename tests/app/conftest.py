@@ -1,4 +1,6 @@
 import datetime as dt
+import hashlib
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -10,6 +12,19 @@ from ui import resources
 
 TIMEOUT = 60
 SECRET = "timone-e-vela"  # the facilitator's secret of the workshop the room tests open
+
+
+def wkey(at: AppTest, token: str | None, *parts: object) -> str:
+    """The key a page gave the widget of ``parts`` on ``token``'s plan, as found in ``at``'s session.
+
+    Keys are "w:", the first 12 hex digits of the sha256 of the plan's token ("new" with no plan open;
+    worked out here by hand), ".", the widgets' generation, ":", then ``parts`` joined by ":". The
+    newest generation is the one on the page."""
+    ref = hashlib.sha256(token.encode("utf-8")).hexdigest()[:12] if token else "new"
+    pattern = re.compile(rf"w:{ref}\.(\d+):" + re.escape(":".join(str(p) for p in parts)))
+    found = sorted((int(m.group(1)), m.group(0)) for k in at.session_state if (m := pattern.fullmatch(str(k))))
+    assert found, f"no widget {':'.join(map(str, parts))} of plan {ref} in the session"
+    return found[-1][1]
 
 
 def new_app(lang: str = "en", token: str | None = None) -> AppTest:

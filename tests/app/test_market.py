@@ -9,7 +9,7 @@ from core.market import catchment
 from core.market import summary as market_summary
 from core.market import view as market_page
 from core.plan import plan as plan_mod
-from tests.app.conftest import open_page
+from tests.app.conftest import open_page, wkey
 from tests.conftest import ROOT
 from ui import resources
 
@@ -104,8 +104,8 @@ def test_each_sample_shows_its_own_market(store, slug, said):
 def test_a_competitor_added_by_name_and_town_is_found_offline_and_saved(store):
     token = _new_plan(store)
     at = open_page(PAGE, "it", token)
-    at.text_input(key="w:market:competitors:name").input("Forno Rivale")
-    at.text_input(key="w:market:competitors:town").input("Frascati")
+    at.text_input(key=wkey(at, token, "market", "competitors:name")).input("Forno Rivale")
+    at.text_input(key=wkey(at, token, "market", "competitors:town")).input("Frascati")
     next(b for b in at.button if b.label == i18n.t("it", "marketpage.place.add")).click().run()
 
     assert not at.exception
@@ -128,8 +128,8 @@ def test_a_competitor_added_by_name_and_town_is_found_offline_and_saved(store):
 def test_a_competitor_whose_town_is_not_found_for_certain_is_not_saved_and_the_page_says_why(store, town, hint, key):
     token = _new_plan(store)
     at = open_page(PAGE, "en", token)
-    at.text_input(key="w:market:competitors:name").input("Rivale")
-    at.text_input(key="w:market:competitors:town").input(town)
+    at.text_input(key=wkey(at, token, "market", "competitors:name")).input("Rivale")
+    at.text_input(key=wkey(at, token, "market", "competitors:town")).input(town)
     next(b for b in at.button if b.label == i18n.t("en", "marketpage.place.add")).click().run()
 
     assert _plan(store, token)["competitors"] == []
@@ -145,8 +145,8 @@ def test_the_followers_typed_by_city_are_saved_and_set_against_the_customers(sto
         {"city": "Atlantide", "followers": 100},
     ]
     assert not at.data_editor  # the editor appears when asked for
-    at.toggle(key="w:market:followers_on").set_value(True).run()
-    at.session_state["w:market:followers"] = {"edited_rows": {}, "added_rows": rows, "deleted_rows": []}
+    at.toggle(key=wkey(at, token, "market:followers_on")).set_value(True).run()
+    at.session_state[wkey(at, token, "market:followers")] = {"edited_rows": {}, "added_rows": rows, "deleted_rows": []}
     at.run()
 
     assert not at.exception
@@ -218,7 +218,7 @@ def test_an_area_drawn_on_the_map_is_summed_up_and_saved_to_the_plan(store):
     expected = catchment.area_summary(_placed("forno"), ring, resources.get_gazetteer().comuni())
     inside = next(m for m in at.metric if m.label == i18n.t("en", "marketpage.area.customers"))
     assert inside.value == i18n.number("en", expected.customers) and expected.customers > 1000
-    at.text_input(key="w:market:area_name").input("Centro di Roma")
+    at.text_input(key=wkey(at, token, "market:area_name")).input("Centro di Roma")
     next(b for b in at.button if b.label == i18n.t("en", "marketpage.draw.save")).click().run()
 
     assert not at.exception
@@ -236,7 +236,7 @@ def test_a_second_area_with_the_same_name_is_refused(store):
     at.session_state[f"market:draw:{token}"] = {"points": [], "centre": (41.9, 12.5), "seen": None}
     at.session_state[DRAW] = "circle"
     at.run()
-    at.text_input(key="w:market:area_name").input("centro")
+    at.text_input(key=wkey(at, token, "market:area_name")).input("centro")
     next(b for b in at.button if b.label == i18n.t("en", "marketpage.draw.save")).click().run()
 
     assert len(_plan(store, token)["areas"]) == 1

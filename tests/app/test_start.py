@@ -1,7 +1,7 @@
 import pytest
 
 from core import i18n, samples
-from tests.app.conftest import new_app, open_page
+from tests.app.conftest import new_app, open_page, wkey
 
 
 def _texts(at):
@@ -22,7 +22,7 @@ def test_the_start_page_says_what_rotta_does_and_shows_the_path(lang):
 @pytest.mark.parametrize("lang", ["it", "en"])
 def test_one_click_loads_a_sample_business_into_a_saved_plan(lang, store):
     at = new_app(lang).run()
-    at.button(key="sample_cantina").click().run()
+    at.button(key=wkey(at, None, "sample", "cantina")).click().run()
     assert not at.exception
     token = at.query_params["plan"][0] if isinstance(at.query_params["plan"], list) else at.query_params["plan"]
     plan, _ = store.load(token)
@@ -34,7 +34,7 @@ def test_one_click_loads_a_sample_business_into_a_saved_plan(lang, store):
 
 def test_an_empty_plan_starts_blank(store):
     at = new_app("en").run()
-    at.button(key="empty_plan").click().run()
+    at.button(key=wkey(at, None, "empty_plan")).click().run()
     token = at.query_params["plan"]
     token = token[0] if isinstance(token, list) else token
     plan, _ = store.load(token)
@@ -63,7 +63,7 @@ def test_the_self_check_creates_a_plan_when_none_is_open(store):
 def test_a_plan_link_that_does_not_exist_says_so_and_offers_a_new_plan():
     at = open_page("app.py", "en", token="A" * 43)
     assert any(i18n.t("en", "frame.plan_missing") in w.value for w in at.warning)
-    assert at.button(key="empty_plan")
+    assert at.button(key=wkey(at, None, "empty_plan"))
 
 
 @pytest.mark.parametrize("slug", samples.SLUGS)

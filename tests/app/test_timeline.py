@@ -11,7 +11,7 @@ from streamlit.testing.v1 import app_test
 
 from core import i18n, samples
 from core.plan import plan as plan_mod
-from tests.app.conftest import open_page
+from tests.app.conftest import open_page, wkey
 from tests.conftest import ROOT
 from ui import resources
 
@@ -19,7 +19,6 @@ EXPORTS = ROOT / "tests" / "fixtures" / "exports"
 INSTAGRAM = EXPORTS / "meta_business_suite" / "instagram_posts_views_Jan-01-2025_Jan-31-2025_1118203947565678.csv"
 BROKEN = EXPORTS / "broken" / "password_protected.xlsx"
 SHOPIFY = EXPORTS / "shopify" / "customers_export.csv"
-CALENDAR = "w:calendar/table"
 
 
 def _text(elements) -> str:
@@ -40,7 +39,13 @@ def _plan(store, token: str) -> dict:
 
 
 def _edit_calendar(at, *rows: dict):
-    at.session_state[CALENDAR] = {"edited_rows": {}, "added_rows": list(rows), "deleted_rows": []}
+    token = at.query_params["plan"]
+    token = token[0] if isinstance(token, list) else token
+    at.session_state[wkey(at, token, "calendar/table")] = {
+        "edited_rows": {},
+        "added_rows": list(rows),
+        "deleted_rows": [],
+    }
     return at.run()
 
 
@@ -109,7 +114,7 @@ def test_an_import_can_be_removed(empty_token):
     at = open_page("pages/timeline.py", "en", empty_token)
     at.file_uploader[0].upload(INSTAGRAM.name, INSTAGRAM.read_bytes(), "text/csv").run()
     entry = _entries(empty_token)[0]
-    at.button(key=f"imports:activity#remove{entry.id}").click().run()
+    at.button(key=wkey(at, empty_token, f"imports:activity#remove{entry.id}")).click().run()
     assert _entries(empty_token) == []
     assert any(i.value == i18n.t("en", "timelinepage.no_activity") for i in at.info)
 
@@ -120,7 +125,7 @@ def test_an_offline_action_added_by_hand_appears_in_the_activity(sample_token, s
     at.selectbox(key="w:offline_new#kind").set_value("tasting")
     at.text_input(key="w:offline_new#note").input("Degustazione di lievitati")
     at.text_input(key="w:offline_new#town").input("Frascati").run()
-    at.button(key="offline_add").click().run()
+    at.button(key=wkey(at, sample_token, "offline_add")).click().run()
     assert not at.exception
     saved = _plan(store, sample_token)["offline"]
     assert len(saved) == 1 and saved[0]["kind"] == "tasting" and saved[0]["place"] == "Frascati"
@@ -128,7 +133,7 @@ def test_an_offline_action_added_by_hand_appears_in_the_activity(sample_token, s
     assert any(f"{i18n.number('it', rows + 1)} " in c.value for c in at.caption)
     assert "Degustazione di lievitati" in _text(at.markdown)
     assert at.text_input(key="w:offline_new#note").value == ""  # the form is ready for the next one
-    at.button(key="remove_offline_o1").click().run()
+    at.button(key=wkey(at, sample_token, "remove_offline_o1")).click().run()
     assert _plan(store, sample_token)["offline"] == []
 
 
@@ -136,11 +141,11 @@ def test_an_ambiguous_place_asks_which_one_before_the_action_is_added(sample_tok
     at = open_page("pages/timeline.py", "en", sample_token)
     at.text_input(key="w:offline_new#town").input("Castro").run()
     assert any("Castro" in i.value for i in at.info)
-    at.button(key="offline_add").click().run()
+    at.button(key=wkey(at, sample_token, "offline_add")).click().run()
     assert _plan(store, sample_token)["offline"] == []
     picker = next(s for s in at.selectbox if str(s.key).startswith("w:offline_new#pick:castro"))
     picker.select_index(0).run()
-    at.button(key="offline_add").click().run()
+    at.button(key=wkey(at, sample_token, "offline_add")).click().run()
     saved = _plan(store, sample_token)["offline"]
     assert len(saved) == 1 and saved[0]["place"] == "Castro" and saved[0]["lat"] is not None
 
@@ -148,7 +153,7 @@ def test_an_ambiguous_place_asks_which_one_before_the_action_is_added(sample_tok
 def test_an_offline_action_with_a_place_that_is_not_found_is_not_added(sample_token, store):
     at = open_page("pages/timeline.py", "en", sample_token)
     at.text_input(key="w:offline_new#town").input("Xyzzyville").run()
-    at.button(key="offline_add").click().run()
+    at.button(key=wkey(at, sample_token, "offline_add")).click().run()
     assert _plan(store, sample_token)["offline"] == []
     assert any("Xyzzyville" in e.value for e in at.error)
 
