@@ -37,7 +37,10 @@ for row in range(0, len(steps), 4):  # rows of four: seven narrow cards cut the 
             st.caption(t(f"step.{step.id}.what"))
 
 
-def _start(slug: str | None) -> None:
+def _start(frame: frame_mod.Frame, slug: str | None) -> None:
+    if not frame_mod.is_shown(frame):  # a button of a page drawn for another plan than the link's now
+        frame_mod.flash("warning", Message("frame.other_plan"))
+        return
     today = dt.date.today()
     if slug is None:
         new = plan_mod.new_plan(today)
@@ -65,7 +68,11 @@ for col, slug in zip(cols, samples.SLUGS, strict=False):
             participant.choice_button(frame, slug)
         else:
             st.button(
-                t("frame.load_sample"), key=frame.key("sample", slug), on_click=_start, args=(slug,), width="stretch"
+                t("frame.load_sample"),
+                key=frame.key("sample", slug),
+                on_click=_start,
+                args=(frame, slug),
+                width="stretch",
             )
 with cols[-1].container(border=True):
     st.markdown(f"**{t('frame.new_plan')}**")
@@ -74,7 +81,7 @@ with cols[-1].container(border=True):
         participant.choice_button(frame, participant.EMPTY)
     else:
         st.button(
-            t("frame.new_plan"), key=frame.key("empty_plan"), on_click=_start, args=(None,), type="primary",
+            t("frame.new_plan"), key=frame.key("empty_plan"), on_click=_start, args=(frame, None), type="primary",
             width="stretch",
         )  # fmt: skip
 if seat is None:

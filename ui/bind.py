@@ -24,6 +24,8 @@ def key_for(frame: Frame, path: plan_mod.Path) -> str:
 
 
 def _commit(frame: Frame, path: plan_mod.Path, key: str, seen: Any, convert: Callable[[Any], Any]) -> None:
+    if key not in st.session_state:  # a widget of a page whose values were reset since: not a change of this plan
+        return
     new = convert(st.session_state[key])
     if new != seen:
         frame_mod.save(frame, [plan_mod.Change(path, seen, new)])

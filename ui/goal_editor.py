@@ -135,6 +135,8 @@ def table(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> Non
 
 
 def _save_field(frame: Frame, goal_dicts: list[dict[str, Any]], index: int, name: str, key: str, convert: Any) -> None:
+    if key not in st.session_state:  # a widget of a page whose values were reset since: not a change of this plan
+        return
     old = goal_dicts[index].get(name)
     new = convert(st.session_state[key])
     if new == old:

@@ -53,6 +53,8 @@ def _where(frame: Frame, joined: Workshop, number: int) -> str:
 
 
 def _share(frame: Frame, key: str) -> None:
+    if key not in st.session_state:  # a switch of a page whose values were reset since
+        return
     frame_mod.save(frame, [workshop.share_change(frame.plan or {}, bool(st.session_state[key]))])
 
 
