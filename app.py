@@ -75,8 +75,8 @@ for col, slug in zip(cols, samples.SLUGS, strict=False):
                 width="stretch",
             )
 with cols[-1].container(border=True):
-    st.markdown(f"**{t('frame.new_plan')}**")
-    st.caption(t("start.empty_help"))
+    st.markdown(f"**{t('frame.new_plan') if seat is None else t('start.room.fill_empty')}**")
+    st.caption(t("start.empty_help") if seat is None else t("start.room.empty_help"))
     if seat is not None:
         participant.choice_button(frame, participant.EMPTY)
     else:

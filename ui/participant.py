@@ -27,6 +27,7 @@ from ui.frame import Frame
 
 Seat = tuple[Workshop, int]  # the workshop joined and the participant's number in it
 EMPTY = ""  # the pending choice of "start again from scratch"
+FILLED_KEY = "participant_filled"  # (plan token, choice) just filled in: said in that card, where the finger is
 
 
 def seat(frame: Frame) -> Seat | None:
@@ -119,7 +120,7 @@ def _fill(frame: Frame, choice: str) -> None:
         frame_mod.flash("warning", Message("start.room.stale"))
         return
     frame_mod.reset_widgets()
-    frame_mod.flash("success", done)
+    st.session_state[FILLED_KEY] = (frame.token, choice, done)
 
 
 def _current(frame: Frame) -> str:
@@ -136,6 +137,9 @@ def _current(frame: Frame) -> str:
 def choice_button(frame: Frame, choice: str) -> None:
     """In a sample's card (``choice``: its slug) or the empty plan's (``EMPTY``): ask, then confirm in place."""
     t = frame.t
+    filled = st.session_state.get(FILLED_KEY)
+    if filled and filled[:2] == (frame.token, choice):
+        st.success(frame.msg_md(st.session_state.pop(FILLED_KEY)[2]), icon=":material/check_circle:")
     if st.session_state.get(_pending_key(frame)) != choice:
         label, kind = (
             (t("start.room.fill_empty"), "primary") if choice == EMPTY else (t("start.room.fill_sample"), "secondary")

@@ -72,6 +72,10 @@ TEXTS = {
     ),
     "start.room.fill_sample": ("Usa questo esempio", "Use this sample"),
     "start.room.fill_empty": ("Ricomincia da zero", "Start again from scratch"),
+    "start.room.empty_help": (
+        "Svuota il tuo piano della sala e riparti con la tua impresa.",
+        "Empty your room plan and start again with your own business.",
+    ),
     "start.room.confirm_sample": (
         "Sostituire il tuo piano con l'esempio «{sample}»? Nome, settore, canali, autovalutazione e "
         "obiettivi diventano quelli dell'esempio; ora il tuo piano ha: {current}. Resti nel workshop e la "

@@ -49,6 +49,8 @@ def test_a_participant_who_loads_a_sample_stays_in_the_room_with_the_sample_in_t
     tab.load_sample("cantina")
 
     assert tab.token == token and harness.plan_count() == plans  # no other plan: the room's plan was filled
+    said = i18n.t("en", "start.room.filled", sample=i18n.t("en", "samples.cantina.name"))
+    assert [s.value for s in tab.at.success] == [said]  # said in the card tapped
     saved = harness.plan(token)
     assert saved["business"]["name"] == name and saved["sample"] == "cantina"
     assert saved["goals"] == harness.sample_file("cantina", "goals.json")
