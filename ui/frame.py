@@ -34,6 +34,7 @@ class Frame:
     version: int
     missing: bool  # a plan token was in the URL but no such plan exists
     generation: int = 0  # how many times this session's widgets were seeded afresh (``reset_widgets``)
+    link: str | None = None  # the ``?plan=`` the page was drawn for (a token, possibly of no plan)
 
     def t(self, key: str, **params: Any) -> str:
         return i18n.t(self.lang, key, **params)
@@ -113,14 +114,14 @@ def _plan(step: str, lang: str) -> Frame:
         return Frame(step, lang, None, None, 0, missing=False, generation=_generation())
     loaded = resources.get_store().load(token)
     if loaded is None:
-        return Frame(step, lang, None, None, 0, missing=True, generation=_generation())
+        return Frame(step, lang, None, None, 0, missing=True, generation=_generation(), link=token)
     plan, version = loaded
     seen = (st.session_state.get("plan_token"), st.session_state.get("plan_version"))
     if seen != (token, version):
         # Another plan, or the plan changed elsewhere (another tab, an upload): re-seed the widgets.
         reset_widgets()
     st.session_state["plan_token"], st.session_state["plan_version"] = token, version
-    return Frame(step, lang, token, plan, version, missing=False, generation=_generation())
+    return Frame(step, lang, token, plan, version, missing=False, generation=_generation(), link=token)
 
 
 GENERATION_KEY = "widget_generation"
@@ -238,8 +239,9 @@ def linked_token() -> str | None:
 
 
 def is_shown(frame: Frame) -> bool:
-    """Whether ``frame``'s plan (the one a widget or button was drawn on) is the plan behind the link."""
-    return frame.token == linked_token()
+    """Whether ``frame``'s plan (the one a widget or button was drawn on) is the plan behind the link:
+    the page was drawn for the link the session has now."""
+    return frame.link == linked_token()
 
 
 def save(frame: Frame, changes: list[plan_mod.Change]) -> bool:
@@ -247,7 +249,7 @@ def save(frame: Frame, changes: list[plan_mod.Change]) -> bool:
 
     ``frame`` names the plan the changes were made on. When that is not the plan behind the
     session's link (a callback bound while another plan was shown, then Back or a new link),
-    nothing is written: the user said so, and the widgets are seeded again from the linked plan."""
+    nothing is written: the user is told so, and the widgets are seeded again from the linked plan."""
     if not is_shown(frame):
         flash("warning", i18n.Message("frame.other_plan"))
         reset_widgets()
@@ -294,7 +296,7 @@ def open_plan(frame: Frame, plan: dict[str, Any]) -> str:
     st.session_state["plan_token"], st.session_state["plan_version"] = token, version
     reset_widgets()
     frame.token, frame.plan, frame.version, frame.missing = token, plan, version, False
-    frame.generation = _generation()
+    frame.generation, frame.link = _generation(), token
     return token
 
 

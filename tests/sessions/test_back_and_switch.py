@@ -92,3 +92,12 @@ def test_a_re_seeded_page_takes_no_stale_value_after_the_plan_changed_elsewhere(
     harness.tap_shown(shown, 5, 1)  # a tap on the old page: its first answer still shows "Yes"
 
     assert harness.plan(own)["selfcheck"] == {"goals": 0, "kpi": 2}
+
+
+def test_a_link_to_no_plan_still_lets_one_start_a_plan_and_answer():
+    """The identity check compares with the link the page was drawn for, which may name no plan."""
+    missing = "A" * 43
+    tab = Tab("en", missing)
+    tab.at.radio[0].set_value(1).run()  # the first answer creates a plan and puts it in the link
+    created = tab.token
+    assert created and created != missing and harness.plan(created)["selfcheck"] == {"goals": 1}
