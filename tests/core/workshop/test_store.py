@@ -333,3 +333,16 @@ def test_consent_saved_through_the_store_shows_the_name_in_the_room(stores):
     assert room.summarise(ws.room_snapshot(made.id), DAY).people[0].name == ""
     plans.apply(token, [workshop.share_change(plan, True)])
     assert room.summarise(ws.room_snapshot(made.id), DAY).people[0].name == "Forno Gatta Rossa"
+
+
+def test_a_seat_names_the_workshop_and_the_number_and_leaving_frees_it(stores):
+    plans, ws = stores
+    made = _open(ws)
+    first = ws.join(made.code, "phone-a", NOW).token
+    second = ws.join(made.code, "phone-b", NOW).token
+    assert ws.seat(first) == (made, 1) and ws.seat(second) == (made, 2)
+    assert ws.leave(second) == made
+    assert ws.seat(second) is None and ws.leave(second) is None  # leaving twice is harmless
+    assert [m.number for m in ws.room_snapshot(made.id)] == [1]  # the room counts only who stayed
+    assert plans.load(second) is not None  # the plan stays its owner's
+    assert ws.seat("no-such-token") is None

@@ -213,3 +213,20 @@ def test_every_join_result_has_a_message_in_both_languages(status):
 def test_every_room_access_result_has_a_message_in_both_languages(status):
     message = workshop.AccessResult(status, retry_after_s=600).message
     assert message.render("it") and message.render("en")
+
+
+@pytest.mark.parametrize("room", [{"share": True, "workshop": "w1"}, {"share": False, "workshop": "w2"}])
+def test_a_refill_takes_the_replacements_content_and_keeps_the_plans_place_in_the_room(room):
+    plan = {**plan_mod.new_plan(dt.date(2026, 11, 27)), "room": room}
+    plan["business"]["name"] = "Bottega di Anna"
+    replacement = plan_mod.new_plan(dt.date(2026, 12, 1), sample="forno")
+    replacement["business"]["name"] = "Forno Gatta Rossa"
+    filled = workshop.refill(plan, replacement)
+    assert filled["business"]["name"] == "Forno Gatta Rossa" and filled["sample"] == "forno"
+    assert filled["room"] == room and filled["room"] is not room  # a copy, not shared
+    assert "room" not in replacement  # the replacement itself is left as it was
+
+
+def test_a_refill_of_a_plan_outside_any_room_adds_no_room():
+    plan = plan_mod.new_plan(dt.date(2026, 11, 27))
+    assert "room" not in workshop.refill(plan, plan_mod.new_plan(dt.date(2026, 11, 27)))
