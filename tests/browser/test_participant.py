@@ -91,8 +91,10 @@ def test_three_phones_load_samples_and_stay_in_the_room_until_one_leaves(room, s
         asks = t("start.room.confirm_sample", sample="§", current="§").split("§")[0]
         expect(phone.get_by_text(re.compile("^" + re.escape(asks)))).to_be_visible()
         confirm.click()
+        filled = t("start.room.filled", sample=i18n.t("en", f"samples.{slug}.name"))
+        expect(phone.get_by_text(filled)).to_be_visible()  # said in the card tapped, once the plan is filled
         wait_ready(phone)
-        expect(phone.get_by_text(t("workshop.share.label"))).to_be_visible()  # still in the room
+        expect(phone.get_by_text(t("workshop.share.label"))).to_have_count(1)  # still in the room
         names[slug] = plans.load(tokens[n])[0]["business"]["name"]
         shot(phone, f"phone-after-sample-{slug}")
 
