@@ -145,6 +145,17 @@ class Gazetteer:
         ``core.gazetteer.istat``)."""
         return self.tables.cells
 
+    def distance_to_comune(self, istat: str, lat: float, lon: float) -> float:
+        """Km from a point to the nearest sample point of a comune (about 0 inside it; NaN if unknown)."""
+        cells = self.tables.cells
+        mine = cells[cells["istat"] == istat]
+        if mine.empty:
+            return float("nan")
+        km = 111.195 * np.hypot(
+            mine["lat"].to_numpy(float) - lat, (mine["lon"].to_numpy(float) - lon) * np.cos(np.radians(lat))
+        )
+        return float(km.min())
+
     def coverage(self) -> dict[str, int]:
         """How many comuni were located each way (geonames, geonames_loose, geonames_prefix,
         postcode, province_capital)."""

@@ -106,7 +106,7 @@ def by_comune(df: pd.DataFrame) -> pd.DataFrame:
 
 
 POSTCODE_COLUMNS: tuple[str, ...] = (
-    "postcode", "town", "customers", "revenue", "share_customers", "share_revenue",
+    "postcode", "town", "comune_istat", "customers", "revenue", "share_customers", "share_revenue",
 )  # fmt: skip
 
 
@@ -117,7 +117,7 @@ def by_postcode(df: pd.DataFrame) -> pd.DataFrame:
     italian = df["country"].fillna("").astype(str).isin(["IT", ""]) & postcode.str.fullmatch(r"\d{3,4}")
     postcode = postcode.where(~italian, postcode.str.zfill(5))  # spreadsheets drop the leading zeros
     key = (df["country"].fillna("").astype(str) + "|" + postcode).to_numpy()
-    out = _totals(df.assign(postcode=postcode), key, ["postcode", "town"])
+    out = _totals(df.assign(postcode=postcode), key, ["postcode", "town", "comune_istat"])
     return out.sort_values(["customers", "revenue", "postcode"], ascending=[False, False, True], kind="stable",
                            ignore_index=True)[list(POSTCODE_COLUMNS)]  # fmt: skip
 

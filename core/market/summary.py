@@ -152,7 +152,7 @@ def _gaps(
 
 
 def apart_items(apart: tuple[placement.Apart, ...], lang: str) -> str:
-    """"1,361 in Roma", or "1,361 in Roma and 12 in Ciampino": the customers counted apart."""
+    """ "1,361 in Roma", or "1,361 in Roma and 12 in Ciampino": the customers counted apart."""
     parts = [i18n.t(lang, "market.summary.apart_item", customers=i18n.number(lang, a.customers), name=a.name)
              for a in apart]  # fmt: skip
     if len(parts) == 1:

@@ -10,6 +10,7 @@ areas, competitors and other sites, the audience by city).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 
@@ -51,6 +52,16 @@ def _comuni() -> pd.DataFrame:
 
 def _cells() -> pd.DataFrame:
     return resources.get_gazetteer().cells()
+
+
+def cells() -> pd.DataFrame:
+    """The gazetteer's sample points of the comuni (their outlines on the map)."""
+    return _cells()
+
+
+def data_digest(loaded: Loaded) -> str:
+    """A short name for exactly which customers and business point the page shows (widget keys)."""
+    return hashlib.sha256(repr((loaded.key, loaded.center)).encode()).hexdigest()[:12]
 
 
 def market_data_key(frame: Frame) -> tuple[object, ...]:
@@ -126,8 +137,9 @@ def labels(frame: Frame, table: pd.DataFrame) -> dict[str, str]:
     return {c: frame.t(f"marketpage.col.{c}") for c in table.columns}
 
 
-def figures(frame: Frame, values: dict[str, str]) -> None:
-    """A drawn area's figures (``market_page.area_figures``), two by two so long numbers fit."""
+def figures(frame: Frame, values: dict[str, str], summary: catchment.AreaSummary | None = None) -> None:
+    """A drawn area's figures (``market_page.area_figures``), two by two so long numbers fit; then what is
+    estimated and who is counted apart."""
     t = frame.t
     shown = [
         ("customers", t("marketpage.area.of_all", share=values["share_customers"])),
@@ -138,6 +150,12 @@ def figures(frame: Frame, values: dict[str, str]) -> None:
     for row in (shown[:2], shown[2:]):
         for col, (name, note) in zip(st.columns(2), row, strict=True):
             col.metric(t(f"marketpage.area.{name}"), values[name], note, delta_color="off", delta_arrow="off")
+    if summary is not None:
+        unknown = market_page.area_unknown(frame.lang, summary)
+        if unknown is not None:
+            st.caption(safe_text.for_markdown(unknown.render(frame.lang)))
+        if summary.residents_estimated:
+            st.caption(t("marketpage.area.estimated"))
 
 
 def table(frame: Frame, table: pd.DataFrame) -> None:
