@@ -44,6 +44,14 @@ TEXTS = {
         ),
     ),
     "market.summary.apart_item": ("{customers} clienti a {name}", "{customers} customers in {name}"),
+    "market.summary.by_postcode": (
+        "Per CAP ({shown} con più clienti, su {total}): {items}.",
+        "By postcode (the {shown} with most customers, of {total}): {items}.",
+    ),
+    "market.summary.postcode_item": (
+        "{postcode} {customers} ({share}, {revenue})",
+        "{postcode} {customers} ({share}, {revenue})",
+    ),
     "market.summary.and": ("{first} e {last}", "{first} and {last}"),
     "market.summary.concentration": (
         (
