@@ -227,12 +227,6 @@ TEXTS = {
         "Goal created on the “{name}” area, starting from today's figures: {share} of customers "
         "({customers} customers, {revenue}). Complete it in the Goals step.",
     ),
-    "marketpage.areas.goal_made_unknown": (
-        "Obiettivo creato sulla zona «{name}». Il punto di partenza resta da fissare: la zona taglia un "
-        "comune i cui clienti non hanno una posizione precisa. Completalo nel passo Obiettivi.",
-        "Goal created on the “{name}” area. Its starting point is left to set: the area cuts a comune whose "
-        "customers have no precise position. Complete it in the Goals step.",
-    ),
     "marketpage.tables.trade_areas_help": (
         "Il bacino è la zona dove abita la metà (o il 70%) dei clienti più vicini.",
         "A trade area is where the nearest half (or 70%) of the customers live.",

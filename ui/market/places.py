@@ -64,10 +64,10 @@ def saved_areas(frame: Frame, loaded: base.Loaded) -> None:
 
 
 def make_goal(frame: Frame, name: str, summary: catchment.AreaSummary) -> None:
-    """A goal on the area through the goal functions: more customers in it, from today's share (none
-    when the area cuts a comune whose customers have no precise position)."""
+    """A goal on the area through the goal functions: more customers in it, from today's share of the
+    customers surely inside (those of a comune the area cuts are said apart)."""
     today = dt.date.today()
-    baseline = None if summary.unknown else round(summary.share_customers, 4)
+    baseline = round(summary.share_customers, 4)
     stored = list(frame.plan.get("goals") or [])
     taken = {str(g.get("id")) for g in stored if isinstance(g, dict)}
     goal = goals.Goal.from_dict(
@@ -84,13 +84,13 @@ def make_goal(frame: Frame, name: str, summary: catchment.AreaSummary) -> None:
         }
     )
     if frame_mod.save(frame, [plan_mod.Change(("goals",), frame.plan.get("goals"), [*stored, goal.to_dict()])]):
-        if baseline is None:
-            frame_mod.flash("success", Message("marketpage.areas.goal_made_unknown", {"name": name}))
-        else:
-            values = market_page.area_figures(frame.lang, summary)
-            params = {"name": name, "share": values["share_customers"], "customers": values["customers"],
-                      "revenue": i18n.money(frame.lang, summary.revenue)}  # fmt: skip
-            frame_mod.flash("success", Message("marketpage.areas.goal_made", params))
+        values = market_page.area_figures(frame.lang, summary)
+        params = {"name": name, "share": values["share_customers"], "customers": values["customers"],
+                  "revenue": i18n.money(frame.lang, summary.revenue)}  # fmt: skip
+        frame_mod.flash("success", Message("marketpage.areas.goal_made", params))
+        unknown = market_page.area_unknown(frame.lang, summary)
+        if unknown is not None:
+            frame_mod.flash("info", unknown)
 
 
 def _find(town: str, hint: str) -> tuple[dict[str, Any] | None, Message | None]:
