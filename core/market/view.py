@@ -352,14 +352,12 @@ def comuni_table(lang: str, by_comune: pd.DataFrame, penetration: pd.DataFrame, 
 
 
 def postcodes_table(lang: str, by_postcode: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """``market.by_postcode`` in words: the ``n`` postcodes with most customers (a dash for none)."""
+    """``market.by_postcode`` in words: the ``n`` postcodes with most customers (a dash for none); the
+    town only when they are in more than one (a phone has no width to spare)."""
     top = by_postcode.head(n)
+    towns = {"town": top["town"].astype(str).to_numpy()} if by_postcode["town"].nunique() > 1 else {}
     return pd.DataFrame(
-        {
-            "postcode": [p if str(p).strip() else DASH for p in top["postcode"]],
-            "town": top["town"].astype(str).to_numpy(),
-            **_table(lang, top, _SHARES),
-        }
+        {"postcode": [p if str(p).strip() else DASH for p in top["postcode"]], **towns, **_table(lang, top, _SHARES)}
     )
 
 

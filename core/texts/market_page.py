@@ -169,6 +169,7 @@ TEXTS = {
     "marketpage.summary.customers": ("Clienti", "Customers"),
     "marketpage.summary.revenue": ("Fatturato (€)", "Revenue (€)"),
     "marketpage.summary.median": ("Distanza mediana", "Median distance"),
+    "marketpage.summary.median_of": ("di {n} clienti con una distanza nota", "of {n} customers with a known distance"),
     "marketpage.summary.abroad": ("Clienti all'estero", "Customers abroad"),
     "marketpage.tables.title": ("Dove sono i clienti, in tabelle", "Where the customers are, in tables"),
     "marketpage.tables.comuni": ("Comuni", "Comuni"),

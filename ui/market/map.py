@@ -171,7 +171,9 @@ def metrics(frame: Frame, loaded: base.Loaded) -> None:
     cols[1].metric(t("marketpage.summary.revenue"), i18n.number(lang, facts.revenue))  # whole euros: it fits
     median = market_page.in_words(lang, [facts.median_km], "km")[0]
     km = t("marketpage.layers.km", km=median) if median != market_page.DASH else median
-    cols[2].metric(t("marketpage.summary.median"), km)
+    known = facts.placed - sum(a.customers for a in facts.apart)
+    note = t("marketpage.summary.median_of", n=i18n.number(lang, known)) if facts.apart else None
+    cols[2].metric(t("marketpage.summary.median"), km, note, delta_color="off", delta_arrow="off")
     cols[3].metric(t("marketpage.summary.abroad"), market_page.in_words(lang, [facts.abroad_share], "share")[0])
 
 

@@ -175,33 +175,31 @@ def audience(frame: Frame, loaded: base.Loaded) -> None:
     # the editor (a grid that loads its own code) only when asked for, or when there is an audience already
     if not st.toggle(t("marketpage.followers.edit"), value=bool(stored), key="w:market:followers_on"):
         return
-    editor, compared = st.columns([1, 2], gap="large")
-    with editor:
-        edited = st.data_editor(
-            _editor_data(key, stored, lang),
-            key=key,
-            num_rows="dynamic",
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "city": st.column_config.TextColumn(t("marketpage.col.city"), required=True, max_chars=80),
-                "followers": st.column_config.NumberColumn(t("marketpage.col.followers"), min_value=0),
-            },
-        )
-        new = market_page.followers_from_table(edited)
-        if new != stored:
-            frame_mod.save(frame, [plan_mod.Change(("followers",), frame.plan.get("followers"), new)])
-            stored = new
-    with compared:
-        if not stored:
-            st.caption(t("marketpage.followers.none"))
-            return
-        table = base.audience_table(loaded.key, json.dumps(stored, sort_keys=True), loaded.analysis)
-        base.table(frame, market_page.followers_table(lang, table))
-        lost = table.loc[table["lat"].isna() & (table["followers"] > 0), "city"].tolist()
-        if lost:
-            st.caption(t("marketpage.followers.unplaced", cities=safe_text.for_markdown(", ".join(lost))))
-        st.caption(t("marketpage.followers.map_hint"))
+    # one above the other: side by side, the grid got a third of the width and hid the city names
+    edited = st.data_editor(
+        _editor_data(key, stored, lang),
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "city": st.column_config.TextColumn(t("marketpage.col.city"), required=True, max_chars=80, width="medium"),
+            "followers": st.column_config.NumberColumn(t("marketpage.col.followers"), min_value=0, width="small"),
+        },
+    )
+    new = market_page.followers_from_table(edited)
+    if new != stored:
+        frame_mod.save(frame, [plan_mod.Change(("followers",), frame.plan.get("followers"), new)])
+        stored = new
+    if not stored:
+        st.caption(t("marketpage.followers.none"))
+        return
+    table = base.audience_table(loaded.key, json.dumps(stored, sort_keys=True), loaded.analysis)
+    base.table(frame, market_page.followers_table(lang, table))
+    lost = table.loc[table["lat"].isna() & (table["followers"] > 0), "city"].tolist()
+    if lost:
+        st.caption(t("marketpage.followers.unplaced", cities=safe_text.for_markdown(", ".join(lost))))
+    st.caption(t("marketpage.followers.map_hint"))
 
 
 def _editor_data(key: str, stored: list[dict[str, Any]], lang: str) -> pd.DataFrame:
