@@ -21,7 +21,7 @@ from core.market.layers import model as market_layers
 from core.market.layers.model import Layer, LegendItem, LegendSection
 
 POSITIONS = ("topleft", "topright", "bottomleft", "bottomright")
-FOLD_BELOW_PX = 600  # maps narrower than this open with the legend folded to its title
+FOLD_BELOW_PX = 450  # maps narrower than this open with the legend folded to its title
 _BOX = (
     "background: rgba(255, 255, 255, 0.93); color: #222; padding: 6px 9px; border-radius: 4px; "
     "font: 12px/1.45 sans-serif; max-width: 260px; max-height: 45vh; overflow-y: auto; "

@@ -86,4 +86,4 @@ def test_the_legend_folds_to_its_title_on_a_narrow_map_so_it_does_not_cover_the_
     m = market_layers.market_map((43.8, 10.5), 10)
     legend.legend_layer([layer("Rings", section)], "en").add_to(m)
     script = m.get_root().render()
-    assert "details.open = false" in script and "map.getSize().x < 600" in script
+    assert "details.open = false" in script and f"map.getSize().x < {legend.FOLD_BELOW_PX}" in script
