@@ -11,8 +11,8 @@ TEXTS = {
         "The business is now at the centre of {town}: tap the map where it really is.",
     ),
     "maps.point.set": (
-        "Punto fissato da te: {lat} N, {lon} E, a {km} km dal centro di {town}.",
-        "Point set by you: {lat} N, {lon} E, {km} km from the centre of {town}.",
+        "Il punto dell'attività: {lat} N, {lon} E, a {km} km dal centro di {town}.",
+        "The business's point: {lat} N, {lon} E, {km} km from the centre of {town}.",
     ),
     "maps.point.outside": (
         "Quel punto è fuori da {town} (a {km} km dal comune): tocca dentro il comune, o cambia comune.",
