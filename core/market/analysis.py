@@ -82,6 +82,11 @@ def _no_penetration(by_comune: pd.DataFrame) -> market.Penetration:
     return market.penetration(by_comune, empty)
 
 
+def table_sizes(a: Analysis) -> dict[str, int]:
+    """How many rows the page's comuni and provinces tables would have in full (they show the top 10)."""
+    return {"comuni": len(a.by_comune), "provinces": int((a.by_province["province"].str.strip() != "").sum())}
+
+
 def rings(a: Analysis, center: tuple[float, float], radii: tuple[float, ...]) -> pd.DataFrame:
     return catchment.rings(a.customers, center, radii, a.unknown)
 

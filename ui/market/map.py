@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from core import i18n, safe_text
+from core.market import analysis as core_analysis
 from core.market import catchment
 from core.market import summary as market_summary
 from core.market import view as market_page
@@ -228,7 +229,7 @@ def tables(frame: Frame, loaded: base.Loaded, radii: tuple[float, ...]) -> None:
         return
     a, lang = loaded.analysis, frame.lang
     found = _tables(loaded.key, loaded.center, lang, radii, a)
-    totals = {"comuni": len(a.by_comune), "provinces": int((a.by_province["province"].str.strip() != "").sum())}
+    totals = core_analysis.table_sizes(a)
     names = ("comuni", "provinces", "postcodes", "rings", "trade_areas")
     for name, tab in zip(names, st.tabs([t(f"marketpage.tables.{n}") for n in names]), strict=True):
         with tab:
