@@ -273,6 +273,11 @@ def locate_city(gazetteer: Any, city: str) -> tuple[float, float] | None:
     return (match.place.lat, match.place.lon) if match.status == "placed" and match.place else None
 
 
+def lost_cities(table: pd.DataFrame) -> list[str]:
+    """The audience's cities with followers that could not be placed on the map (``with_places``)."""
+    return table.loc[table["lat"].isna() & (table["followers"] > 0), "city"].astype(str).tolist()
+
+
 def with_places(table: pd.DataFrame, gazetteer: Any) -> pd.DataFrame:
     """``market.followers_vs_customers`` output with the ``lat``/``lon`` of each city (NaN if unknown)."""
     found = [locate_city(gazetteer, c) for c in table["city"]]

@@ -196,7 +196,7 @@ def audience(frame: Frame, loaded: base.Loaded) -> None:
         return
     table = base.audience_table(loaded.key, json.dumps(stored, sort_keys=True), loaded.analysis)
     base.table(frame, market_page.followers_table(lang, table))
-    lost = table.loc[table["lat"].isna() & (table["followers"] > 0), "city"].tolist()
+    lost = market_page.lost_cities(table)
     if lost:
         st.caption(t("marketpage.followers.unplaced", cities=safe_text.for_markdown(", ".join(lost))))
     st.caption(t("marketpage.followers.map_hint"))

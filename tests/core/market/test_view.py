@@ -341,3 +341,11 @@ def test_the_postcodes_table_writes_the_busiest_postcodes_in_words():
 
     assert table["postcode"].tolist() == ["00176", "—"]
     assert table["customers"].tolist() == ["3", "1"] and table["revenue"].tolist() == ["30,00\xa0€", "5,00\xa0€"]
+
+
+def test_the_audience_cities_left_off_the_map_are_those_with_followers_and_no_place():
+    table = pd.DataFrame(
+        {"city": ["Roma", "Atlantide", "Nowhere"], "followers": [10.0, 5.0, 0.0], "lat": [41.9, None, None]}
+    )
+
+    assert market_page.lost_cities(table) == ["Atlantide"]
