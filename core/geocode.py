@@ -135,10 +135,26 @@ class Gazetteer:
         return [self._places[istat] for istat in hits.istat.head(limit)]
 
     def comuni(self) -> pd.DataFrame:
-        """One row per comune: istat, name, province, province_name, region, lat, lon, population,
-        caps (list of str), approx, source (how it was located)."""
+        """One row per comune: istat, name, province, province_name, region, lat, lon, population (ISTAT
+        residents on 1 January 2023), area_km2, caps (list of str), approx, source (how it was located)."""
         out = self.tables.comuni.drop(columns=["other_name", "capoluogo"])
         return out.assign(caps=out.caps.str.split("|").map(lambda caps: [c for c in caps if c]))
+
+    def cells(self) -> pd.DataFrame:
+        """Points inside each comune (istat, lat, lon): where it lies and how far it reaches (see
+        ``core.gazetteer.istat``)."""
+        return self.tables.cells
+
+    def distance_to_comune(self, istat: str, lat: float, lon: float) -> float:
+        """Km from a point to the nearest sample point of a comune (about 0 inside it; NaN if unknown)."""
+        cells = self.tables.cells
+        mine = cells[cells["istat"] == istat]
+        if mine.empty:
+            return float("nan")
+        km = 111.195 * np.hypot(
+            mine["lat"].to_numpy(float) - lat, (mine["lon"].to_numpy(float) - lon) * np.cos(np.radians(lat))
+        )
+        return float(km.min())
 
     def coverage(self) -> dict[str, int]:
         """How many comuni were located each way (geonames, geonames_loose, geonames_prefix,

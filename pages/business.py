@@ -1,12 +1,11 @@
 """Business: name, sector, where it is (geocoded offline, on a map), today's channels, where it sells."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from core import i18n, maps, schema, sectors
+from core import i18n, schema, sectors
 from core.plan import audit
 from core.plan import plan as plan_mod
-from ui import bind, places
+from ui import bind, business_point, places
 from ui import frame as frame_mod
 
 frame = frame_mod.page("business")
@@ -97,14 +96,6 @@ with left:
     )
 
 with right:
-    st.markdown(f"**{t('business.map_caption')}**")
-    town = (frame.plan.get("business") or {}).get("town")
-    name = (frame.plan.get("business") or {}).get("name") or t("frame.plan_unnamed")
-    if town:
-        m = maps.business_map(name, town["lat"], town["lon"], lang=frame.lang, label=town.get("name", ""))
-        st_folium(m, key="business_map", returned_objects=[], height=420, width="stretch")
-    else:
-        m = maps.base_map(maps.ITALY, maps.ITALY_ZOOM, lang=frame.lang)
-        st_folium(m, key="business_map_empty", returned_objects=[], height=420, width="stretch")
+    business_point.point_map(frame)
 
 frame_mod.next_step(frame)

@@ -73,6 +73,7 @@ def profile(spec: Spec, places: Places, activity: pd.DataFrame) -> dict[str, Any
                 "country": "IT",
                 "lat": spec.town_lat,
                 "lon": spec.town_lon,
+                "pinned": True,  # the business's own spot, not the comune's centre
             },
             "channels": channels(spec, activity),
             "markets": list(spec.markets),

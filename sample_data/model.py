@@ -93,7 +93,7 @@ class Spec:
     name: str
     sector: str  # ATECO code
     town: str  # comune name
-    town_lat: float
+    town_lat: float  # the business's own spot (a point inside the comune, not its centre)
     town_lon: float
     markets: tuple[str, ...]
     selfcheck: dict[str, int]

@@ -174,7 +174,7 @@ def goals(customers: pd.DataFrame, orders: pd.DataFrame, activity: pd.DataFrame,
 
 SPEC = Spec(
     slug="cantina", seed=2026_02, id_prefix="C", name="Cantina Colle dei Gufi", sector="11.02.10",
-    town="Marino", town_lat=41.7698, town_lon=12.6592, markets=("local", "national", "abroad"),
+    town="Marino", town_lat=CELLAR[1], town_lon=CELLAR[2], markets=("local", "national", "abroad"),
     selfcheck={"goals": 1, "measure": 2, "kpi": 1, "relationships": 1, "market": 1, "where": 1, "calendar": 2,
                "places": 1},
     orders_start="2024-11-01", end="2026-10-31",

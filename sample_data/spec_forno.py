@@ -179,7 +179,7 @@ EVENTS = (
 
 SPEC = Spec(
     slug="forno", seed=2026_01, id_prefix="T", name="Forno Gatta Rossa", sector="10.71.10",
-    town="Roma", town_lat=41.8933, town_lon=12.4829, markets=("local",),
+    town="Roma", town_lat=SHOP[1], town_lon=SHOP[2], markets=("local",),
     selfcheck={"goals": 1, "measure": 1, "kpi": 0, "relationships": 2, "market": 2, "where": 1, "calendar": 1,
                "places": 2},
     orders_start="2024-09-01", end="2026-10-31",

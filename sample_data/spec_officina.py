@@ -122,7 +122,7 @@ def goals(customers: pd.DataFrame, orders: pd.DataFrame, activity: pd.DataFrame,
 
 SPEC = Spec(
     slug="officina", seed=2026_03, id_prefix="A", name="Ortensi Automazioni S.r.l.", sector="28.41.00",
-    town="Lumezzane", town_lat=45.6479, town_lon=10.2649, markets=("regional", "national", "abroad"),
+    town="Lumezzane", town_lat=WORKSHOP[1], town_lon=WORKSHOP[2], markets=("regional", "national", "abroad"),
     selfcheck={"goals": 1, "measure": 0, "kpi": 0, "relationships": 2, "market": 1, "where": 2, "calendar": 2,
                "places": 1},
     orders_start="2023-01-09", end="2026-10-31",

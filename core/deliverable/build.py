@@ -44,7 +44,8 @@ def build(plan: Mapping[str, Any], data: measures.Data, today: dt.date, lang: st
     items, skipped = sections.calendar_rows(plan.get("calendar") or [], data.activity, today, lang, titles)
     town = (plan.get("business") or {}).get("town")
     center = (float(town["lat"]), float(town["lon"])) if isinstance(town, Mapping) and "lat" in town else None
-    mk = deliverable_market.market_section(data.customers, center, lang)
+    istat = str(town.get("comune_istat") or "") if isinstance(town, Mapping) else ""
+    mk = deliverable_market.market_section(data.customers, center, lang, istat)
     tl = sections.timeline_section(data.activity, as_of, lang)
     actions = sections.next_actions(goal_rows, items, business, mk, tl, plan.get("selfcheck") or {}, today, lang)
     notes = {

@@ -2,7 +2,9 @@
 
 Every function takes the customers table (``core.schema.CUSTOMER_COLUMNS``); a customer is
 *placed* when it has both ``lat`` and ``lon``. Unplaced customers are never dropped silently:
-they get their own row in :func:`rings` and are counted apart everywhere else.
+they get their own row in :func:`rings` and are counted apart everywhere else; so are the customers
+whose distance is unknown (``unknown``, see ``core.market.placement``): placed at the centre of the
+comune that holds the business, they have a place but no distance.
 Coordinates are WGS84 degrees; points are ``(lat, lon)`` except drawn polygons, which arrive
 from GeoJSON as ``(lon, lat)``.
 """
@@ -17,15 +19,16 @@ import numpy as np
 import pandas as pd
 
 from core import geometry
+from core.market import placement
 
 RING_LADDER: tuple[float, ...] = (1, 3, 5, 10, 25, 50, 100, 250, 500)  # km; four rings around the 80th percentile
 DEFAULT_RADII: tuple[float, ...] = RING_LADDER[:4]  # km, when nothing says where the customers are
 RING_COLUMNS: tuple[str, ...] = (
-    "band",  # "0-1", "1-3", ..., "outside", "unplaced"
+    "band",  # "0-1", "1-3", ..., "outside", "unknown", "unplaced"
     "inner_km",
-    "outer_km",  # inf for "outside", NaN for "unplaced"
+    "outer_km",  # inf for "outside", NaN for "unknown" and "unplaced"
     "customers",
-    "share_customers",  # of all customers, placed or not: the column sums to 1
+    "share_customers",  # of the customers with a distance (bands and outside sum to 1); NaN for the last two
     "revenue",
     "share_revenue",
     "cum_share_customers",
@@ -60,15 +63,17 @@ Area = Circle | Sequence[tuple[float, float]]  # a Circle or a polygon of (lon, 
 
 @dataclass(frozen=True)
 class AreaSummary:
-    customers: int  # placed customers inside
+    customers: int  # customers surely inside (their place is inside, or their whole comune is)
     revenue: float
     orders: int
     share_customers: float  # of placed customers
     share_revenue: float  # of placed customers' revenue
-    comuni: int  # comuni whose centre is inside
-    residents: float  # population of those comuni (unknown populations count as 0)
+    comuni: int  # comuni with some of their area inside
+    residents: float  # residents of those comuni, each weighted by the share of its area inside
     comuni_without_population: int
-    per_1000: float  # customers per 1,000 residents, NaN when residents is 0
+    per_1000: float  # customers per 1,000 residents; NaN when residents is 0 or some customers are unknown
+    residents_estimated: bool = False  # some comune is cut by the area: residents are an estimate
+    unknown: tuple[placement.Apart, ...] = ()  # customers of comuni cut by the area: inside or not, unknown
 
 
 def _coords(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -89,31 +94,45 @@ def distances_km(df: pd.DataFrame, lat: float, lon: float) -> np.ndarray:
     return geometry.haversine_km(lats, lons, lat, lon)
 
 
-def rings(df: pd.DataFrame, center: tuple[float, float], radii_km: Sequence[float] = DEFAULT_RADII) -> pd.DataFrame:
-    """Customers and revenue per distance band (outer edge included), then outside, then unplaced."""
+def _unknown(df: pd.DataFrame, unknown: np.ndarray | None) -> np.ndarray:
+    return np.zeros(len(df), dtype=bool) if unknown is None else np.asarray(unknown, dtype=bool)
+
+
+def rings(
+    df: pd.DataFrame,
+    center: tuple[float, float],
+    radii_km: Sequence[float] = DEFAULT_RADII,
+    unknown: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Customers and revenue per distance band (outer edge included), then outside, then the customers
+    whose distance is unknown, then the unplaced; shares are of the customers with a distance."""
     radii = np.asarray(radii_km, dtype=float)
     if radii.size == 0 or radii[0] <= 0 or np.any(np.diff(radii) <= 0):
         raise ValueError(f"ring radii must be positive and increasing, got {list(radii_km)}")
     dist = distances_km(df, *center)
-    placed = ~np.isnan(dist)
-    band = np.full(len(df), radii.size + 1)  # last index = unplaced
+    unknown_ = _unknown(df, unknown)
+    placed = ~np.isnan(dist) & ~unknown_
+    band = np.full(len(df), radii.size + 2)  # last index = unplaced
+    band[unknown_] = radii.size + 1
     band[placed] = np.searchsorted(radii, dist[placed], side="left")
-    n_bands = radii.size + 2
+    n_bands = radii.size + 3
     counts = np.bincount(band, minlength=n_bands)
     revenue = np.bincount(band, weights=_revenue(df), minlength=n_bands)
-    inner = np.concatenate([[0.0], radii, [np.nan]])
-    outer = np.concatenate([radii, [np.inf, np.nan]])
-    labels = [f"{a:g}-{b:g}" for a, b in zip(inner[:-2], outer[:-2], strict=True)] + ["outside", "unplaced"]
-    total_c, total_r = counts.sum(), revenue.sum()
+    inner = np.concatenate([[0.0], radii, [np.nan, np.nan]])
+    outer = np.concatenate([radii, [np.inf, np.nan, np.nan]])
+    labels = [f"{a:g}-{b:g}" for a, b in zip(inner[:-3], outer[:-3], strict=True)]
+    labels += ["outside", "unknown", "unplaced"]
+    total_c, total_r = counts[:-2].sum(), revenue[:-2].sum()
+    counted = np.arange(n_bands) < n_bands - 2
     out = pd.DataFrame(
         {
             "band": labels,
             "inner_km": inner,
             "outer_km": outer,
             "customers": counts.astype(int),
-            "share_customers": _share(counts.astype(float), total_c),
+            "share_customers": np.where(counted, _share(counts.astype(float), total_c), np.nan),
             "revenue": revenue,
-            "share_revenue": _share(revenue, total_r),
+            "share_revenue": np.where(counted, _share(revenue, total_r), np.nan),
         }
     )
     out["cum_share_customers"] = out["share_customers"].cumsum()
@@ -121,10 +140,16 @@ def rings(df: pd.DataFrame, center: tuple[float, float], radii_km: Sequence[floa
     return out[list(RING_COLUMNS)]
 
 
-def trade_areas(df: pd.DataFrame, center: tuple[float, float], shares: Sequence[float] = (0.5, 0.7)) -> list[TradeArea]:
-    """Customer-derived trade areas: for each share, the radius and outline of the nearest customers."""
+def trade_areas(
+    df: pd.DataFrame,
+    center: tuple[float, float],
+    shares: Sequence[float] = (0.5, 0.7),
+    unknown: np.ndarray | None = None,
+) -> list[TradeArea]:
+    """Customer-derived trade areas: for each share, the radius and outline of the nearest customers
+    (of those with a known distance)."""
     dist = distances_km(df, *center)
-    placed = ~np.isnan(dist)
+    placed = ~np.isnan(dist) & ~_unknown(df, unknown)
     n = int(placed.sum())
     if n == 0:
         return []
@@ -164,17 +189,47 @@ def inside(df: pd.DataFrame, area: Area) -> np.ndarray:
     return geometry.in_polygon(lons, lats, np.asarray(area, dtype=float))
 
 
-def area_summary(df: pd.DataFrame, area: Area, comuni: pd.DataFrame | None) -> AreaSummary:
-    """Customers, revenue and residents inside a drawn area (residents: comuni whose centre is inside)."""
-    mask = inside(df, area)
+def comune_shares(cells: pd.DataFrame | None, area: Area) -> pd.Series:
+    """Share of each comune's sample points inside the area, by ISTAT code (comuni not reached: absent)."""
+    if cells is None or not len(cells):
+        return pd.Series(dtype=float)
+    hit = inside(cells, area)
+    codes = cells["istat"].to_numpy()
+    reached = np.unique(codes[hit])
+    mine = np.isin(codes, reached)
+    return pd.Series(hit[mine]).groupby(codes[mine]).mean()
+
+
+def area_summary(
+    df: pd.DataFrame, area: Area, comuni: pd.DataFrame | None, cells: pd.DataFrame | None = None
+) -> AreaSummary:
+    """Customers, revenue and residents inside a drawn area. Residents are each reached comune's
+    residents times the share of its area inside; customers placed at the centre of a comune count
+    inside when the whole comune is, and apart (``unknown``) when the area cuts it. Without ``cells``
+    a comune counts whole when its centre is inside."""
     rev = _revenue(df)
     placed = df["lat"].notna().to_numpy() & df["lon"].notna().to_numpy()
-    n_in, rev_in = int(mask.sum()), float(rev[mask].sum())
+    mask = inside(df, area)
+    unknown_rows = np.zeros(len(df), dtype=bool)
+    residents, n_comuni, missing, estimated = 0.0, 0, 0, False
     if comuni is not None and len(comuni):
-        pop = comuni["population"].to_numpy(dtype=float)[inside(comuni, area)]
-        n_comuni, residents, unknown = len(pop), float(np.nansum(pop)), int(np.isnan(pop).sum())
-    else:
-        n_comuni, residents, unknown = 0, 0.0, 0
+        if cells is not None and len(cells):
+            shares = comune_shares(cells, area)
+        else:
+            hit = inside(comuni, area)
+            shares = pd.Series(1.0, index=comuni["istat"].astype(str).to_numpy()[hit])
+        pop = comuni.astype({"istat": str}).set_index("istat")["population"].astype(float)
+        pop = pop[~pop.index.duplicated()].reindex(shares.index)
+        residents = float(np.nansum(pop.to_numpy() * shares.to_numpy()))
+        n_comuni, missing = len(shares), int(pop.isna().sum())
+        estimated = bool(((shares > 0) & (shares < 1)).any())
+        centred = placement.at_comune_centre(df, comuni)
+        share_of_row = df["comune_istat"].fillna("").astype(str).map(shares).fillna(0.0).to_numpy(float)
+        mask = np.where(centred, share_of_row >= 1.0, mask)
+        unknown_rows = centred & (share_of_row > 0) & (share_of_row < 1)
+    n_in, rev_in = int(mask.sum()), float(rev[mask].sum())
+    names = {} if comuni is None else dict(zip(comuni["istat"].astype(str), comuni["name"].astype(str), strict=False))
+    unknown = placement.apart(df, unknown_rows, names)
     return AreaSummary(
         customers=n_in,
         revenue=rev_in,
@@ -183,8 +238,10 @@ def area_summary(df: pd.DataFrame, area: Area, comuni: pd.DataFrame | None) -> A
         share_revenue=float(_share(rev_in, float(rev[placed].sum()))),
         comuni=n_comuni,
         residents=residents,
-        comuni_without_population=unknown,
-        per_1000=n_in / residents * 1000 if residents else float("nan"),
+        comuni_without_population=missing,
+        per_1000=n_in / residents * 1000 if residents and not unknown else float("nan"),
+        residents_estimated=estimated,
+        unknown=unknown,
     )
 
 

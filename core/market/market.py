@@ -105,6 +105,23 @@ def by_comune(df: pd.DataFrame) -> pd.DataFrame:
     return out[list(COMUNE_COLUMNS)]
 
 
+POSTCODE_COLUMNS: tuple[str, ...] = (
+    "postcode", "town", "comune_istat", "customers", "revenue", "share_customers", "share_revenue",
+)  # fmt: skip
+
+
+def by_postcode(df: pd.DataFrame) -> pd.DataFrame:
+    """Customers, revenue and orders per postcode as written (a missing one is ""), most first; shares
+    are of the given customers."""
+    postcode = df["postcode"].fillna("").astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
+    italian = df["country"].fillna("").astype(str).isin(["IT", ""]) & postcode.str.fullmatch(r"\d{3,4}")
+    postcode = postcode.where(~italian, postcode.str.zfill(5))  # spreadsheets drop the leading zeros
+    key = (df["country"].fillna("").astype(str) + "|" + postcode).to_numpy()
+    out = _totals(df.assign(postcode=postcode), key, ["postcode", "town", "comune_istat"])
+    return out.sort_values(["customers", "revenue", "postcode"], ascending=[False, False, True], kind="stable",
+                           ignore_index=True)[list(POSTCODE_COLUMNS)]  # fmt: skip
+
+
 def by_province(df: pd.DataFrame) -> pd.DataFrame:
     """Customers, revenue and orders per province (Italian sigla, or region text abroad), most first."""
     country = df["country"].fillna("").astype(str)

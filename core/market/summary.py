@@ -10,7 +10,7 @@ import pandas as pd
 from babel import Locale
 
 from core import geometry, i18n
-from core.market import catchment, market
+from core.market import catchment, market, placement
 
 TOP = 3
 NEARBY_KM = (10.0, 30.0)  # "nearby" = the 80th-percentile customer distance, kept within these bounds
@@ -58,10 +58,18 @@ class MarketFacts:
     local_per_1000: float  # customers per 1,000 residents of comuni within local_radius_km; NaN if unknown
     gaps: tuple[Gap, ...]
     unknown_population: int  # comuni near the business whose population is unknown
+    apart: tuple[placement.Apart, ...] = ()  # customers with no known distance (placed only to the business's city)
 
 
-def facts(df: pd.DataFrame, center: tuple[float, float] | None, comuni: pd.DataFrame | None) -> MarketFacts:
-    """The numbers behind the summary; ``center`` and ``comuni`` may be None (those parts stay empty)."""
+def facts(
+    df: pd.DataFrame,
+    center: tuple[float, float] | None,
+    comuni: pd.DataFrame | None,
+    unknown: np.ndarray | None = None,
+) -> MarketFacts:
+    """The numbers behind the summary; ``center`` and ``comuni`` may be None (those parts stay empty).
+    Customers flagged ``unknown`` (``placement.unknown_distance``) have no distance: they are left out
+    of the median and the 80th percentile and listed in ``apart``."""
     n = len(df)
     revenue = float(np.nansum(df["revenue"].to_numpy(float)))
     comuni_df = market.by_comune(df)
@@ -72,6 +80,9 @@ def facts(df: pd.DataFrame, center: tuple[float, float] | None, comuni: pd.DataF
     provinces = market.by_province(df)
     provinces = provinces[provinces["province"].str.strip() != ""]
     dist = catchment.distances_km(df, *center) if center else np.full(n, np.nan)
+    unknown_ = np.zeros(n, dtype=bool) if unknown is None else np.asarray(unknown, dtype=bool)
+    dist = np.where(unknown_, np.nan, dist)
+    names = {} if comuni is None else dict(zip(comuni["istat"].astype(str), comuni["name"].astype(str), strict=False))
     placed = int((df["lat"].notna() & df["lon"].notna()).sum())
     has_dist = bool(np.isfinite(dist).any())
     countries = df["country"].fillna("").astype(str).str.upper()
@@ -79,7 +90,7 @@ def facts(df: pd.DataFrame, center: tuple[float, float] | None, comuni: pd.DataF
     shares = known["customers"].to_numpy(float) / known["customers"].sum() if len(known) else np.zeros(0)
     p80 = float(np.nanpercentile(dist, 80)) if has_dist else math.nan
     radius = float(np.clip(p80 if has_dist else NEARBY_KM[0], *NEARBY_KM))
-    rate, gaps, unknown = _gaps(comuni_df, comuni, center, radius)
+    rate, gaps, unknown_near = _gaps(comuni_df, comuni, center, radius)
     return MarketFacts(
         customers=n,
         placed=placed,
@@ -96,7 +107,8 @@ def facts(df: pd.DataFrame, center: tuple[float, float] | None, comuni: pd.DataF
         local_radius_km=radius,
         local_per_1000=rate,
         gaps=gaps,
-        unknown_population=unknown,
+        unknown_population=unknown_near,
+        apart=placement.apart(df, unknown_, names),
     )
 
 
@@ -137,6 +149,15 @@ def _gaps(
         for r in low.itertuples(index=False)
     )
     return rate, gaps, unknown
+
+
+def apart_items(apart: tuple[placement.Apart, ...], lang: str) -> str:
+    """ "1,361 in Roma", or "1,361 in Roma and 12 in Ciampino": the customers counted apart."""
+    parts = [i18n.t(lang, "market.summary.apart_item", customers=i18n.number(lang, a.customers), name=a.name)
+             for a in apart]  # fmt: skip
+    if len(parts) == 1:
+        return parts[0]
+    return i18n.t(lang, "market.summary.and", first=", ".join(parts[:-1]), last=parts[-1])
 
 
 def concentration_level(hhi: float) -> str:
@@ -190,8 +211,11 @@ def messages(f: MarketFacts, lang: str) -> list[i18n.Message]:
                 for p in places
             )
             out.append(M(key, {"items": items}))
+    if f.apart:
+        out.append(M("market.summary.apart", {"items": apart_items(f.apart, lang)}))
     if not math.isnan(f.median_km):
-        out.append(M("market.summary.distance", {"median": _km(lang, f.median_km), "p80": _km(lang, f.p80_km)}))
+        key = "market.summary.distance_others" if f.apart else "market.summary.distance"
+        out.append(M(key, {"median": _km(lang, f.median_km), "p80": _km(lang, f.p80_km)}))
     if not math.isnan(f.hhi) and f.hhi > 0:
         level = i18n.t(lang, f"market.summary.level_{concentration_level(f.hhi)}")
         equivalent = 1 / f.hhi

@@ -17,7 +17,7 @@ import pandas as pd
 from babel import Locale
 
 from core import i18n, maps, safe_text, schema
-from core.market import catchment
+from core.market import catchment, placement
 from core.market.layers import areas as areas_mod
 from core.market.layers import customers as customers_mod
 from core.market.layers import model as market_layers
@@ -73,6 +73,9 @@ class MapInputs:
     competitors: pd.DataFrame | None = None  # name, town, lat, lon
     followers: pd.DataFrame | None = None  # market.followers_vs_customers with lat, lon
     areas: Sequence[SavedArea] = ()
+    apart: Sequence[placement.Apart] = ()  # customers with no known position inside their comune
+    cells: pd.DataFrame | None = None  # the gazetteer's sample points (the apart comuni's outlines)
+    postcodes: pd.DataFrame | None = None  # market.by_postcode of the customers apart
 
 
 def _some(table: pd.DataFrame | None) -> bool:
@@ -83,8 +86,15 @@ def _draw(name: str, c: Choice, i: MapInputs, lang: str) -> Layer | None:
     """Layer ``name`` from the inputs, or None when they hold nothing for it."""
     if name == "business":
         return customers_mod.business_layer(i.sites, lang) if i.sites else None
-    if name == "customers" and _some(i.places):
-        return customers_mod.customers_layer(i.places, lang, clustered=c.customers == "clusters")
+    if name == "customers" and (_some(i.places) or i.apart):
+        return customers_mod.customers_layer(
+            i.places if i.places is not None else customers_mod.customer_places(pd.DataFrame(columns=["lat", "lon"])),
+            lang,
+            clustered=c.customers == "clusters",
+            apart=i.apart,
+            cells=i.cells,
+            postcodes=i.postcodes,
+        )
     if name == "heat" and _some(i.places):
         return customers_mod.heat_layer(i.places, lang)
     if name == "hexes" and _some(i.hexes):
@@ -263,6 +273,11 @@ def locate_city(gazetteer: Any, city: str) -> tuple[float, float] | None:
     return (match.place.lat, match.place.lon) if match.status == "placed" and match.place else None
 
 
+def lost_cities(table: pd.DataFrame) -> list[str]:
+    """The audience's cities with followers that could not be placed on the map (``with_places``)."""
+    return table.loc[table["lat"].isna() & (table["followers"] > 0), "city"].astype(str).tolist()
+
+
 def with_places(table: pd.DataFrame, gazetteer: Any) -> pd.DataFrame:
     """``market.followers_vs_customers`` output with the ``lat``/``lon`` of each city (NaN if unknown)."""
     found = [locate_city(gazetteer, c) for c in table["city"]]
@@ -311,6 +326,8 @@ def rings_table(lang: str, rings: pd.DataFrame) -> pd.DataFrame:
     for band, inner, outer in zip(rings["band"], inners, outers, strict=True):
         if band == "unplaced":
             labels.append(i18n.t(lang, "deliverable.ring.unplaced"))
+        elif band == "unknown":
+            labels.append(i18n.t(lang, "marketpage.ring.unknown"))
         elif band == "outside":
             labels.append(i18n.t(lang, "deliverable.ring.outside", km=last[0] if last else DASH))
         else:
@@ -336,6 +353,16 @@ def comuni_table(lang: str, by_comune: pd.DataFrame, penetration: pd.DataFrame, 
             "population": in_words(lang, population, "n"),
             "per_1000": in_words(lang, per_1000, "n2"),
         }
+    )
+
+
+def postcodes_table(lang: str, by_postcode: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """``market.by_postcode`` in words: the ``n`` postcodes with most customers (a dash for none); the
+    town only when they are in more than one (a phone has no width to spare)."""
+    top = by_postcode.head(n)
+    towns = {"town": top["town"].astype(str).to_numpy()} if by_postcode["town"].nunique() > 1 else {}
+    return pd.DataFrame(
+        {"postcode": [p if str(p).strip() else DASH for p in top["postcode"]], **towns, **_table(lang, top, _SHARES)}
     )
 
 
@@ -368,10 +395,25 @@ def followers_table(lang: str, table: pd.DataFrame, n: int = 20) -> pd.DataFrame
 
 
 def area_figures(lang: str, summary: catchment.AreaSummary) -> dict[str, str]:
-    """The figures of a drawn or saved area, by name (the page labels them); revenue in whole euros."""
+    """The figures of a drawn or saved area, by name (the page labels them); revenue in whole euros;
+    residents marked "≈" when they are an estimate (the area cuts a comune)."""
     spec = {"customers": "n", "share_customers": "share", "revenue": "n", "share_revenue": "share",
             "residents": "n", "comuni": "n", "per_1000": "n2"}  # fmt: skip
-    return {name: in_words(lang, [getattr(summary, name)], kind)[0] for name, kind in spec.items()}
+    out = {name: in_words(lang, [getattr(summary, name)], kind)[0] for name, kind in spec.items()}
+    if summary.residents_estimated and out["residents"] != DASH:
+        out["residents"] = "≈ " + out["residents"]
+    return out
+
+
+def area_unknown(lang: str, summary: catchment.AreaSummary) -> i18n.Message | None:
+    """The sentence about the customers of comuni the area cuts (inside or outside, unknown)."""
+    if not summary.unknown:
+        return None
+    items = [i18n.t(lang, "market.summary.apart_item", customers=i18n.number(lang, a.customers), name=a.name)
+             for a in summary.unknown]  # fmt: skip
+    joined = items[0] if len(items) == 1 else i18n.t(lang, "market.summary.and", first=", ".join(items[:-1]),
+                                                      last=items[-1])  # fmt: skip
+    return i18n.Message("marketpage.area.unknown", {"items": joined})
 
 
 def unplaced_table(df: pd.DataFrame) -> pd.DataFrame:

@@ -29,6 +29,30 @@ TEXTS = {
         "Metà dei clienti sulla mappa è entro {median} km da te, l'80% entro {p80} km.",
         "Half of the customers on the map are within {median} km of you, 80% within {p80} km.",
     ),
+    "market.summary.distance_others": (
+        "Degli altri clienti sulla mappa, metà è entro {median} km da te, l'80% entro {p80} km.",
+        "Of the other customers on the map, half are within {median} km of you, 80% within {p80} km.",
+    ),
+    "market.summary.apart": (
+        (
+            "{items}: la posizione dentro il comune non si conosce (i dati danno solo il comune e il CAP), "
+            "quindi restano fuori da distanze e anelli; li vedi per CAP."
+        ),
+        (
+            "{items}: their position inside the city is unknown (the data give only the comune and the "
+            "postcode), so they are left out of distances and rings; see them by postcode."
+        ),
+    ),
+    "market.summary.apart_item": ("{customers} clienti a {name}", "{customers} customers in {name}"),
+    "market.summary.by_postcode": (
+        "Per CAP ({shown} con più clienti, su {total}): {items}.",
+        "By postcode (the {shown} with most customers, of {total}): {items}.",
+    ),
+    "market.summary.postcode_item": (
+        "{postcode} {customers} ({share}, {revenue})",
+        "{postcode} {customers} ({share}, {revenue})",
+    ),
+    "market.summary.and": ("{first} e {last}", "{first} and {last}"),
     "market.summary.concentration": (
         (
             "Quota dei clienti nei primi {n} comuni: {top3}. L'indice di concentrazione (Herfindahl) "

@@ -15,6 +15,15 @@ TEXTS = {
     "market_layers.layer.competitors": ("Concorrenti", "Competitors"),
     "market_layers.layer.target": ("Zona obiettivo", "Target area"),
     # Tooltips
+    "market_layers.tip.apart": (
+        "{name}: {customers} clienti, posizione dentro il comune sconosciuta.",
+        "{name}: {customers} customers, position inside the city unknown.",
+    ),
+    "market_layers.tip.apart_postcodes": ("Per CAP: {items}.", "By postcode: {items}."),
+    "market_layers.legend.apart": (
+        "Clienti in città, posizione interna sconosciuta (vedi per CAP)",
+        "Customers in the city, position inside unknown (see by postcode)",
+    ),
     "market_layers.tip.place": (
         "{name}: {customers} clienti, {revenue}",
         "{name}: {customers} customers, {revenue}",

@@ -126,6 +126,7 @@ TEXTS = {
     "marketpage.draw.name": ("Nome della zona", "Name of the area"),
     "marketpage.draw.name_placeholder": ("es. Quartiere Prati", "e.g. Prati district"),
     "marketpage.draw.save": ("Salva la zona nel piano", "Save the area to the plan"),
+    "marketpage.draw.save_goal": ("Salva e fanne un obiettivo", "Save and make it a goal"),
     "marketpage.draw.saved": (
         "Zona «{name}» salvata: puoi usarla come luogo di un obiettivo.",
         "Area “{name}” saved: you can use it as the place of a goal.",
@@ -168,6 +169,7 @@ TEXTS = {
     "marketpage.summary.customers": ("Clienti", "Customers"),
     "marketpage.summary.revenue": ("Fatturato (€)", "Revenue (€)"),
     "marketpage.summary.median": ("Distanza mediana", "Median distance"),
+    "marketpage.summary.median_of": ("di {n} clienti con una distanza nota", "of {n} customers with a known distance"),
     "marketpage.summary.abroad": ("Clienti all'estero", "Customers abroad"),
     "marketpage.tables.title": ("Dove sono i clienti, in tabelle", "Where the customers are, in tables"),
     "marketpage.tables.comuni": ("Comuni", "Comuni"),
@@ -177,6 +179,54 @@ TEXTS = {
     "marketpage.tables.rings_help": (
         "Clienti e fatturato per fascia di distanza dall'attività (i cerchi scelti sopra la mappa).",
         "Customers and revenue by distance band from the business (the rings chosen above the map).",
+    ),
+    "marketpage.tables.postcodes": ("Per CAP", "By postcode"),
+    "marketpage.tables.postcodes_help": (
+        "{items}: la loro posizione dentro il comune non si conosce, quindi li vedi per CAP "
+        "({shown} CAP con più clienti, su {total}).",
+        "{items}: their position inside the city is unknown, so here they are by postcode "
+        "(the {shown} postcodes with most customers, of {total}).",
+    ),
+    "marketpage.tables.postcodes_none": (
+        "Tutti i clienti hanno una distanza nota: nessuno da mostrare per CAP.",
+        "Every customer has a known distance: nobody to show by postcode.",
+    ),
+    "marketpage.tables.top": (
+        "I {shown} con più clienti, su {total}.",
+        "The {shown} with most customers, of {total}.",
+    ),
+    "marketpage.ring.unknown": ("Posizione in città sconosciuta", "Position inside the city unknown"),
+    "marketpage.data.sample": (
+        "La mappa mostra i clienti dell'esempio ({rows} righe). Importa qui sopra il tuo elenco per vedere i tuoi.",
+        "The map shows the sample's customers ({rows} rows). Import your own list above to see yours.",
+    ),
+    "marketpage.data.own": (
+        "La mappa mostra i tuoi clienti: {rows} righe da {files} file importati.",
+        "The map shows your customers: {rows} rows from {files} imported files.",
+    ),
+    "marketpage.data.own_one": (
+        "La mappa mostra i tuoi clienti: {rows} righe da un file importato.",
+        "The map shows your customers: {rows} rows from one imported file.",
+    ),
+    "marketpage.area.unknown": (
+        "Più {items}, che non si sa se siano dentro o fuori: la zona taglia il comune e i dati non dicono "
+        "dove abitano al suo interno.",
+        "Plus {items}, who may be inside or outside: the area cuts the comune and the data do not say where "
+        "in it they live.",
+    ),
+    "marketpage.area.estimated": (
+        "≈ stima: di ogni comune tagliato dalla zona si contano gli abitanti in proporzione alla sua superficie "
+        "dentro la zona (ISTAT, residenti al 1° gennaio 2023).",
+        "≈ estimate: each comune the area cuts counts its residents in proportion to its surface inside the "
+        "area (ISTAT, residents on 1 January 2023).",
+    ),
+    "marketpage.areas.make_goal": ("Fanne un obiettivo", "Make this a goal"),
+    "marketpage.areas.goal_title": ("Più clienti nella zona «{name}»", "More customers in the “{name}” area"),
+    "marketpage.areas.goal_made": (
+        "Obiettivo creato sulla zona «{name}», con il punto di partenza di oggi: {share} dei clienti "
+        "({customers} clienti, {revenue}). Completalo nel passo Obiettivi.",
+        "Goal created on the “{name}” area, starting from today's figures: {share} of customers "
+        "({customers} customers, {revenue}). Complete it in the Goals step.",
     ),
     "marketpage.tables.trade_areas_help": (
         "Il bacino è la zona dove abita la metà (o il 70%) dei clienti più vicini.",

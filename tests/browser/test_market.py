@@ -1,5 +1,7 @@
-"""The Market map in a real browser with no network: every default layer draws, and an area drawn with four
-clicks on the map is summed up on the page and saved to the plan."""
+"""The Market map in a real browser with no network, at a phone's and a laptop's width: every default layer
+draws, the bakery sits at the Pigneto, no distance is claimed for its Rome customers (shown by postcode),
+nothing overflows or covers the map, and an area drawn with four clicks is summed up and saved. Expected
+values come from the sample's files and spec, and from computations written here."""
 
 from __future__ import annotations
 
@@ -7,21 +9,31 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page, expect
 
 from core import geocode, i18n, samples
-from core.market import catchment
-from core.market import view as market_page
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
+from sample_data import spec_forno
 from tests.browser.conftest import app_errors, wait_ready
 
 pytestmark = pytest.mark.browser
 MAP = "iframe[title='streamlit_folium.st_folium']"
 BUSY = ".leaflet-marker-icon, .leaflet-control, .leaflet-tooltip, .rotta-legend, .rotta-tiles-offline"
 LAYERS_DRAWN = "() => (window.feature_group || []).reduce((n, g) => n + g.getLayers().length, 0)"
+SIZES = {"phone": (390, 844), "laptop": (1366, 768)}
+BUSINESS_AT = """(name) => {
+    for (const g of window.feature_group) for (const l of g.getLayers()) {
+        const t = l.getTooltip && l.getTooltip();
+        if (t && String(t.getContent()).includes(name)) { const p = l.getLatLng(); return [p.lat, p.lng]; }
+    }
+    return null;
+}"""
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _store() -> store_mod.Store:
@@ -58,8 +70,15 @@ def _open(page: Page, server, token: str, lang: str) -> Frame:
     return _map_frame(page)
 
 
+def _rome() -> pd.DataFrame:
+    customers = pd.read_csv(ROOT / "sample_data" / "forno" / "customers.csv", dtype=str, keep_default_na=False)
+    return customers[customers["town"] == "Roma"]
+
+
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["it", "en"])
-def test_every_default_layer_of_the_market_map_draws_offline(page: Page, context, server, token, lang):
+def test_every_default_layer_of_the_market_map_draws_offline(page: Page, context, server, token, lang, size):
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES[size], strict=True)))
     frame = _open(page, server, token, lang)
 
     # business, customers, rings, trade areas (no competitors or saved areas yet), then the legend
@@ -68,11 +87,48 @@ def test_every_default_layer_of_the_market_map_draws_offline(page: Page, context
     assert frame.locator(".leaflet-overlay-pane canvas").count() >= 1  # rings and trade areas, on canvas
     assert frame.locator(".marker-cluster, .rotta-place").count() >= 1  # customers
     expect(frame.locator(".leaflet-tooltip").first).to_contain_text("Forno Gatta Rossa")
-    legend = frame.locator(".rotta-legend")
+    legend = frame.locator(".rotta-legend details")
+    folded = size == "phone"  # on a phone the legend starts folded to its title, clear of the data
+    assert legend.evaluate("d => d.open") is (not folded)
+    if folded:
+        assert legend.bounding_box()["height"] < 40
+        legend.locator("summary").click()
     for layer in ("trade_areas", "rings", "customers", "business"):
         expect(legend).to_contain_text(i18n.t(lang, f"market_layers.layer.{layer}"))
     assert app_errors(page) == []
     assert all("127.0.0.1" not in url for url in context.offline_guard.blocked)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_bakery_sits_at_the_pigneto_and_its_rome_customers_get_no_distance_but_postcodes(
+    page: Page, server, token, size
+):
+    lang = "en"
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES[size], strict=True)))
+    frame = _open(page, server, token, lang)
+    rome = _rome()
+
+    _, lat, lon = spec_forno.SHOP  # the shop's spot in the sample's recipe
+    at = frame.evaluate(BUSINESS_AT, "Forno Gatta Rossa")
+    assert at == pytest.approx([lat, lon], abs=1e-6)
+    text = page.get_by_test_id("stMain").inner_text()
+    assert f"{len(rome):,} customers in Roma: their position inside the city is unknown" in text
+    assert "Half of the customers on the map" not in text  # no median over the centre of Rome
+    table = page.get_by_test_id("stTable").filter(has_text="00176").first
+    expect(table).to_be_visible()
+    top = rome["postcode"].value_counts()
+    cells = table.inner_text().split()
+    assert cells[cells.index(top.index[0]) + 1] == f"{top.iloc[0]:,}"  # the busiest postcode and its customers
+    # nothing wider than the screen: the page itself never scrolls sideways
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    if size == "laptop":  # the ring chips fit their box ("10 km" was cut at 1366 px)
+        box = page.get_by_test_id("stMultiSelect").first.bounding_box()
+        chips = page.get_by_test_id("stMultiSelect").first.locator("[data-tag]")
+        assert chips.count() == 4
+        for i in range(chips.count()):
+            chip = chips.nth(i).bounding_box()
+            assert chip["x"] + chip["width"] <= box["x"] + box["width"]
+    assert app_errors(page) == []
 
 
 def _free_spot(frame: Frame, x: float, y: float) -> tuple[float, float]:
@@ -116,8 +172,23 @@ def test_an_area_drawn_with_four_clicks_shows_the_customers_inside_and_is_saved(
 
     (saved,) = _store().load(token)[0]["areas"]
     assert saved["name"] == "Zona disegnata" and len(saved["polygon"]) == 4
+    # surely inside: the customers of every comune whose sample points all fall in the drawn polygon
     gazetteer = geocode.load_gazetteer(Path(os.environ["ROTTA_CACHE_DIR"]))
-    customers = market_page.as_customers(geocode.geocode_frame(gazetteer, samples.load_sample("forno").customers))
-    inside = catchment.area_summary(customers, [tuple(v) for v in saved["polygon"]], None).customers
-    assert shown == i18n.number(lang, inside) and inside > 0
+    cells = gazetteer.cells()
+    whole = cells.assign(inside=_inside(np.asarray(saved["polygon"]), cells["lon"], cells["lat"]))
+    whole = set(whole.groupby("istat")["inside"].all().loc[lambda x: x].index)
+    names = set(gazetteer.comuni().set_index("istat").loc[sorted(whole), "name"]) if whole else set()
+    customers = pd.read_csv(ROOT / "sample_data" / "forno" / "customers.csv", dtype=str, keep_default_na=False)
+    inside = int(customers["town"].isin(names).sum())
+    assert shown == i18n.number(lang, inside)
     assert app_errors(page) == []
+
+
+def _inside(ring: np.ndarray, x: pd.Series, y: pd.Series) -> np.ndarray:
+    """Ray casting: points (x, y) inside the (lon, lat) ring."""
+    px, py, odd = x.to_numpy(float), y.to_numpy(float), np.zeros(len(x), dtype=bool)
+    for (x1, y1), (x2, y2) in zip(ring, np.roll(ring, -1, axis=0), strict=True):
+        crosses = (y1 > py) != (y2 > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            odd ^= crosses & (px < x1 + (py - y1) * (x2 - x1) / (y2 - y1))
+    return odd

@@ -10,6 +10,7 @@ areas, competitors and other sites, the audience by city).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 
@@ -18,10 +19,9 @@ import streamlit as st
 
 from core import hexes, i18n, safe_text
 from core.i18n import Message
+from core.market import analysis as core_analysis
 from core.market import catchment, market
-from core.market import summary as market_summary
 from core.market import view as market_page
-from core.market.layers import customers as customers_mod
 from core.plan import plan as plan_mod
 from ui import data as data_mod
 from ui import frame as frame_mod
@@ -38,30 +38,30 @@ BOXES = {"success": st.success, "info": st.info, "warning": st.warning, "error":
 
 
 @dataclass(frozen=True, eq=False)
-class Analysis:
-    """What the page shows, computed once per data version; read only (shared by the cache)."""
-
-    customers: pd.DataFrame  # core.schema.CUSTOMER_COLUMNS
-    places: pd.DataFrame  # market_layers_customers.customer_places
-    facts: market_summary.MarketFacts
-    by_comune: pd.DataFrame
-    by_province: pd.DataFrame
-    penetration: market.Penetration
-    trade_areas: tuple[catchment.TradeArea, ...]
-    unplaced: pd.DataFrame  # market_page.unplaced_table
-
-
-@dataclass(frozen=True, eq=False)
 class Loaded:
     key: tuple[object, ...]  # what exactly the customers are (see market_data_key)
     center: tuple[float, float] | None  # the business, when its town is known
-    analysis: Analysis
+    analysis: core_analysis.Analysis
     own: bool  # the customers come from the plan's imports (not from a sample)
 
 
 @st.cache_resource(show_spinner=False)
 def _comuni() -> pd.DataFrame:
     return resources.get_gazetteer().comuni()
+
+
+def _cells() -> pd.DataFrame:
+    return resources.get_gazetteer().cells()
+
+
+def cells() -> pd.DataFrame:
+    """The gazetteer's sample points of the comuni (their outlines on the map)."""
+    return _cells()
+
+
+def data_digest(loaded: Loaded) -> str:
+    """A short name for exactly which customers and business point the page shows (widget keys)."""
+    return hashlib.sha256(repr((loaded.key, loaded.center)).encode()).hexdigest()[:12]
 
 
 def market_data_key(frame: Frame) -> tuple[object, ...]:
@@ -72,53 +72,41 @@ def market_data_key(frame: Frame) -> tuple[object, ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _analysis(key: tuple[object, ...], center: tuple[float, float] | None, _frame: Frame) -> Analysis:
-    df = market_page.as_customers(data_mod.plan_data(_frame).customers)
-    by_comune = market.by_comune(df)
-    return Analysis(
-        customers=df,
-        places=customers_mod.customer_places(df),
-        facts=market_summary.facts(df, center, _comuni()),
-        by_comune=by_comune,
-        by_province=market.by_province(df),
-        penetration=market.penetration(by_comune, _comuni()),
-        trade_areas=tuple(catchment.trade_areas(df, center, market_page.TRADE_SHARES)) if center else (),
-        unplaced=market_page.unplaced_table(df),
-    )
+def _analysis(key: tuple[object, ...], business: core_analysis.Business, _frame: Frame) -> core_analysis.Analysis:
+    return core_analysis.analyse(data_mod.plan_data(_frame).customers, business, _comuni(), _cells())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def rings_for(
-    key: tuple[object, ...], center: tuple[float, float], radii: tuple[float, ...], _a: Analysis
+    key: tuple[object, ...], center: tuple[float, float], radii: tuple[float, ...], _a: core_analysis.Analysis
 ) -> pd.DataFrame:
-    return catchment.rings(_a.customers, center, radii)
+    return core_analysis.rings(_a, center, radii)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def hex_table(
-    key: tuple[object, ...], center: tuple[float, float] | None, resolution: int, _a: Analysis
+    key: tuple[object, ...], center: tuple[float, float] | None, resolution: int, _a: core_analysis.Analysis
 ) -> pd.DataFrame:
-    return hexes.hexes(market_page.hex_scope(_a.customers, center, resolution), resolution)
+    return hexes.hexes(market_page.hex_scope(_a.customers[~_a.unknown], center, resolution), resolution)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def area_summary_for(key: tuple[object, ...], area_json: str, _a: Analysis) -> catchment.AreaSummary:
+def area_summary_for(key: tuple[object, ...], area_json: str, _a: core_analysis.Analysis) -> catchment.AreaSummary:
     saved = market_page.area_from_dict(json.loads(area_json))
-    return catchment.area_summary(_a.customers, saved.area, _comuni())
+    return core_analysis.area_summary(_a, saved.area, _comuni(), _cells())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def audience_table(key: tuple[object, ...], followers_json: str, _a: Analysis) -> pd.DataFrame:
+def audience_table(key: tuple[object, ...], followers_json: str, _a: core_analysis.Analysis) -> pd.DataFrame:
     followers = market_page.followers_frame(json.loads(followers_json))
     table = market.followers_vs_customers(followers, _a.by_comune)
     return market_page.with_places(table, resources.get_gazetteer())
 
 
 def load(frame: Frame) -> Loaded:
-    town = (frame.plan.get("business") or {}).get("town")
-    center = (float(town["lat"]), float(town["lon"])) if town else None
+    business = core_analysis.business_of(frame.plan or {})
     key = market_data_key(frame)
-    return Loaded(key, center, _analysis(key, center, frame), own=key[0] is not None)
+    return Loaded(key, business.point, _analysis(key, business, frame), own=key[0] is not None)
 
 
 def said(frame: Frame, message: Message) -> str:
@@ -149,8 +137,9 @@ def labels(frame: Frame, table: pd.DataFrame) -> dict[str, str]:
     return {c: frame.t(f"marketpage.col.{c}") for c in table.columns}
 
 
-def figures(frame: Frame, values: dict[str, str]) -> None:
-    """A drawn area's figures (``market_page.area_figures``), two by two so long numbers fit."""
+def figures(frame: Frame, values: dict[str, str], summary: catchment.AreaSummary | None = None) -> None:
+    """A drawn area's figures (``market_page.area_figures``), two by two so long numbers fit; then what is
+    estimated and who is counted apart."""
     t = frame.t
     shown = [
         ("customers", t("marketpage.area.of_all", share=values["share_customers"])),
@@ -161,6 +150,12 @@ def figures(frame: Frame, values: dict[str, str]) -> None:
     for row in (shown[:2], shown[2:]):
         for col, (name, note) in zip(st.columns(2), row, strict=True):
             col.metric(t(f"marketpage.area.{name}"), values[name], note, delta_color="off", delta_arrow="off")
+    if summary is not None:
+        unknown = market_page.area_unknown(frame.lang, summary)
+        if unknown is not None:
+            st.caption(safe_text.for_markdown(unknown.render(frame.lang)))
+        if summary.residents_estimated:
+            st.caption(t("marketpage.area.estimated"))
 
 
 def table(frame: Frame, table: pd.DataFrame) -> None:

@@ -18,9 +18,8 @@ from ui.market import analysis as base
 def customers_in(frame: Frame, loaded: base.Loaded) -> None:
     """Import a customer list (shops are recognised; any other table after confirming its columns)."""
     t = frame.t
-    with st.expander(
-        t("marketpage.in.title"), expanded=not loaded.analysis.facts.customers, icon=":material/upload_file:"
-    ):
+    # open, first on the page, until the plan has customers of its own (a sample's do not count)
+    with st.expander(t("marketpage.in.title"), expanded=not loaded.own, icon=":material/upload_file:"):
         st.caption(t("marketpage.in.help"))
         if frame.plan.get("sample") and not loaded.own:
             st.caption(t("marketpage.in.sample_note"))
@@ -30,12 +29,27 @@ def customers_in(frame: Frame, loaded: base.Loaded) -> None:
             imports.import_section(frame, kinds=("customers",))
         with other:
             mapping_section(frame)
+    whose_data(frame, loaded)
     unplaced = loaded.analysis.unplaced
     if len(unplaced):
         count = int(unplaced["customers"].sum())
         st.warning(t("marketpage.unplaced.count", n=i18n.number(frame.lang, count)), icon=":material/wrong_location:")
         with st.expander(t("marketpage.unplaced.list"), icon=":material/list:"):
             st.dataframe(unplaced, hide_index=True, width="stretch", column_config=base.labels(frame, unplaced))
+
+
+def whose_data(frame: Frame, loaded: base.Loaded) -> None:
+    """One line: the map shows the sample's customers, or the plan's own (how many rows, from how many files)."""
+    rows = len(loaded.analysis.customers)
+    if not rows:
+        return
+    count = i18n.number(frame.lang, rows)
+    if not loaded.own:
+        st.caption(frame.t("marketpage.data.sample", rows=count))
+        return
+    files = len(loaded.key[1]) if len(loaded.key) > 1 else 1
+    key = "marketpage.data.own_one" if files == 1 else "marketpage.data.own"
+    st.caption(frame.t(key, rows=count, files=i18n.number(frame.lang, files)))
 
 
 def mapping_section(frame: Frame) -> None:

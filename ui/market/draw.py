@@ -17,6 +17,7 @@ from core.plan import plan as plan_mod
 from ui import frame as frame_mod
 from ui.frame import Frame
 from ui.market import analysis as base
+from ui.market import places as market_places
 
 
 def draw_state(frame: Frame) -> dict[str, Any]:
@@ -108,7 +109,7 @@ def area_result(frame: Frame, loaded: base.Loaded, area: Any, problems: list[Mes
             st.info(problem.render(frame.lang))
         return
     summary_ = base.area_summary_for(loaded.key, json.dumps(market_page.area_to_dict("", area)), loaded.analysis)
-    base.figures(frame, market_page.area_figures(frame.lang, summary_))
+    base.figures(frame, market_page.area_figures(frame.lang, summary_), summary_)
     with st.form(frame.key("market:save_area"), clear_on_submit=False, border=True):
         st.text_input(
             t("marketpage.draw.name"),
@@ -116,15 +117,20 @@ def area_result(frame: Frame, loaded: base.Loaded, area: Any, problems: list[Mes
             max_chars=80,
             placeholder=t("marketpage.draw.name_placeholder"),
         )
-        st.form_submit_button(
+        save_col, goal_col = st.columns(2)
+        save_col.form_submit_button(
             t("marketpage.draw.save"), icon=":material/save:", on_click=_save_area, args=(frame, area)
+        )
+        goal_col.form_submit_button(
+            t("marketpage.draw.save_goal"), icon=":material/flag:", on_click=_save_area, args=(frame, area, summary_)
         )
     problem = st.session_state.get("market:area_problem")
     if problem is not None:
         st.error(base.said(frame, problem))
 
 
-def _save_area(frame: Frame, area: Any) -> None:
+def _save_area(frame: Frame, area: Any, goal_from: catchment.AreaSummary | None = None) -> None:
+    """Save the drawn area under its name; with ``goal_from`` (its figures) also make it a goal."""
     name = " ".join(str(st.session_state.get(frame.key(base.NAME_KEY), "")).split())
     stored = list(frame.plan.get("areas") or [])
     problem = market_page.area_name_problem(name, stored)
@@ -133,6 +139,8 @@ def _save_area(frame: Frame, area: Any) -> None:
         return
     if frame_mod.save(frame, [plan_mod.Change(("areas",), stored, stored + [market_page.area_to_dict(name, area)])]):
         frame_mod.flash("success", Message("marketpage.draw.saved", {"name": name}))
+        if goal_from is not None:
+            market_places.make_goal(frame, name, goal_from)
         _clear(frame)
         st.session_state[base.DRAW_KEY] = "off"
         st.session_state[frame.key(base.NAME_KEY)] = ""

@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from core import i18n, safe_text
+from core.market import analysis as core_analysis
 from core.market import catchment
 from core.market import summary as market_summary
 from core.market import view as market_page
@@ -46,7 +47,7 @@ def layer_choice(frame: Frame, loaded: base.Loaded) -> tuple[market_page.Choice,
     chosen = tuple(chosen or ())
     p80 = loaded.analysis.facts.p80_km
     style, measure, resolution, radii = "clusters", "customers", 5, catchment.default_radii(p80)
-    options = st.columns([3, 3, 3, 5])
+    options = st.columns(3)
     if "customers" in chosen:
         style = options[0].segmented_control(
             t("marketpage.layers.customers_as"),
@@ -73,12 +74,13 @@ def layer_choice(frame: Frame, loaded: base.Loaded) -> tuple[market_page.Choice,
             help=t("marketpage.layers.hex_size_help", km=i18n.number(frame.lang, market_page.LOCAL_HEX_KM)),
         )
     if loaded.center is not None:  # the rings table below uses them too
-        picked = options[3].multiselect(
+        # one widget per version of the data and business point: new customers bring their own default rings
+        picked = st.multiselect(
             t("marketpage.layers.radii"),
             list(market_page.RING_CHOICES),
             default=list(radii),
             format_func=lambda km: t("marketpage.layers.km", km=market_page.in_words(frame.lang, [km], "km")[0]),
-            key="w:market:radii",
+            key=f"w:market:radii:{base.data_digest(loaded)}",
             max_selections=6,
         )
         radii = tuple(sorted(float(r) for r in picked)) or radii
@@ -116,6 +118,9 @@ def _inputs(
         if "followers" in chosen and followers
         else None,
         areas=market_page.saved_areas(frame.plan.get("areas") or []),
+        apart=a.facts.apart,
+        cells=base.cells() if a.facts.apart else None,
+        postcodes=a.by_postcode,
     )
 
 
@@ -167,7 +172,9 @@ def metrics(frame: Frame, loaded: base.Loaded) -> None:
     cols[1].metric(t("marketpage.summary.revenue"), i18n.number(lang, facts.revenue))  # whole euros: it fits
     median = market_page.in_words(lang, [facts.median_km], "km")[0]
     km = t("marketpage.layers.km", km=median) if median != market_page.DASH else median
-    cols[2].metric(t("marketpage.summary.median"), km)
+    known = facts.placed - sum(a.customers for a in facts.apart)
+    note = t("marketpage.summary.median_of", n=i18n.number(lang, known)) if facts.apart else None
+    cols[2].metric(t("marketpage.summary.median"), km, note, delta_color="off", delta_arrow="off")
     cols[3].metric(t("marketpage.summary.abroad"), market_page.in_words(lang, [facts.abroad_share], "share")[0])
 
 
@@ -180,6 +187,21 @@ def summary(frame: Frame, loaded: base.Loaded) -> None:
         return
     sentences = market_summary.messages(facts, lang)
     st.markdown("\n".join(f"- {safe_text.for_markdown(m.render(lang))}" for m in sentences))
+    if facts.apart:
+        postcodes(frame, loaded, n=8)
+
+
+def postcodes(frame: Frame, loaded: base.Loaded, n: int = 10) -> None:
+    """The customers counted apart (no known position inside their city), by postcode."""
+    a, lang = loaded.analysis, frame.lang
+    if not a.facts.apart:
+        st.caption(frame.t("marketpage.tables.postcodes_none"))
+        return
+    shown = min(n, len(a.by_postcode))
+    items = safe_text.for_markdown(market_summary.apart_items(a.facts.apart, lang))
+    total = i18n.number(lang, len(a.by_postcode))
+    st.caption(frame.t("marketpage.tables.postcodes_help", items=items, shown=shown, total=total))
+    base.table(frame, market_page.postcodes_table(lang, a.by_postcode, n))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -190,6 +212,7 @@ def _tables(
     out = {
         "comuni": market_page.comuni_table(lang, _a.by_comune, _a.penetration.table),
         "provinces": market_page.provinces_table(lang, _a.by_province),
+        "postcodes": market_page.postcodes_table(lang, _a.by_postcode),
     }
     if center is not None:
         out["rings"] = market_page.rings_table(lang, base.rings_for(key, center, radii, _a))
@@ -204,13 +227,21 @@ def tables(frame: Frame, loaded: base.Loaded, radii: tuple[float, ...]) -> None:
     if not loaded.analysis.facts.customers:
         st.caption(t("market.summary.no_customers"))
         return
-    found = _tables(loaded.key, loaded.center, frame.lang, radii, loaded.analysis)
-    names = ("comuni", "provinces", "rings", "trade_areas")
+    a, lang = loaded.analysis, frame.lang
+    found = _tables(loaded.key, loaded.center, lang, radii, a)
+    totals = core_analysis.table_sizes(a)
+    names = ("comuni", "provinces", "postcodes", "rings", "trade_areas")
     for name, tab in zip(names, st.tabs([t(f"marketpage.tables.{n}") for n in names]), strict=True):
         with tab:
+            if name == "postcodes":
+                postcodes(frame, loaded)
+                continue
             if name not in found:
                 st.caption(t("marketpage.no_town"))
                 continue
             if name in ("rings", "trade_areas"):
                 st.caption(t(f"marketpage.tables.{name}_help"))
+            if name in totals:
+                shown = len(found[name])
+                st.caption(t("marketpage.tables.top", shown=shown, total=i18n.number(lang, totals[name])))
             base.table(frame, found[name])

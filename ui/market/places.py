@@ -3,13 +3,15 @@ social audience by city (typed or pasted from the platforms' "top cities")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from core import safe_text
+from core import i18n, safe_text
+from core.goals import goals
 from core.i18n import Message
 from core.market import catchment
 from core.market import view as market_page
@@ -30,9 +32,9 @@ def saved_areas(frame: Frame, loaded: base.Loaded) -> None:
         return
     for index, item in enumerate(stored):
         saved = market_page.area_from_dict(item)
-        text, button = st.columns([6, 1], vertical_alignment="center")
         if saved is None:
-            text.warning(t("marketpage.areas.broken", n=index + 1))
+            st.warning(t("marketpage.areas.broken", n=index + 1))
+            summary_ = None
         else:
             summary_ = base.area_summary_for(
                 loaded.key, json.dumps(market_page.area_to_dict("", saved.area)), loaded.analysis
@@ -43,13 +45,52 @@ def saved_areas(frame: Frame, loaded: base.Loaded) -> None:
                 if isinstance(saved.area, catchment.Circle)
                 else t("marketpage.areas.polygon", n=len(saved.area))
             )
-            text.markdown(t("marketpage.areas.row", name=safe_text.for_markdown(saved.name), shape=shape, **values))
-        button.button(
+            st.markdown(t("marketpage.areas.row", name=safe_text.for_markdown(saved.name), shape=shape, **values))
+            unknown = market_page.area_unknown(frame.lang, summary_)
+            if unknown is not None:
+                st.caption(safe_text.for_markdown(unknown.render(frame.lang)))
+        goal_col, remove_col = st.columns(2)
+        if saved is not None and summary_ is not None:
+            goal_col.button(
+                t("marketpage.areas.make_goal"), key=frame.key(f"market:area_goal{index}"), icon=":material/flag:",
+                on_click=make_goal, args=(frame, saved.name, summary_), width="stretch",
+            )  # fmt: skip
+        remove_col.button(
             t("timelinepage.import.remove"), key=frame.key(f"market:area_remove{index}"), icon=":material/delete:",
             on_click=base.remove_from, args=(frame, ("areas",), index), width="stretch",
         )  # fmt: skip
     st.caption(t("marketpage.areas.goal_hint", kind=t("goals.place.area")))
     st.page_link("pages/goals.py", label=t("step.goals"), icon=":material/flag:", query_params=frame.params)
+
+
+def make_goal(frame: Frame, name: str, summary: catchment.AreaSummary) -> None:
+    """A goal on the area through the goal functions: more customers in it, from today's share of the
+    customers surely inside (those of a comune the area cuts are said apart)."""
+    today = dt.date.today()
+    baseline = round(summary.share_customers, 4)
+    stored = list(frame.plan.get("goals") or [])
+    taken = {str(g.get("id")) for g in stored if isinstance(g, dict)}
+    goal = goals.Goal.from_dict(
+        {
+            "id": next(f"g{n}" for n in range(1, len(taken) + 2) if f"g{n}" not in taken),
+            "objective": "footfall",
+            "title": frame.t("marketpage.areas.goal_title", name=name),
+            "kpi": "share_in_area",
+            "baseline": baseline,
+            "target": None,
+            "start": today.isoformat(),
+            "deadline": goals.default_deadline(today).isoformat(),
+            "place": {"kind": "area", "value": name},
+        }
+    )
+    if frame_mod.save(frame, [plan_mod.Change(("goals",), frame.plan.get("goals"), [*stored, goal.to_dict()])]):
+        values = market_page.area_figures(frame.lang, summary)
+        params = {"name": name, "share": values["share_customers"], "customers": values["customers"],
+                  "revenue": i18n.money(frame.lang, summary.revenue)}  # fmt: skip
+        frame_mod.flash("success", Message("marketpage.areas.goal_made", params))
+        unknown = market_page.area_unknown(frame.lang, summary)
+        if unknown is not None:
+            frame_mod.flash("info", unknown)
 
 
 def _find(town: str, hint: str) -> tuple[dict[str, Any] | None, Message | None]:
@@ -134,33 +175,31 @@ def audience(frame: Frame, loaded: base.Loaded) -> None:
     # the editor (a grid that loads its own code) only when asked for, or when there is an audience already
     if not st.toggle(t("marketpage.followers.edit"), value=bool(stored), key=frame.key("market:followers_on")):
         return
-    editor, compared = st.columns([1, 2], gap="large")
-    with editor:
-        edited = st.data_editor(
-            _editor_data(key, stored, lang),
-            key=key,
-            num_rows="dynamic",
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "city": st.column_config.TextColumn(t("marketpage.col.city"), required=True, max_chars=80),
-                "followers": st.column_config.NumberColumn(t("marketpage.col.followers"), min_value=0),
-            },
-        )
-        new = market_page.followers_from_table(edited)
-        if new != stored:
-            frame_mod.save(frame, [plan_mod.Change(("followers",), frame.plan.get("followers"), new)])
-            stored = new
-    with compared:
-        if not stored:
-            st.caption(t("marketpage.followers.none"))
-            return
-        table = base.audience_table(loaded.key, json.dumps(stored, sort_keys=True), loaded.analysis)
-        base.table(frame, market_page.followers_table(lang, table))
-        lost = table.loc[table["lat"].isna() & (table["followers"] > 0), "city"].tolist()
-        if lost:
-            st.caption(t("marketpage.followers.unplaced", cities=safe_text.for_markdown(", ".join(lost))))
-        st.caption(t("marketpage.followers.map_hint"))
+    # one above the other: side by side, the grid got a third of the width and hid the city names
+    edited = st.data_editor(
+        _editor_data(key, stored, lang),
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "city": st.column_config.TextColumn(t("marketpage.col.city"), required=True, max_chars=80, width="medium"),
+            "followers": st.column_config.NumberColumn(t("marketpage.col.followers"), min_value=0, width="small"),
+        },
+    )
+    new = market_page.followers_from_table(edited)
+    if new != stored:
+        frame_mod.save(frame, [plan_mod.Change(("followers",), frame.plan.get("followers"), new)])
+        stored = new
+    if not stored:
+        st.caption(t("marketpage.followers.none"))
+        return
+    table = base.audience_table(loaded.key, json.dumps(stored, sort_keys=True), loaded.analysis)
+    base.table(frame, market_page.followers_table(lang, table))
+    lost = market_page.lost_cities(table)
+    if lost:
+        st.caption(t("marketpage.followers.unplaced", cities=safe_text.for_markdown(", ".join(lost))))
+    st.caption(t("marketpage.followers.map_hint"))
 
 
 def _editor_data(key: str, stored: list[dict[str, Any]], lang: str) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import folium
+import h3
 import numpy as np
 import pandas as pd
 from branca.element import MacroElement
@@ -20,6 +21,7 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from core import i18n, maps, safe_text
+from core.market import placement
 from core.market.layers import model as market_layers
 from core.market.layers.model import Layer, LegendItem, LegendSection, coord
 
@@ -116,6 +118,51 @@ def customer_places(df: pd.DataFrame) -> pd.DataFrame:
     return out[list(PLACE_COLUMNS)]
 
 
+APART_COLOR = "#6a3d9a"
+APART_POSTCODES = 8  # postcodes named in a comune's tooltip
+
+
+def apart_outline(cells: pd.DataFrame, istat: str) -> dict[str, Any] | None:
+    """The outline of a comune from its sample points (the union of their H3 cells) as GeoJSON."""
+    mine = cells[cells["istat"].astype(str) == istat]
+    if mine.empty:
+        return None
+    resolution = 8 if len(mine) < 4000 else 7
+    ids = {h3.latlng_to_cell(float(a), float(b), resolution) for a, b in zip(mine["lat"], mine["lon"], strict=True)}
+    return h3.cells_to_geo(sorted(ids))
+
+
+def apart_tip(lang: str, apart: placement.Apart, postcodes: pd.DataFrame) -> str:
+    """ "Roma: 1,361 customers, position inside the city unknown. By postcode: 00176 402, ..." escaped."""
+    number = market_layers.number_formatter(lang)
+    mine = postcodes[postcodes["comune_istat"].astype(str) == apart.comune_istat] if len(postcodes) else postcodes
+    shown = mine.head(APART_POSTCODES)
+    items = ", ".join(f"{p or '—'} {number(c)}" for p, c in zip(shown["postcode"], shown["customers"], strict=True))
+    text = i18n.t(lang, "market_layers.tip.apart", name=apart.name, customers=number(apart.customers))
+    if items:
+        text += " " + i18n.t(lang, "market_layers.tip.apart_postcodes", items=items)
+    return safe_text.for_folium(text)
+
+
+def add_apart(layer: Layer, apart: Sequence[placement.Apart], cells: pd.DataFrame, postcodes: pd.DataFrame,
+              lang: str) -> None:  # fmt: skip
+    """The comuni whose customers have no known position inside: their outline, dashed, named on hover,
+    with the customers by postcode; and a legend line for them."""
+    drawn = False
+    for item in apart:
+        outline = apart_outline(cells, item.comune_istat)
+        if outline is None:
+            continue
+        style = {"color": APART_COLOR, "weight": 2, "dashArray": "6 4", "fillColor": APART_COLOR, "fillOpacity": 0.06}
+        folium.GeoJson(
+            outline, style_function=lambda _f, s=style: s, tooltip=folium.Tooltip(apart_tip(lang, item, postcodes))
+        ).add_to(layer)
+        drawn = True
+    if drawn and layer.legend is not None:
+        extra = LegendItem(APART_COLOR, i18n.t(lang, "market_layers.legend.apart"), "dashed")
+        layer.legend = LegendSection(layer.legend.title, (*layer.legend.items, extra))
+
+
 def business_layer(sites: Sequence[Site], lang: str) -> Layer:
     """The business (first site, name always shown) and its other sites (name on hover)."""
     legend = [LegendItem(BUSINESS_COLOR, i18n.t(lang, "market_layers.legend.business"))]
@@ -145,9 +192,18 @@ def business_layer(sites: Sequence[Site], lang: str) -> Layer:
     return layer
 
 
-def customers_layer(places: pd.DataFrame, lang: str, *, clustered: bool = True) -> Layer:
+def customers_layer(
+    places: pd.DataFrame,
+    lang: str,
+    *,
+    clustered: bool = True,
+    apart: Sequence[placement.Apart] = (),
+    cells: pd.DataFrame | None = None,
+    postcodes: pd.DataFrame | None = None,
+) -> Layer:
     """Customers per place (from :func:`customer_places`): count bubbles merging into clusters
-    when ``clustered``, else one circle per place sized by its customers."""
+    when ``clustered``, else one circle per place sized by its customers; then the comuni of the
+    customers counted ``apart`` (:func:`add_apart`)."""
     tips = market_layers.place_tips(lang, places["town"].tolist(), places["customers"], places["revenue"])
     lats, lons = places["lat"].map(coord).tolist(), places["lon"].map(coord).tolist()
     counts = places["customers"].astype(int).tolist()
@@ -162,6 +218,8 @@ def customers_layer(places: pd.DataFrame, lang: str, *, clustered: bool = True) 
         rows = [[a, b, r, CUSTOMER_COLOR, tip] for a, b, r, tip in zip(lats, lons, radii, tips, strict=True)]
         style = {"color": "#ffffff", "weight": 1, "fillOpacity": 0.7}
         layer.add_child(market_layers.PointsElement(rows, style))
+    if apart and cells is not None:
+        add_apart(layer, apart, cells, postcodes if postcodes is not None else pd.DataFrame(), lang)
     return market_layers.localize_group(layer)
 
 

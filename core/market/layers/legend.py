@@ -21,6 +21,7 @@ from core.market.layers import model as market_layers
 from core.market.layers.model import Layer, LegendItem, LegendSection
 
 POSITIONS = ("topleft", "topright", "bottomleft", "bottomright")
+FOLD_BELOW_PX = 450  # maps narrower than this open with the legend folded to its title
 _BOX = (
     "background: rgba(255, 255, 255, 0.93); color: #222; padding: 6px 9px; border-radius: 4px; "
     "font: 12px/1.45 sans-serif; max-width: 260px; max-height: 45vh; overflow-y: auto; "
@@ -45,9 +46,12 @@ class _LegendControl(MacroElement):
         {% macro script(this, kwargs) %}
         (function (group) {
             var control = L.control({position: {{ this.position|tojson }}});
-            control.onAdd = function () {
+            control.onAdd = function (map) {
                 var div = L.DomUtil.create("div", "rotta-legend");
                 div.innerHTML = {{ this.html|tojson }};
+                // on a narrow map (a phone) the legend starts folded, so it does not cover the data
+                var details = div.querySelector("details");
+                if (details && map.getSize().x < {{ this.fold_below_px }}) { details.open = false; }
                 L.DomEvent.disableClickPropagation(div);
                 L.DomEvent.disableScrollPropagation(div);
                 return div;
@@ -67,6 +71,7 @@ class _LegendControl(MacroElement):
         self._name = "LegendControl"
         self.html = html
         self.position = position
+        self.fold_below_px = FOLD_BELOW_PX
 
 
 def swatch(item: LegendItem) -> str:
@@ -89,15 +94,16 @@ def sections(groups: Sequence[folium.FeatureGroup]) -> list[LegendSection]:
 
 
 def legend_html(found: Sequence[LegendSection], lang: str) -> str:
-    """The legend box as HTML; every title and label escaped."""
+    """The legend box as HTML, a ``<details>`` that folds to its title; every title and label escaped."""
     parts = [
-        f'<div style="{_BOX}">',
-        f"<b>{safe_text.for_folium(i18n.t(lang, 'market_layers.legend.title'))}</b>",
+        f'<details open style="{_BOX}">',
+        f'<summary style="cursor: pointer; font-weight: bold;">'
+        f"{safe_text.for_folium(i18n.t(lang, 'market_layers.legend.title'))}</summary>",
     ]
     for section in found:
         parts.append(f'<div style="margin-top: 5px; font-weight: 600;">{safe_text.for_folium(section.title)}</div>')
         parts += [f"<div>{swatch(item)}{safe_text.for_folium(item.label)}</div>" for item in section.items]
-    parts.append("</div>")
+    parts.append("</details>")
     return "".join(parts)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from core import i18n, samples
 from core.deliverable import xlsx as export_xlsx
-from tests.core.deliverable.test_build import CASES, HOSTILE, LANGS, built, hostile
+from tests.core.deliverable.test_build import CASES, HOSTILE, LANGS, built, hostile, with_distance
 
 SHEETS = ("goals", "calendar", "areas", "kpis")
 
@@ -81,9 +81,10 @@ def test_customers_by_area_are_totals_per_comune_province_and_distance_never_peo
 
     assert header(ws) == ["Level", "Area", "Province", "Country", "Customers", "Revenue (€)", "Share of customers",
                           "Share of revenue"]  # fmt: skip
-    for level in ("town", "province", "distance from the business"):
+    for level, total in (("town", len(customers)), ("province", len(customers)),
+                         ("distance from the business", with_distance("officina"))):  # fmt: skip
         mine = [r for r in rows if r[0] == level]
-        assert mine and sum(r[4] for r in mine) == len(customers)
+        assert mine and sum(r[4] for r in mine) == total
     towns = [r for r in rows if r[0] == "town"]
     assert sum(r[5] for r in towns) == pytest.approx(customers["revenue"].sum())
     ids = set(customers["customer_id"])

@@ -40,29 +40,47 @@ def test_distances_are_in_km_and_nan_for_unplaced_customers():
     assert math.isnan(d[2])
 
 
-def test_rings_count_customers_and_revenue_per_band_with_outside_and_unplaced_rows():
+def test_rings_count_customers_and_revenue_per_band_with_outside_unknown_and_unplaced_rows():
     points = [north(0.5), north(2), east(2), north(4), north(8), north(20), None, None]
     revenue = [10.0, 20, 20, 40, 80, 160, 30, 40]
     table = catchment.rings(customers(points, revenue), CENTER)
-    assert table["band"].tolist() == ["0-1", "1-3", "3-5", "5-10", "outside", "unplaced"]
-    assert table["customers"].tolist() == [1, 2, 1, 1, 1, 2]
-    assert table["share_customers"].tolist() == pytest.approx([1 / 8, 2 / 8, 1 / 8, 1 / 8, 1 / 8, 2 / 8])
-    assert table["revenue"].tolist() == pytest.approx([10, 40, 40, 80, 160, 70])
-    assert table["share_revenue"].tolist() == pytest.approx([0.025, 0.1, 0.1, 0.2, 0.4, 0.175])
-    assert table["cum_share_customers"].tolist() == pytest.approx([1 / 8, 3 / 8, 4 / 8, 5 / 8, 6 / 8, 1.0])
+    assert table["band"].tolist() == ["0-1", "1-3", "3-5", "5-10", "outside", "unknown", "unplaced"]
+    assert table["customers"].tolist() == [1, 2, 1, 1, 1, 0, 2]
+    # shares are of the 6 customers with a distance (revenue 330), never of the unplaced (issue 24.5)
+    assert table["share_customers"].tolist()[:5] == pytest.approx([1 / 6, 2 / 6, 1 / 6, 1 / 6, 1 / 6])
+    assert table["share_customers"].iloc[5:].isna().all()
+    assert table["revenue"].tolist() == pytest.approx([10, 40, 40, 80, 160, 0, 70])
+    assert table["share_revenue"].tolist()[:5] == pytest.approx([10 / 330, 40 / 330, 40 / 330, 80 / 330, 160 / 330])
+    assert table["cum_share_customers"].tolist()[:5] == pytest.approx([1 / 6, 3 / 6, 4 / 6, 5 / 6, 1.0])
     assert table["outer_km"].iloc[4] == math.inf
+
+
+def test_customers_with_an_unknown_distance_get_their_own_row_and_stay_out_of_the_shares():
+    points = [north(0.5), north(2), north(2), north(20)]
+    unknown = np.array([False, False, True, True])  # two placed only to the city that holds the business
+    table = catchment.rings(customers(points, [1.0, 2, 4, 8]), CENTER, (1, 3), unknown)
+    assert table["customers"].tolist() == [1, 1, 0, 2, 0]
+    assert table["share_customers"].tolist()[:3] == pytest.approx([0.5, 0.5, 0.0])
+    assert table["revenue"].tolist() == pytest.approx([1, 2, 0, 12, 0])
+
+
+def test_trade_areas_leave_out_the_customers_with_an_unknown_distance():
+    points = [north(1), north(2), north(30), north(40)]
+    unknown = np.array([False, False, True, True])
+    (half,) = catchment.trade_areas(customers(points), CENTER, (0.5,), unknown)
+    assert half.radius_km == pytest.approx(1.0) and half.customers == 1 and half.customer_share == 0.5
 
 
 def test_a_customer_exactly_on_a_ring_edge_belongs_to_the_inner_ring():
     df = customers([(CENTER[0] + 1 / KM_PER_DEG_LAT, CENTER[1])])
     exact = catchment.distances_km(df, *CENTER)[0]
     table = catchment.rings(df, CENTER, radii_km=(exact, 2 * exact))
-    assert table["customers"].tolist() == [1, 0, 0, 0]
+    assert table["customers"].tolist() == [1, 0, 0, 0, 0]
 
 
 def test_missing_revenue_counts_as_zero_in_rings():
     table = catchment.rings(customers([north(0.5), north(2)], [math.nan, 50.0]), CENTER, radii_km=(1, 3))
-    assert table["revenue"].tolist() == [0.0, 50.0, 0.0, 0.0]
+    assert table["revenue"].tolist() == [0.0, 50.0, 0.0, 0.0, 0.0]
 
 
 @pytest.mark.parametrize("radii", [(), (3, 1), (0, 1), (1, 1)])

@@ -166,3 +166,17 @@ def test_gap_kinds_need_both_a_5_point_gap_and_a_2x_ratio(share_followers, share
     by_comune = pd.DataFrame({"town": ["A", "Rest"], "customers": [share_customers * 100, 100 - share_customers * 100]})
     table = market.followers_vs_customers(followers, by_comune.astype({"customers": int})).set_index("city")
     assert table.loc["A", "kind"] == kind
+
+
+def test_customers_by_postcode_put_back_lost_zeros_and_put_the_busiest_first():
+    df = pd.DataFrame(
+        {"postcode": ["00176", "176", "176.0", "00177", "", "80331"], "town": ["Roma"] * 4 + ["Roma", "München"],
+         "comune_istat": ["058091"] * 5 + [""], "country": ["IT"] * 5 + ["DE"], "revenue": [10.0, 20, 30, 5, 1, 9],
+         "orders": [1] * 6}
+    )  # fmt: skip
+    table = market.by_postcode(df)
+
+    assert table["postcode"].tolist() == ["00176", "80331", "00177", ""]
+    assert table["customers"].tolist() == [3, 1, 1, 1]
+    assert table["revenue"].tolist() == [60.0, 9.0, 5.0, 1.0]
+    assert table["share_customers"].tolist() == pytest.approx([3 / 6, 1 / 6, 1 / 6, 1 / 6])

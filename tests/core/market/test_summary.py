@@ -178,3 +178,27 @@ def test_no_customers_nearby_means_no_gap_sentence():
     assert (f.local_radius_km, f.local_per_1000, f.gaps) == (30.0, 0.0, ())
     keys = [m.key for m in market_summary.messages(f, "en")]
     assert "market.summary.gaps" not in keys and "market.summary.no_gaps" not in keys
+
+
+def test_customers_with_no_distance_are_said_apart_in_one_sentence_and_left_out_of_the_median():
+    center = (41.9, 12.5)
+    near = (41.9 + 2 / 111.195, 12.5)  # 2 km north
+    far = (41.9 + 30 / 111.195, 12.5)  # 30 km north
+    df = pd.DataFrame(
+        {c: [""] * 4 for c in ("customer_id", "town", "postcode", "province", "country", "comune_istat")}
+        | {"lat": [center[0], center[0], near[0], far[0]], "lon": [12.5] * 4, "orders": [1] * 4,
+           "revenue": [10.0] * 4, "first_order": [None] * 4, "last_order": [None] * 4}
+    )  # fmt: skip
+    df["town"], df["comune_istat"], df["country"] = (
+        ["Roma", "Roma", "Roma", "Tivoli"],
+        ["058091"] * 3 + ["058104"],
+        "IT",
+    )
+    unknown = np.array([True, True, False, False])
+    f = market_summary.facts(df, center, None, unknown)
+
+    assert [(a.name, a.customers) for a in f.apart] == [("Roma", 2)]
+    assert f.median_km == pytest.approx(16.0, abs=0.01)  # of 2 km and 30 km: the two with a distance
+    said = [m.render("en") for m in market_summary.messages(f, "en")]
+    at = next(i for i, s in enumerate(said) if s.startswith("2 customers in Roma: their position inside the city"))
+    assert said[at + 1].startswith("Of the other customers on the map, half are within 16 km")

@@ -245,10 +245,13 @@ def test_the_rings_table_says_each_band_with_its_customers_revenue_and_share_ins
     rings = catchment.rings(roman, ROME, (1, 15))
     table = market_page.rings_table("en", rings)
 
-    assert table["band"].tolist() == ["0–1 km", "1–15 km", "beyond 15 km", "not placed"]
-    assert table["customers"].tolist() == ["6", "3", "1", "1"]
-    assert table["revenue"].tolist() == ["€60.00", "€60.00", "€50.00", "€5.00"]
-    assert table["cum_share_customers"].tolist() == [EN_SHARE("en", 6 / 11), EN_SHARE("en", 9 / 11), "—", "—"]
+    band = ["0–1 km", "1–15 km", "beyond 15 km", "Position inside the city unknown", "not placed"]
+    assert table["band"].tolist() == band
+    assert table["customers"].tolist() == ["6", "3", "1", "0", "1"]
+    assert table["revenue"].tolist() == ["€60.00", "€60.00", "€50.00", "€0.00", "€5.00"]
+    # shares inside each edge are of the 10 placed customers; the unplaced one has none
+    assert table["cum_share_customers"].tolist() == [EN_SHARE("en", 6 / 10), EN_SHARE("en", 9 / 10), "—", "—", "—"]
+    assert table["share_customers"].tolist()[3:] == ["—", "—"]
     it = market_page.rings_table("it", catchment.rings(roman, ROME, (0.5, 2.5)))
     assert it["band"].tolist()[:2] == ["0–0,5 km", "0,5–2,5 km"]
 
@@ -313,3 +316,36 @@ def test_the_audience_table_shows_the_audience_and_the_cities_that_stand_out_not
     assert shown["kind"].tolist()[0] == i18n.t("it", "marketpage.followers.kind.audience_without_customers")
     assert shown["share_followers"].tolist() == ["70%", "30%", "0%"]
     assert len(market_page.followers_table("it", table, n=1)) == 1
+
+
+def test_an_estimated_number_of_residents_is_marked_and_the_customers_apart_are_said():
+    from core.market import placement
+
+    cut = catchment.AreaSummary(0, 0.0, 0, 0.0, 0.0, 1, 165834.2, 0, math.nan, True,
+                                (placement.Apart("058091", "Roma", 1361, 1.0),))  # fmt: skip
+    whole = catchment.AreaSummary(1, 10.0, 1, 0.5, 0.5, 1, 2000.0, 0, 0.5)
+
+    assert market_page.area_figures("it", cut)["residents"] == "≈ 165.834"
+    assert market_page.area_figures("en", whole)["residents"] == "2,000"
+    said = market_page.area_unknown("en", cut).render("en")
+    assert said.startswith("Plus 1,361 customers in Roma, who may be inside or outside")
+    assert market_page.area_unknown("en", whole) is None
+
+
+def test_the_postcodes_table_writes_the_busiest_postcodes_in_words():
+    by_postcode = pd.DataFrame(
+        {"postcode": ["00176", ""], "town": ["Roma", "Roma"], "comune_istat": ["058091"] * 2, "customers": [3, 1],
+         "revenue": [30.0, 5.0], "share_customers": [0.75, 0.25], "share_revenue": [30 / 35, 5 / 35]}
+    )  # fmt: skip
+    table = market_page.postcodes_table("it", by_postcode)
+
+    assert table["postcode"].tolist() == ["00176", "—"]
+    assert table["customers"].tolist() == ["3", "1"] and table["revenue"].tolist() == ["30,00\xa0€", "5,00\xa0€"]
+
+
+def test_the_audience_cities_left_off_the_map_are_those_with_followers_and_no_place():
+    table = pd.DataFrame(
+        {"city": ["Roma", "Atlantide", "Nowhere"], "followers": [10.0, 5.0, 0.0], "lat": [41.9, None, None]}
+    )
+
+    assert market_page.lost_cities(table) == ["Atlantide"]

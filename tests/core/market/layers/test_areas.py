@@ -140,9 +140,9 @@ def test_each_ring_is_a_circle_labelled_with_the_share_of_customers_inside():
     assert [c.options["radius"] for c in circles] == [1000.0, 3000.0]
     assert len([m for m in children(layer, folium.Marker) if type(m) is folium.Marker]) == 2
     icons = [i.options["html"] for i in children(layer, folium.DivIcon)]
-    assert "1 km · 20% customers" in icons[0] and "3 km · 60% customers" in icons[1]  # of all 5, unplaced too
+    assert "1 km · 25% customers" in icons[0] and "3 km · 75% customers" in icons[1]  # of the 4 placed
     tips = [t.text for t in children(layer, folium.Tooltip)]
-    assert tips[1] == i18n.t("en", "market_layers.tip.ring", km="3", customers="60%", revenue="60%")
+    assert tips[1] == i18n.t("en", "market_layers.tip.ring", km="3", customers="75%", revenue="75%")
 
 
 def test_trade_areas_are_outlines_drawn_widest_first_or_a_circle_when_too_few_customers():

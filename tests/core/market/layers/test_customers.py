@@ -107,3 +107,29 @@ def test_the_business_is_labelled_for_good_and_other_sites_on_hover():
 def test_a_business_with_one_site_has_no_other_sites_in_its_legend():
     layer = layers.business_layer([layers.Site("Forno", *LUCCA)], "it")
     assert [i.label for i in layer.legend.items] == [i18n.t("it", "market_layers.legend.business")]
+
+
+def test_customers_placed_only_to_a_city_are_drawn_as_its_outline_with_their_postcodes():
+    import h3
+
+    from core.market import placement
+
+    cells = pd.DataFrame({"istat": "058091", "lat": [41.90, 41.905, 41.91], "lon": [12.50, 12.505, 12.51]})
+    postcodes = pd.DataFrame(
+        {"postcode": ["00176", "00177", "00100"], "town": ["Roma", "Roma", "Milano"],
+         "comune_istat": ["058091", "058091", "015146"], "customers": [402, 160, 3]}
+    )  # fmt: skip
+    apart = (placement.Apart("058091", "Roma", 562, 5000.0),)
+    layer = layers.customers_layer(
+        layers.customer_places(pd.DataFrame(columns=["lat", "lon"])), "en", apart=apart, cells=cells,
+        postcodes=postcodes,
+    )  # fmt: skip
+    html = folium.Map().add_child(layer).get_root().render()
+
+    assert "Roma: 562 customers, position inside the city unknown. By postcode: 00176 402, 00177 160." in html
+    assert "00100" not in html  # Milano's postcode is not Roma's
+    outline = layers.apart_outline(cells, "058091")
+    assert outline["type"] in ("Polygon", "MultiPolygon")
+    assert {h3.latlng_to_cell(41.90, 12.50, 8)} <= {h3.latlng_to_cell(lat, lon, 8) for lat, lon in
+                                                    zip(cells["lat"], cells["lon"], strict=True)}  # fmt: skip
+    assert layer.legend.items[-1].label == i18n.t("en", "market_layers.legend.apart")

@@ -76,3 +76,14 @@ def test_every_shape_draws_in_its_colour(shape):
 def test_the_legend_position_must_be_a_map_corner():
     with pytest.raises(ValueError, match="middle"):
         legend.legend_layer([], "en", position="middle")
+
+
+def test_the_legend_folds_to_its_title_on_a_narrow_map_so_it_does_not_cover_the_data():
+    section = LegendSection("Rings", (LegendItem("#123456", "1 km", "ring"),))
+    html = legend.legend_html([section], "en")
+    assert html.startswith("<details open") and html.endswith("</details>") and "<summary" in html
+
+    m = market_layers.market_map((43.8, 10.5), 10)
+    legend.legend_layer([layer("Rings", section)], "en").add_to(m)
+    script = m.get_root().render()
+    assert "details.open = false" in script and f"map.getSize().x < {legend.FOLD_BELOW_PX}" in script

