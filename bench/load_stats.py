@@ -66,6 +66,7 @@ class Step:
     postgres_cpu_s: float = 0.0  # every postgres process (the server is shared with other users)
     other_cpu_s: float = 0.0  # everything else on the machine (PostgreSQL, other programs)
     spread: str = ""  # sessions per process behind the proxy, e.g. "22/18"
+    kinds: dict[str, list[float]] = field(default_factory=dict)  # latencies by kind of interaction
 
     @property
     def p50(self) -> float | None:
