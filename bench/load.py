@@ -96,7 +96,7 @@ def start_servers(count: int, url: str, work: Path) -> list[servers.Server]:
     started: list[servers.Server] = []
     try:
         for i in range(count):
-            started.append(servers.Server(REPO / "app.py", work / f"app-{count}-{i}.log", env))
+            started.append(servers.Server(servers.APP, work / f"app-{count}-{i}.log", env))
     except Exception:
         for server in started:
             server.stop()

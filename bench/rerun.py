@@ -191,7 +191,7 @@ def _run_profile(args: argparse.Namespace, database_url: str) -> dict:
     env = {"ROTTA_DATA_DIR": str(work), "ROTTA_CACHE_DIR": str(servers.cache_dir_default())}
     if database_url:
         env["DATABASE_URL"] = database_url
-    server = servers.Server(REPO / "app.py", work / "server.log", env)
+    server = servers.Server(servers.APP, work / "server.log", env)
     kinds: list[Kind] = []
     try:
         meter = CpuMeter(server.proc.pid)

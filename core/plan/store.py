@@ -154,6 +154,13 @@ class Store:
 
         return self._retry(work)
 
+    def delete(self, token: str) -> bool:
+        """Remove the plan ``token`` (the start-up warming's own plan); whether there was one."""
+        if not is_token(token):
+            return False
+        done = self._retry(lambda conn: conn.execute(plans.delete().where(plans.c.token == token)))
+        return bool(done.rowcount)
+
     def replace(self, token: str, data: dict[str, Any], expected_version: int) -> int:
         """Store ``data`` as the whole plan if nobody saved since ``expected_version``."""
 
