@@ -25,7 +25,11 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 
 FINISHED = ForwardMsg.ScriptFinishedStatus
-DONE = {FINISHED.FINISHED_SUCCESSFULLY, FINISHED.FINISHED_WITH_COMPILE_ERROR}  # EARLY_FOR_RERUN: st.rerun() follows
+DONE = {  # EARLY_FOR_RERUN: st.rerun() follows
+    FINISHED.FINISHED_SUCCESSFULLY,
+    FINISHED.FINISHED_WITH_COMPILE_ERROR,
+    FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+}
 WIDGETS = (
     "text_input",
     "text_area",
@@ -52,6 +56,7 @@ class Widget:
     label: str
     options: tuple[str, ...] = ()  # what a choice shows (radio, selectbox, multiselect, pills), as sent
     defaults: tuple[int, ...] = ()  # the options selected when it was drawn (indices)
+    fragment: str = ""  # the st.fragment it was drawn in: a change reruns only that fragment
 
     @property
     def key(self) -> str:
@@ -148,7 +153,7 @@ def widgets_in(msg: ForwardMsg) -> list[Widget]:
     if kind not in WIDGETS:
         return []
     proto = getattr(element, kind)
-    return [Widget(proto.id, kind, proto.label, _options(kind, proto), _defaults(kind, proto))]
+    return [Widget(proto.id, kind, proto.label, _options(kind, proto), _defaults(kind, proto), msg.delta.fragment_id)]
 
 
 def links_in(msg: ForwardMsg) -> list[Link]:
@@ -233,7 +238,9 @@ class Tab:
         raise ProtocolError(f"no {kind or 'widget'} with key {key!r} / label {label!r} on {self.path}; seen: {seen}")
 
     async def send(self, states: list[WidgetState], timeout: float = 60) -> Run:
-        """A rerun of the page carrying ``states``: what the front end sends when a widget changes."""
+        """A rerun of the page carrying ``states``: what the front end sends when a widget changes (a widget
+        inside an ``st.fragment`` names its fragment, and only that fragment reruns)."""
+        fragments = {w.fragment for w in self.found if any(w.id == s.id for s in states)}
         msg = rerun_msg(
             self.query,
             page_hash=self.page_hash,
@@ -242,6 +249,8 @@ class Tab:
             locale=self.locale,
             url=f"{self.base}{self.path}?{self.query}",
         )
+        if len(fragments) == 1:
+            msg.rerun_script.fragment_id = fragments.pop()
         return await self._run(msg, timeout)
 
     async def set_text(self, label: str, value: str, timeout: float = 60, *, key: str | None = None) -> Run:
@@ -291,8 +300,10 @@ class Tab:
             if fwd.WhichOneof("type") == "script_finished" and fwd.script_finished in DONE:
                 run.seconds = time.perf_counter() - started
                 run.widgets = list(widgets.values())
-                self.widgets = {w.label: w for w in run.widgets}
-                self.found = run.widgets
+                fragment = msg.rerun_script.fragment_id
+                kept = [w for w in self.found if fragment and w.fragment != fragment]  # a fragment run redraws its own
+                self.found = kept + run.widgets
+                self.widgets = {w.label: w for w in self.found}
                 return run
 
     def _note(self, fwd: ForwardMsg, run: Run, widgets: dict[str, Widget]) -> None:
