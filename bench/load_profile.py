@@ -28,7 +28,9 @@ class Walker:
     counter: int = 0
     expect: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # plan path -> value it must hold
     goals_added: int = 0
+    max_goals: int = 3  # then "add a goal" edits the goal's owner instead, so a long run's pages stay alike
     toggles: dict[str, bool] = field(default_factory=dict)
+    did: str = ""  # set by an action that did something else than its kind says (an edit instead of an add)
 
     def flip(self, name: str) -> bool:
         self.toggles[name] = not self.toggles.get(name, False)
@@ -43,9 +45,6 @@ class Action:
     kind: str  # what the participant did, for the tables
     page: str  # the page's URL name ("" is Start)
     act: Act
-
-
-MAX_GOALS_ADDED = 3  # then "add a goal" edits the goal's owner instead, so a long run's pages stay alike
 
 
 async def answer_selfcheck(tab: Tab, walker: Walker) -> Run:
@@ -69,7 +68,8 @@ async def type_business_name(tab: Tab, walker: Walker) -> Run:
 
 
 async def add_goal(tab: Tab, walker: Walker) -> Run:
-    if walker.goals_added >= MAX_GOALS_ADDED:
+    if walker.goals_added >= walker.max_goals:
+        walker.did = "edit a goal"
         return await _edit_goal(tab, walker, "owner")
     button = next((w for w in tab.found if w.kind == "button" and "add_custom" in w.key), None)
     if button is None:
@@ -161,7 +161,9 @@ async def perform(tab: Tab, walker: Walker, position: int) -> tuple[str, Run, bo
     action = PROFILE[position % len(PROFILE)]
     if tab.path.strip("/") != action.page:
         return open_kind(action.page), await tab.go(action.page), action.act is stay
-    return action.kind, await action.act(tab, walker), True
+    walker.did = ""
+    run = await action.act(tab, walker)
+    return walker.did or action.kind, run, True
 
 
 def holds(plan: dict[str, Any], walker: Walker, goals_before: int) -> list[str]:

@@ -100,7 +100,7 @@ async def measure_kind(
 ) -> Kind:
     """``action`` (or the tap that opens its page, when ``is_open``) ``runs`` times on one tab."""
     kind = Kind(load_profile.open_kind(action.page) if is_open else action.kind, action.page)
-    walker = load_profile.Walker(0)
+    walker = load_profile.Walker(0, max_goals=runs + 1)  # every "add a goal" adds one
     if is_open:
         # Taps between the page and another one; only the taps onto the page are timed.
         other = "business" if action.page != "business" else ""
