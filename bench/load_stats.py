@@ -171,3 +171,11 @@ def summary(steps: Sequence[Step], processes: int) -> str:
     else:
         text += "; the planned steps ended before p95 reached 1 s"
     return text + "."
+
+
+def kinds_table(step: Step) -> str:
+    """Latency by kind of interaction in one step (the mixed profile)."""
+    rows = ["| interaction | count | p50 ms | p95 ms |", "| --- | --- | --- | --- |"]
+    for kind, values in sorted(step.kinds.items(), key=lambda item: -len(item[1])):
+        rows.append(f"| {kind} | {len(values)} | {_ms(percentile(values, 50))} | {_ms(percentile(values, 95))} |")
+    return "\n".join(rows)
