@@ -177,6 +177,14 @@ def ramp_setup(
             say("checking the protocol client against Chromium")
             check = load_check.run(app[0].url, args.page, args.lang, label, plans, new_plan)
             notes.append(("Check passed. " if check.ok else "**Check FAILED.** ") + check.text)
+            if args.profile == "mixed":
+                kinds = load_check.check_kinds(app[0].url, args.lang, new_plan)
+                failed = [k.text for k in kinds if not k.ok]
+                notes.append(
+                    f"Every kind of the profile against Chromium: {len(kinds) - len(failed)} of {len(kinds)} kinds "
+                    "send the same rerun message (page hash, fragment, each widget's id and kind of value)"
+                    + (f"; **FAILED**: {'; '.join(failed)}." if failed else ".")
+                )
 
         async def go() -> list[Step]:
             for server in app:

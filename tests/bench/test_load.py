@@ -272,3 +272,25 @@ def test_the_protocol_client_picks_options_reruns_only_a_fragment_and_follows_pa
     # the main run saw the answer; the fragment run changed the pills only (the main script did not run again),
     # and the client still knows the widgets outside the fragment; the link carried its query
     assert seen == ["main Sì", "M,L", "main Sì", "True", "second it"]
+
+
+def test_the_browser_check_tells_a_different_widget_value_or_fragment_apart():
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    from bench import load_check
+
+    def msg(value: str = "string_value", fragment: str = "") -> BackMsg:
+        state = WidgetState(id="$$ID-1-w:layers")
+        if value == "string_value":
+            state.string_value = "Clienti"
+        else:
+            state.string_array_value.data.append("Clienti")
+        built = load_client.rerun_msg("lang=it", page_hash="h", widgets=[state])
+        built.rerun_script.fragment_id = fragment
+        return built
+
+    ids = ["$$ID-1-w:layers"]
+    assert load_check._signature(msg(), ids) == load_check._signature(msg(), ids)
+    assert load_check._signature(msg(), ids) != load_check._signature(msg("string_array_value"), ids)
+    assert load_check._signature(msg(), ids) != load_check._signature(msg(fragment="f1"), ids)
+    assert load_check._signature(msg(), ["$$ID-2-other"])[2] == (("$$ID-2-other", None),)
