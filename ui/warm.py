@@ -69,7 +69,11 @@ def last_report() -> Report | None:
 
 
 def import_everything() -> int:
-    """Import every module of ``core`` and ``ui`` (what any page will import), return how many."""
+    """Import every module of ``core`` and ``ui`` (what any page will import), return how many.
+
+    Components declared by a module imported here (``st_folium``'s) are registered with the server
+    afterwards: ``declare_component`` registers only when it runs inside a script run, and a module is
+    imported once, so a component first imported here would otherwise never be served (a blank map)."""
     count = 0
     for package_name in PACKAGES:
         package = importlib.import_module(package_name)
@@ -78,7 +82,28 @@ def import_everything() -> int:
                 continue
             importlib.import_module(info.name)
             count += 1
+    register_components()
     return count
+
+
+def register_components() -> int:
+    """Register every custom component that imported modules declared (they may have been imported outside
+    a script run, where ``declare_component`` skips registering); how many."""
+    from streamlit.components.v1.custom_component import CustomComponent
+    from streamlit.runtime import Runtime
+
+    if not Runtime.exists():
+        return 0
+    registry = Runtime.instance().component_registry
+    found = {
+        id(value): value
+        for module in list(sys.modules.values())
+        for value in list(getattr(module, "__dict__", {}).values())
+        if isinstance(value, CustomComponent)
+    }
+    for component in found.values():
+        registry.register_component(component)
+    return len(found)
 
 
 def _ui(name: str) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import urllib.request
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -23,6 +24,9 @@ def test_the_served_app_runs_every_page_in_both_languages_before_it_answers_and_
     server = servers.Server(ROOT / "serve.py", tmp_path / "server.log", env)
     try:
         log = (tmp_path / "server.log").read_text(encoding="utf-8")  # healthy: the warming has finished
+        # the map component imported by the warming (outside any page run) is served: maps are not blank
+        with urllib.request.urlopen(f"{server.url}/component/streamlit_folium.st_folium/index.html") as answer:
+            component_status = answer.status
 
         async def business_page() -> list[str]:
             tab = Tab(server.url, "/business", "lang=it")
@@ -46,3 +50,4 @@ def test_the_served_app_runs_every_page_in_both_languages_before_it_answers_and_
         assert conn.execute(sa.text("select count(*) from plans")).scalar() == 0  # the warming's plan is deleted
     engine.dispose()
     assert "lang_switch" in seen  # and the app itself answers as before
+    assert component_status == 200
