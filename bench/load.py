@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import load_check, report, servers
+from bench import load_check, load_profile, report, servers
 from bench.load_proxy import Proxy, nginx_binary
 from bench.load_ramp import Ramp, Target
 from bench.load_report import document
@@ -40,12 +40,22 @@ LABEL_KEY = "business.name"  # the text box every participant types into, on the
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.splitlines()[0])
-    p.add_argument("--steps", default="5,10,15,20,25,30,40,50,60,80,120,160", help="sessions per step, comma-separated")
+    p.add_argument(
+        "--steps",
+        default="25,50,75,100,125,150,200,250,300",
+        help="sessions per step (over all processes), comma-separated",
+    )
     p.add_argument("--seconds", type=float, default=60, help="measured window of each step")
     p.add_argument("--think", default="2,5", help="think time range in seconds (uniform), e.g. 2,5")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--processes", default="1,2", help="which set-ups to ramp: 1 (one process), 2 (two behind nginx)")
-    p.add_argument("--page", default="business", help="the page participants work on (it has the business name box)")
+    p.add_argument(
+        "--profile",
+        default="mixed",
+        choices=("mixed", "typing"),
+        help="mixed: the workshop profile along the path (bench.load_profile); typing: the business name only",
+    )
+    p.add_argument("--page", default="business", help="typing profile: the page with the business name box")
     p.add_argument("--lang", default="it", choices=("it", "en"))
     p.add_argument("--sample", default="forno", help="the sample business each participant's plan starts from")
     p.add_argument("--database-url", default=POSTGRES_URL, help="PostgreSQL server (a schema is made and dropped)")
@@ -72,6 +82,10 @@ def plan_maker(plans: store_mod.Store, slug: str, today: dt.date) -> Callable[[]
     return lambda: plans.create(plan_mod.from_sample(slug, profile, goals, today))[0]
 
 
+def goals_in_sample(slug: str) -> int:
+    return len(json.loads((samples.ROOT / slug / "goals.json").read_text(encoding="utf-8")))
+
+
 def start_servers(count: int, url: str, work: Path) -> list[servers.Server]:
     env = {
         "DATABASE_URL": url,
@@ -82,7 +96,7 @@ def start_servers(count: int, url: str, work: Path) -> list[servers.Server]:
     started: list[servers.Server] = []
     try:
         for i in range(count):
-            started.append(servers.Server(REPO / "app.py", work / f"app-{count}-{i}.log", env))
+            started.append(servers.Server(servers.APP, work / f"app-{count}-{i}.log", env))
     except Exception:
         for server in started:
             server.stop()
@@ -91,9 +105,20 @@ def start_servers(count: int, url: str, work: Path) -> list[servers.Server]:
 
 
 async def warm_up(server: servers.Server, ramp: Ramp) -> None:
-    """One tab per process: open, three interactions, close (imports and caches paid before 'idle')."""
+    """One tab per process: open, the profile's interactions once (or three names), close: what a first user
+    pays is paid before 'idle' is read."""
     from bench.load_client import Tab
 
+    if ramp.mixed:
+        tab = Tab(server.url, "/", f"plan={ramp.new_plan()}&lang={ramp.lang}")
+        await tab.open()
+        walker = load_profile.Walker(-1)
+        position = 0
+        while position < len(load_profile.PROFILE) + 1:
+            _, _, advanced = await load_profile.perform(tab, walker, position)
+            position += advanced
+        await tab.close()
+        return
     tab = Tab(server.url, f"/{ramp.page}", f"plan={ramp.new_plan()}&lang={ramp.lang}")
     await tab.open()
     for i in range(3):
@@ -114,6 +139,22 @@ def verify(plans: store_mod.Store, last: list[tuple[str, str | None]]) -> str:
     )
 
 
+def verify_profile(plans: store_mod.Store, people: list, goals_before: int) -> str:
+    """Every plan holds every change its tab saved along the mixed profile (names, answers, goals)."""
+    wrong: list[str] = []
+    saves = 0
+    for person in people:
+        if person.walker is None or not person.walker.expect:
+            continue
+        saves += 1
+        plan = (plans.load(person.token) or ({}, 0))[0]
+        missing = load_profile.holds(plan, person.walker, goals_before)
+        if missing:
+            wrong.append(missing[0])
+    text = f"{saves - len(wrong)} of {saves} plans hold every change their tab saved"
+    return text + (f" (wrong: {len(wrong)}, e.g. {wrong[0]})" if wrong else "")
+
+
 def ramp_setup(
     args: argparse.Namespace,
     count: int,
@@ -129,11 +170,21 @@ def ramp_setup(
     notes: list[str] = []
     try:
         target = Target(proxy.url if proxy else app[0].url, app, proxy)
-        ramp = Ramp(target, args.page, args.lang, label, new_plan, args.think, args.seconds, args.seed)
+        ramp = Ramp(
+            target, args.page, args.lang, label, new_plan, args.think, args.seconds, args.seed, args.profile == "mixed"
+        )
         if count == 1 and not args.no_check:
             say("checking the protocol client against Chromium")
             check = load_check.run(app[0].url, args.page, args.lang, label, plans, new_plan)
             notes.append(("Check passed. " if check.ok else "**Check FAILED.** ") + check.text)
+            if args.profile == "mixed":
+                kinds = load_check.check_kinds(app[0].url, args.lang, new_plan)
+                failed = [k.text for k in kinds if not k.ok]
+                notes.append(
+                    f"Every kind of the profile against Chromium: {len(kinds) - len(failed)} of {len(kinds)} kinds "
+                    "send the same rerun message (page hash, fragment, each widget's id and kind of value)"
+                    + (f"; **FAILED**: {'; '.join(failed)}." if failed else ".")
+                )
 
         async def go() -> list[Step]:
             for server in app:
@@ -143,7 +194,11 @@ def ramp_setup(
             try:
                 return await ramp.run(args.steps, count, idle, say)
             finally:
-                notes.append("Saved: " + verify(plans, await ramp.finish()) + ".")
+                people = await ramp.finish()
+                if ramp.mixed:
+                    notes.append("Saved: " + verify_profile(plans, people, goals_in_sample(args.sample)) + ".")
+                else:
+                    notes.append("Saved: " + verify(plans, [(p.token, p.last_saved) for p in people]) + ".")
 
         steps = asyncio.run(go())
     finally:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from playwright.sync_api import sync_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from bench import measure
+from bench import load_profile, measure
 from bench.load_client import Tab
 from core.plan import store as store_mod
 
@@ -111,3 +111,150 @@ def run(base: str, page: str, lang: str, label: str, plans: store_mod.Store, new
         "widget it changed (the server keeps the others' values) and its cached hashes."
     )
     return Check(ok, text)
+
+
+# ---- Every kind of the mixed profile: the browser's message against the client's ------------------------
+
+
+def _signature(msg: BackMsg, ids: list[str]) -> tuple[str, str, tuple[tuple[str, str | None], ...]]:
+    """Page hash, fragment id, and for each of ``ids`` the kind of value the message carries for it."""
+    states = {w.id: w.WhichOneof("value") for w in msg.rerun_script.widget_states.widgets}
+    return msg.rerun_script.page_script_hash, msg.rerun_script.fragment_id, tuple((i, states.get(i)) for i in ids)
+
+
+def _browser_action(page: object, kind: str, t: Callable[[str], str]) -> None:  # noqa: C901 - one branch per kind
+    """Do ``kind`` in Chromium as a participant would (Italian labels)."""
+    p = page  # playwright Page
+    if kind == "answer a self-check question":
+        p.locator("[data-testid=stRadio]").nth(1).get_by_text("Sì", exact=True).click()  # type: ignore[attr-defined]
+    elif kind == "type the business name":
+        box = p.get_by_label(t("business.name"))  # type: ignore[attr-defined]
+        box.fill("Forno dal browser")
+        box.press("Enter")
+    elif kind == "add a goal":
+        p.get_by_text(t("goalspage.add"), exact=True).click()  # type: ignore[attr-defined]
+        p.get_by_role("button", name=t("goalspage.add_custom")).click()  # type: ignore[attr-defined]
+    elif kind == "edit a goal":
+        box = p.get_by_label(t("goals.field.title").capitalize(), exact=True)  # type: ignore[attr-defined]
+        box.fill("Obiettivo dal browser")
+        box.press("Enter")
+    elif kind == "switch a map layer":
+        layers = p.locator("[data-testid=stMain] [data-testid=stButtonGroup]").first  # type: ignore[attr-defined]
+        layers.locator("button").nth(2).click()
+    elif kind == "change the distance rings":
+        rings = p.locator("[data-testid=stMultiSelect]").first  # type: ignore[attr-defined]
+        rings.locator("input").click()
+        rings.locator("input").press("Backspace")
+        rings.locator("input").press("Escape")
+    elif kind == "filter the Timeline":
+        groups = p.locator("[data-testid=stMain] [data-testid=stButtonGroup] button")  # type: ignore[attr-defined]
+        groups.filter(has_text=t("timeline.period.month")).first.click()
+    elif kind.startswith("open "):
+        target = {v: k for k, v in load_profile.PAGE_NAMES.items()}.get(kind.removeprefix("open "), "plan")
+        step = "start" if target == "" else target
+        link = p.locator("[data-testid=stSidebar] a", has_text=t(f"step.{step}"))  # type: ignore[attr-defined]
+        link.first.click()
+    else:
+        raise ValueError(f"no browser action for {kind!r}")
+
+
+def check_kinds(base: str, lang: str, new_plan: Callable[[], str]) -> list[Check]:
+    """For each kind of the profile: Chromium and the client do it on their own plans; the rerun messages name
+    the same page (hash), the same fragment and the same widgets with the same kind of value."""
+    from core import i18n
+
+    def t(key: str) -> str:
+        return i18n.t(lang, key)
+
+    results: list[Check] = []
+    clients: dict[str, BackMsg | str] = {}
+    for action, is_open in _kinds():  # the client's messages first: Playwright's sync API holds an event loop
+        kind = load_profile.open_kind(action.page) if is_open else action.kind
+        start = ("business" if action.page != "business" else "") if is_open else action.page
+        try:
+            clients[kind] = asyncio.run(_client_kind(base, start, lang, new_plan(), action, is_open))
+        except Exception as exc:  # noqa: BLE001 - reported as a failed check
+            clients[kind] = f"{type(exc).__name__}: {exc}"[:300]
+    with sync_playwright() as pw:
+        browser = measure.launch(pw)
+        try:
+            for action, is_open in _kinds():
+                kind = load_profile.open_kind(action.page) if is_open else action.kind
+                start = ("business" if action.page != "business" else "") if is_open else action.page
+                client = clients[kind]
+                if isinstance(client, str):
+                    results.append(Check(False, f"{kind}: the client failed: {client}"))
+                    continue
+                try:
+                    sent: list[bytes] = []
+                    context = browser.new_context(locale=f"{lang}-IT", timezone_id="Europe/Rome", viewport=VIEWPORT)
+                    page = context.new_page()
+                    page.on("websocket", lambda ws, sent=sent: ws.on("framesent", lambda data: sent.append(data)))
+                    page.goto(f"{base}/{start}?plan={new_plan()}&lang={lang}")
+                    page.wait_for_selector(READY, timeout=60_000)
+                    page.wait_for_timeout(500)
+                    before = len(sent)
+                    _browser_action(page, kind, t)
+                    deadline = time.monotonic() + 30
+                    while time.monotonic() < deadline and not _reruns(sent[before:]):
+                        page.wait_for_timeout(100)
+                    page.wait_for_selector(READY, timeout=60_000)
+                    context.close()
+                    reruns = _reruns(sent[before:])
+                    if not reruns:
+                        results.append(Check(False, f"{kind}: the browser sent no rerun"))
+                        continue
+                    ids = [w.id for w in client.rerun_script.widget_states.widgets]
+                    ours, theirs = _signature(client, ids), _signature(reruns[-1], ids)
+                    same = ours[1:] == theirs[1:] and (not is_open or ours[0] == theirs[0])
+                    detail = f"client {ours[1:]}, browser {theirs[1:]}" if not same else "same"
+                    results.append(Check(same, f"{kind}: {detail}"))
+                except Exception as exc:  # noqa: BLE001 - reported as a failed check
+                    results.append(Check(False, f"{kind}: {type(exc).__name__}: {exc}"[:300]))
+        finally:
+            browser.close()
+    return results
+
+
+VIEWPORT = {"width": 1366, "height": 900}
+
+
+def _kinds() -> list[tuple[load_profile.Action, bool]]:
+    seen: dict[str, tuple[load_profile.Action, bool]] = {}
+    previous = load_profile.PROFILE[-1].page
+    for action in load_profile.PROFILE:
+        if action.page != previous:
+            seen.setdefault(load_profile.open_kind(action.page), (action, True))
+        if action.act is not load_profile.stay:
+            seen.setdefault(action.kind, (action, False))
+        previous = action.page
+    return list(seen.values())
+
+
+def _reruns(frames: list[bytes]) -> list[BackMsg]:
+    out = []
+    for frame in frames:
+        if isinstance(frame, str):
+            continue
+        msg = BackMsg()
+        msg.ParseFromString(frame)
+        if msg.WhichOneof("type") == "rerun_script":
+            out.append(msg)
+    return out
+
+
+async def _client_kind(
+    base: str, start: str, lang: str, token: str, action: load_profile.Action, is_open: bool
+) -> BackMsg:
+    tab = Tab(base, f"/{start}", f"plan={token}&lang={lang}", locale=f"{lang}-IT")
+    try:
+        await tab.open()
+        if is_open:
+            await tab.go(action.page)
+        else:
+            await action.act(tab, load_profile.Walker(0))
+        if tab.last_sent is None:
+            raise RuntimeError("the client sent nothing")
+        return tab.last_sent
+    finally:
+        await tab.close()

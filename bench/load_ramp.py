@@ -19,6 +19,7 @@ from pathlib import Path
 
 from websockets.exceptions import WebSocketException
 
+from bench import load_profile
 from bench.load_client import ProtocolError, Tab
 from bench.load_proxy import Proxy, parse_access_log
 from bench.load_stats import Step, next_sessions
@@ -61,10 +62,23 @@ class Participant:
     token: str
     tab: Tab
     rng: random.Random
-    records: list[tuple[float, float | None, str]] = field(default_factory=list)  # (start, seconds, error)
+    records: list[tuple[float, float | None, str, str]] = field(default_factory=list)  # (start, s, error, kind)
     last_saved: str | None = None
     busy_since: float | None = None
     dead: str = ""
+    walker: load_profile.Walker | None = None  # the mixed profile's state; None: typing the name only
+    position: int = 0
+
+    async def _once(self, label: str, typed: int) -> tuple[str, object]:
+        if self.walker is None:
+            value = f"Forno {self.index}-{typed}"
+            run = await self.tab.set_text(label, value, INTERACTION_TIMEOUT)
+            if not run.exceptions:
+                self.last_saved = value
+            return "type the business name", run
+        kind, run, advanced = await load_profile.perform(self.tab, self.walker, self.position)
+        self.position += advanced
+        return kind, run
 
     async def work(self, stop: asyncio.Event, label: str, think: tuple[float, float]) -> None:
         typed = 0
@@ -75,17 +89,14 @@ class Participant:
             except TimeoutError:
                 pass
             typed += 1
-            value = f"Forno {self.index}-{typed}"
             start = self.busy_since = time.perf_counter()
             try:
-                run = await self.tab.set_text(label, value, INTERACTION_TIMEOUT)
-                error = "app error: " + ", ".join(run.exceptions) if run.exceptions else ""
-                self.records.append((start, run.seconds, error))
-                if not error:
-                    self.last_saved = value
+                kind, run = await self._once(label, typed)
+                error = "app error: " + ", ".join(run.exceptions) if run.exceptions else ""  # type: ignore[attr-defined]
+                self.records.append((start, run.seconds, error, kind))  # type: ignore[attr-defined]
             except FAILURES as exc:
                 self.dead = f"{type(exc).__name__}: {exc}"[:200]
-                self.records.append((start, None, self.dead))
+                self.records.append((start, None, self.dead, "failed"))
             finally:
                 self.busy_since = None
 
@@ -138,6 +149,7 @@ class Ramp:
     think: tuple[float, float] = (2.0, 5.0)
     seconds: float = 60.0
     seed: int = 7
+    mixed: bool = False  # the mixed workshop profile (bench.load_profile) instead of typing the name only
     people: list[Participant] = field(default_factory=list)
     tasks: list[asyncio.Task] = field(default_factory=list)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
@@ -145,17 +157,22 @@ class Ramp:
     async def _join(self, index: int, opened: list[float], errors: list[str], gate: asyncio.Semaphore) -> None:
         async with gate:
             token = await asyncio.to_thread(self.new_plan)
-            tab = Tab(self.target.base, f"/{self.page}", f"plan={token}&lang={self.lang}", locale=f"{self.lang}-IT")
+            rng = random.Random(self.seed * 100_003 + index)
+            position = rng.randrange(len(load_profile.PROFILE)) if self.mixed else 0
+            page = load_profile.start_page(position) if self.mixed else self.page
+            tab = Tab(self.target.base, f"/{page}", f"plan={token}&lang={self.lang}", locale=f"{self.lang}-IT")
             try:
                 run = await tab.open(INTERACTION_TIMEOUT * 2)
             except FAILURES as exc:
                 errors.append(f"open: {type(exc).__name__}: {exc}"[:200])
                 return
-            if run.exceptions or self.label not in tab.widgets:
+            if run.exceptions or (not self.mixed and self.label not in tab.widgets):
                 errors.append(f"open: app error {run.exceptions} or no {self.label!r}")
                 return
             opened.append(run.seconds)
-            person = Participant(index, token, tab, random.Random(self.seed * 100_003 + index))
+            person = Participant(index, token, tab, rng)
+            if self.mixed:
+                person.walker, person.position = load_profile.Walker(index), position
             self.people.append(person)
             self.tasks.append(asyncio.create_task(person.work(self.stop, self.label, self.think)))
 
@@ -185,12 +202,13 @@ class Ramp:
                 break
             await asyncio.sleep(0.1)
         for person in self.people:
-            for started, seconds, error in person.records:
+            for started, seconds, error, kind in person.records:
                 if start <= started <= end:
                     if error:
                         out.errors.append(error)
                     elif seconds is not None:
                         out.latencies.append(seconds)
+                        out.kinds.setdefault(kind, []).append(seconds)
         out.spread = self.target.spread([p.tab.cookie("rotta_route") for p in self.people])
         return out
 
@@ -205,10 +223,10 @@ class Ramp:
             say(f"  {sessions} sessions: {len(step.latencies)} interactions, p95 {p95}, {len(step.errors)} errors")
         return steps
 
-    async def finish(self) -> list[tuple[str, str | None]]:
-        """Stop every tab after its current interaction and close it; (plan token, last value saved) per tab."""
+    async def finish(self) -> list[Participant]:
+        """Stop every tab after its current interaction and close it; the participants, to check their saves."""
         self.stop.set()
         await asyncio.gather(*self.tasks, return_exceptions=True)
         for person in self.people:
             await person.tab.close()
-        return [(p.token, p.last_saved) for p in self.people]
+        return list(self.people)

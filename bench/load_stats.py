@@ -66,6 +66,7 @@ class Step:
     postgres_cpu_s: float = 0.0  # every postgres process (the server is shared with other users)
     other_cpu_s: float = 0.0  # everything else on the machine (PostgreSQL, other programs)
     spread: str = ""  # sessions per process behind the proxy, e.g. "22/18"
+    kinds: dict[str, list[float]] = field(default_factory=dict)  # latencies by kind of interaction
 
     @property
     def p50(self) -> float | None:
@@ -170,3 +171,11 @@ def summary(steps: Sequence[Step], processes: int) -> str:
     else:
         text += "; the planned steps ended before p95 reached 1 s"
     return text + "."
+
+
+def kinds_table(step: Step) -> str:
+    """Latency by kind of interaction in one step (the mixed profile)."""
+    rows = ["| interaction | count | p50 ms | p95 ms |", "| --- | --- | --- | --- |"]
+    for kind, values in sorted(step.kinds.items(), key=lambda item: -len(item[1])):
+        rows.append(f"| {kind} | {len(values)} | {_ms(percentile(values, 50))} | {_ms(percentile(values, 95))} |")
+    return "\n".join(rows)

@@ -35,9 +35,10 @@ METHOD = (
     "Each load uses a fresh browser context (cold cache) in the same Chromium; every request not to the app is "
     "aborted. After {warmup} warm-up pair(s), {runs} page loads and {runs} blank-page loads alternate (ABBA) so both "
     "see the same machine noise; ratio = median page / median blank of the same block. Pages are opened as "
-    "`/<page>?plan=<token>&lang={lang}` with a plan made from the sample. Rerun = server time of one `AppTest.run()` "
-    "after the interaction shown (median of {rerun_runs}, after one warm-up; AppTest runs the script in-process, so "
-    "this is the script's own time, without browser or network). Payload = websocket frames received (decompressed) "
+    "`/<page>?plan=<token>&lang={lang}` with a plan made from the sample. Rerun = wall time of one rerun "
+    "after the interaction shown on a real server (`bench.rerun --page`: message sent → script finished over "
+    "Streamlit's websocket, median of {rerun_runs} after one warm-up). "
+    "Payload = websocket frames received (decompressed) "
     "+ response bodies loaded by component frames (st_folium's page, Leaflet...), median per load. Server RSS = "
     "VmRSS of the app's server process after that page's loads (a fresh server for each page and size)."
 )
@@ -51,7 +52,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--warmup", type=int, default=1, help="warm-up pairs per page, not counted")
     p.add_argument("--out", type=Path, default=REPO / "bench" / "results", help="folder for the Markdown results")
     p.add_argument("--timeout", type=float, default=60, help="seconds a page may take to be ready")
-    p.add_argument("--rerun-runs", type=int, default=7, help="timed reruns per page (AppTest)")
+    p.add_argument("--rerun-runs", type=int, default=7, help="timed reruns per page (real server)")
     p.add_argument(
         "--sections",
         default=",".join(SECTIONS),

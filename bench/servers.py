@@ -23,6 +23,7 @@ from core.workshop import store as workshop_store
 
 REPO = Path(__file__).resolve().parent.parent
 BLANK_DIR = Path(__file__).resolve().parent / "blank"
+APP = REPO / "serve.py"  # app.py with start-up warming (st.App's lifespan), as `make run` starts it
 FLAGS = (
     "--server.headless",
     "true",
@@ -46,7 +47,7 @@ def free_port() -> int:
 class Server:
     """One ``streamlit run`` process; ``url`` once healthy, ``rss_mb()`` while it runs, ``stop()``."""
 
-    def __init__(self, script: Path, log: Path, env: dict[str, str], flags: tuple[str, ...] = (), timeout: float = 90):
+    def __init__(self, script: Path, log: Path, env: dict[str, str], flags: tuple[str, ...] = (), timeout: float = 180):
         environ = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # plans go to the benchmark's SQLite
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -110,9 +111,10 @@ def stop_process(proc: subprocess.Popen) -> None:
 
 
 def start_app(data_dir: Path, cache_dir: Path) -> Server:
-    """Rotta's own app (its ``.streamlit/config.toml`` applies), saving plans under ``data_dir``."""
+    """Rotta's own app as ``make run`` starts it (``serve.py``: warmed before it answers; its
+    ``.streamlit/config.toml`` applies), saving plans under ``data_dir``."""
     env = {"ROTTA_DATA_DIR": str(data_dir), "ROTTA_CACHE_DIR": str(cache_dir)}
-    return Server(REPO / "app.py", data_dir / "app-server.log", env)
+    return Server(APP, data_dir / "app-server.log", env)
 
 
 def start_blank(work_dir: Path, map_data: Path | None = None) -> Server:

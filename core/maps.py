@@ -7,9 +7,11 @@ map says so in its own language and everything drawn on it still works.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import folium
+import xyzservices
 from folium.template import Template
 
 from core import i18n, offline_assets, safe_text
@@ -21,6 +23,13 @@ MAX_ZOOM = 19  # OpenStreetMap's deepest level; also needed by clusters when the
 BUSINESS_ZOOM = 15
 BUSINESS_COLOR = "#b3261e"
 _LABEL_STYLE = "white-space: normal; width: max-content; max-width: 240px;"  # long names wrap
+
+
+@functools.cache
+def _osm() -> xyzservices.TileProvider:
+    """OpenStreetMap's tile provider, looked up once: ``TileLayer("OpenStreetMap")`` flattens xyzservices'
+    whole catalogue (about a thousand providers) on every map, half of the business map's build."""
+    return xyzservices.providers.query_name("OpenStreetMap Mapnik")
 
 
 class _OfflineMap(folium.Map):
@@ -93,7 +102,7 @@ def base_map(center: tuple[float, float], zoom: int, *, tiles: bool = True, lang
     # folium passes max_zoom to its own tile layer only; the map itself needs maxZoom (clusters do).
     m = _OfflineMap(location=list(center), zoom_start=zoom, tiles=None, maxZoom=MAX_ZOOM)
     if tiles:
-        layer = folium.TileLayer("OpenStreetMap", max_zoom=MAX_ZOOM).add_to(m)
+        layer = folium.TileLayer(_osm(), name="openstreetmap", max_zoom=MAX_ZOOM).add_to(m)
         _TilesOfflineNote(layer, i18n.t(lang, "maps.tiles_offline")).add_to(m)
     return offline_assets.localize(m)
 

@@ -19,7 +19,7 @@ from core import i18n, safe_text
 from core.plan import path
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
-from ui import resources
+from ui import resources, warm
 
 WIDGET_PREFIX = "w:"
 ICON = Path(__file__).with_name("rotta-icon.png")  # a file, not a Material icon: those load from Google's CDN
@@ -87,6 +87,7 @@ def page(step: str) -> Frame:
     """Set up the page and draw the frame; return what the page needs."""
     st.set_page_config(page_title="Rotta", page_icon=str(ICON), layout="wide")
     resources.static_assets()
+    warm.ensure_started()
     lang = _language()
     frame = _plan(step, lang)
     finished = _finished(frame)

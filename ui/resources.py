@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -50,4 +51,10 @@ def get_sample(slug: str) -> samples.Sample:
 
 
 def existing_scripts() -> list[str]:
-    return ["app.py"] + [f"pages/{p.name}" for p in (APP_DIR / "pages").glob("*.py")]
+    """``app.py`` and the page scripts (read once: the server does not watch files, see config.toml)."""
+    return list(_scripts())
+
+
+@functools.cache
+def _scripts() -> tuple[str, ...]:
+    return ("app.py", *(f"pages/{p.name}" for p in sorted((APP_DIR / "pages").glob("*.py"))))

@@ -40,6 +40,17 @@ plans = sa.Table(
 )
 
 
+# Statements built once: SQLAlchemy then reuses their compiled form instead of re-deriving a cache key from
+# fresh literal values on every save (a third of a save's CPU on the client side).
+_SELECT = sa.select(plans.c.data, plans.c.version).where(plans.c.token == sa.bindparam("b_token"))
+_SELECT_FOR_UPDATE = _SELECT.with_for_update()
+_UPDATE = (
+    plans.update()
+    .where(plans.c.token == sa.bindparam("b_token"))
+    .values(data=sa.bindparam("b_data"), version=sa.bindparam("b_version"), updated_at=sa.bindparam("b_at"))
+)
+
+
 class StaleVersion(Exception):
     """The plan changed since the caller loaded it; ``current`` is what is stored now."""
 
@@ -120,26 +131,20 @@ class Store:
         if not is_token(token):
             return None
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(plans.c.data, plans.c.version).where(plans.c.token == token)).first()
+            row = conn.execute(_SELECT, {"b_token": token}).first()
         if row is None:
             return None
         return json.loads(row.data), row.version
 
     def _locked(self, conn: Connection, token: str) -> tuple[dict[str, Any], int]:
-        query = sa.select(plans.c.data, plans.c.version).where(plans.c.token == token)
-        if self._for_update:
-            query = query.with_for_update()
-        row = conn.execute(query).first()
+        row = conn.execute(_SELECT_FOR_UPDATE if self._for_update else _SELECT, {"b_token": token}).first()
         if row is None:
             raise PlanNotFound()
         return json.loads(row.data), row.version
 
     def _write(self, conn: Connection, token: str, data: dict[str, Any], version: int) -> int:
-        conn.execute(
-            plans.update()
-            .where(plans.c.token == token)
-            .values(data=plan_mod.to_json(data), version=version + 1, updated_at=self._clock())
-        )
+        values = {"b_token": token, "b_data": plan_mod.to_json(data), "b_version": version + 1, "b_at": self._clock()}
+        conn.execute(_UPDATE, values)
         return version + 1
 
     def apply(self, token: str, changes: list[plan_mod.Change]) -> tuple[dict[str, Any], int]:
@@ -153,6 +158,13 @@ class Store:
             return updated, self._write(conn, token, updated, version)
 
         return self._retry(work)
+
+    def delete(self, token: str) -> bool:
+        """Remove the plan ``token`` (the start-up warming's own plan); whether there was one."""
+        if not is_token(token):
+            return False
+        done = self._retry(lambda conn: conn.execute(plans.delete().where(plans.c.token == token)))
+        return bool(done.rowcount)
 
     def replace(self, token: str, data: dict[str, Any], expected_version: int) -> int:
         """Store ``data`` as the whole plan if nobody saved since ``expected_version``."""

@@ -197,3 +197,100 @@ def test_the_saved_check_counts_plans_that_do_not_hold_their_last_typed_name(tmp
     plans.apply(kept, [plan_mod.Change(("business", "name"), old, "Forno 1-3")])
     result = load.verify(plans, [(kept, "Forno 1-3"), (lost, "Forno 2-5"), (untouched, None)])
     assert result == "1 of 2 plans hold the last name their tab typed (wrong: 1)"
+
+
+def test_a_choice_is_sent_as_the_labels_of_the_options_picked_and_refused_when_it_has_no_such_option():
+    radio = load_client.Widget("$$ID-1-w:plan1:selfcheck/goals", "radio", "Obiettivi?", ("No", "In parte", "Sì"))
+    pills = load_client.Widget("$$ID-2-w:market:layers", "button_group", "Livelli", ("A", "B", "C"), (0, 2))
+    assert radio.key == "w:plan1:selfcheck/goals" and radio.matches(key="selfcheck/goals")
+    assert load_client.choice_state(radio, ["Sì"]).string_value == "Sì"
+    assert list(load_client.choice_state(pills, ["A", "C"]).string_array_value.data) == ["A", "C"]
+    with pytest.raises(load_client.ProtocolError):
+        load_client.choice_state(radio, ["Forse"])
+    with pytest.raises(load_client.ProtocolError):
+        load_client.choice_state(radio, ["No", "Sì"])
+
+
+PAGED_APP = """
+import os
+from pathlib import Path
+import streamlit as st
+
+st.page_link("app.py", label="Inizio", query_params={"lang": "it"})
+st.page_link("pages/second.py", label="Seconda", query_params={"lang": "it"})
+answer = st.radio("Risposta", ["No", "Sì"], key="w:plan9:answer")
+Path(os.environ["LOAD_TEST_OUT"]).write_text(f"main {answer}", encoding="utf-8")
+
+
+@st.fragment
+def part():
+    size = st.pills("Taglia", ["S", "M", "L"], key="size", selection_mode="multi", default=["S"])
+    st.write(st.session_state.setdefault("runs", 0))
+    Path(os.environ["LOAD_TEST_OUT"] + ".fragment").write_text(",".join(size), encoding="utf-8")
+
+
+part()
+"""
+SECOND_PAGE = """
+import os
+from pathlib import Path
+import streamlit as st
+
+st.page_link("app.py", label="Inizio", query_params={"lang": "it"})
+Path(os.environ["LOAD_TEST_OUT"]).write_text("second " + st.query_params.get("lang", ""), encoding="utf-8")
+"""
+
+
+def test_the_protocol_client_picks_options_reruns_only_a_fragment_and_follows_page_links(tmp_path: Path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "app.py").write_text(textwrap.dedent(PAGED_APP), encoding="utf-8")
+    (tmp_path / "pages" / "second.py").write_text(textwrap.dedent(SECOND_PAGE), encoding="utf-8")
+    out = tmp_path / "out.txt"
+    server = servers.Server(tmp_path / "app.py", tmp_path / "server.log", {"LOAD_TEST_OUT": str(out)}, timeout=30)
+
+    async def session() -> list[str]:
+        tab = load_client.Tab(server.url, "/", "lang=it")
+        seen = []
+        try:
+            await tab.open(timeout=20)
+            full_run = await tab.choose(tab.find(key="answer"), ["Sì"], timeout=20)
+            seen.append(out.read_text(encoding="utf-8"))
+            pills = tab.find(key="size", kind="button_group")
+            fragment_run = await tab.choose(pills, ["M", "L"], timeout=20)
+            seen += [(tmp_path / "out.txt.fragment").read_text(encoding="utf-8"), out.read_text(encoding="utf-8")]
+            seen.append(str(fragment_run.messages < full_run.messages and tab.find(key="answer").kind == "radio"))
+            await tab.go("second", timeout=20)
+            seen.append(out.read_text(encoding="utf-8"))
+            return seen
+        finally:
+            await tab.close()
+
+    try:
+        seen = asyncio.run(session())
+    finally:
+        server.stop()
+    # the main run saw the answer; the fragment run changed the pills only (the main script did not run again),
+    # and the client still knows the widgets outside the fragment; the link carried its query
+    assert seen == ["main Sì", "M,L", "main Sì", "True", "second it"]
+
+
+def test_the_browser_check_tells_a_different_widget_value_or_fragment_apart():
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    from bench import load_check
+
+    def msg(value: str = "string_value", fragment: str = "") -> BackMsg:
+        state = WidgetState(id="$$ID-1-w:layers")
+        if value == "string_value":
+            state.string_value = "Clienti"
+        else:
+            state.string_array_value.data.append("Clienti")
+        built = load_client.rerun_msg("lang=it", page_hash="h", widgets=[state])
+        built.rerun_script.fragment_id = fragment
+        return built
+
+    ids = ["$$ID-1-w:layers"]
+    assert load_check._signature(msg(), ids) == load_check._signature(msg(), ids)
+    assert load_check._signature(msg(), ids) != load_check._signature(msg("string_array_value"), ids)
+    assert load_check._signature(msg(), ids) != load_check._signature(msg(fragment="f1"), ids)
+    assert load_check._signature(msg(), ["$$ID-2-other"])[2] == (("$$ID-2-other", None),)

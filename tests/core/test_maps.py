@@ -114,3 +114,21 @@ def test_a_backslash_in_a_name_is_shown_as_a_character_reference():
 def test_a_business_outside_the_globe_is_refused_with_its_coordinate(lat, lon):
     with pytest.raises(ValueError, match="itude"):
         maps.business_map("Bar", lat, lon)
+
+
+def test_the_background_is_openstreetmaps_tiles_with_their_attribution():
+    html = _html(maps.base_map((41.9, 12.5), 12))
+    assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in html
+    assert "openstreetmap.org/copyright" in html and '"maxNativeZoom": 19' in html
+
+
+def test_the_tile_provider_catalogue_is_searched_once_not_for_every_map(monkeypatch):
+    import xyzservices
+
+    maps.base_map((41.9, 12.5), 12)
+    searched = []
+    real = xyzservices.providers.query_name
+    monkeypatch.setattr(xyzservices.providers, "query_name", lambda name: searched.append(name) or real(name))
+    for lat in (41.9, 45.4, 40.8):
+        maps.business_map("Forno", lat, 12.5)
+    assert searched == []

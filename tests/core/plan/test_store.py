@@ -119,3 +119,10 @@ def test_sqlite_file_is_intact_after_concurrent_saves(tmp_path):
     with sqlite3.connect(tmp_path / "rotta.sqlite") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert len(store.load(token)[0]["selfcheck"]) == 50
+
+
+def test_a_deleted_plan_is_gone_and_the_others_stay(store):
+    kept, gone = store.create(plan_mod.new_plan(TODAY))[0], store.create(plan_mod.new_plan(TODAY))[0]
+    assert store.delete(gone) is True
+    assert store.load(gone) is None and store.load(kept) is not None
+    assert store.delete(gone) is False and store.delete("../../etc/passwd") is False
