@@ -82,7 +82,7 @@ def presenter_locked(frame: Frame) -> None:
     """Presenter mode asked for in a browser that may not open the room: the same for any code."""
     st.title(frame.t("workshop.name"))
     st.info(frame.t("workshoppage.presenter_locked"), icon=":material/lock:")
-    st.page_link(PAGE, label=frame.t("workshoppage.new"), icon=":material/groups:", query_params={"lang": frame.lang})
+    st.page_link(PAGE, label=frame.t("workshoppage.title"), icon=":material/groups:", query_params={"lang": frame.lang})
 
 
 def present(made: Workshop, on: bool) -> None:
@@ -110,19 +110,19 @@ def room(frame: Frame, made: Workshop) -> None:
     t = frame.t
     is_open = workshop.is_open(made, room_ui.now())
     st.title(safe_text.for_markdown(made.title), anchor=False)
-    code, show, new_tab, close = st.columns([3, 2, 2, 2], vertical_alignment="center")
-    state = t("workshoppage.status." + ("open" if is_open else "closed"))
-    shown = f"{t('workshop.code.label')}: **{workshop.format_code(made.code)}** · " if is_open else ""
-    code.markdown(shown + presenter.details(frame, made))  # a closed workshop's code lets nobody in: not shown
-    code.badge(state, icon=f":material/{'lock_open' if is_open else 'lock'}:", color="green" if is_open else "gray")
-    show.button(t("workshoppage.present"), icon=":material/present_to_all:", on_click=present, args=(made, True),
-                width="stretch")  # fmt: skip
-    new_tab.link_button(t("workshoppage.present_tab"), workshop.presenter_url(presenter.app_base(), made.code,
-                        frame.lang), icon=":material/open_in_new:", width="stretch")  # fmt: skip
-    if is_open:
-        with close.popover(t("workshop.close.button"), icon=":material/lock:", width="stretch"):
-            st.markdown(t("workshoppage.close.confirm"))
-            st.button(t("workshoppage.close.yes"), key="close_yes", type="primary", on_click=_close, args=(made,))
+    code = f"{t('workshop.code.label')}: **{workshop.format_code(made.code)}** · " if is_open else ""  # a closed
+    state = t("workshoppage.status." + ("open" if is_open else "closed"))  # workshop's code lets nobody in
+    badge = f":green-badge[:material/lock_open: {state}]" if is_open else f":gray-badge[:material/lock: {state}]"
+    st.markdown(f"{code}{presenter.details(frame, made)} {badge}")
+    with st.container(horizontal=True, gap="small"):
+        st.button(t("workshoppage.present"), icon=":material/present_to_all:", on_click=present, args=(made, True))
+        url = workshop.presenter_url(presenter.app_base(), made.code, frame.lang)
+        st.link_button(t("workshoppage.present_tab"), url, icon=":material/open_in_new:",
+                       help=t("workshoppage.present_tab_help"))  # fmt: skip
+        if is_open:
+            with st.popover(t("workshop.close.button"), icon=":material/lock:"):
+                st.markdown(t("workshoppage.close.confirm"))
+                st.button(t("workshoppage.close.yes"), key="close_yes", type="primary", on_click=_close, args=(made,))
     room_ui.live(frame, made, room_ui.view)
     st.divider()
     with st.expander(t("workshoppage.how_to_join"), icon=":material/qr_code_2:"):

@@ -54,7 +54,13 @@ _PAGE = {
     ),
     "how_to_join": ("Come entrano i partecipanti: codice, QR e link", "How participants join: code, QR code and link"),
     "present": ("Modalità proiettore", "Presenter mode"),
-    "present_tab": ("Proiettore in una nuova scheda", "Presenter in a new tab"),
+    "present_tab": ("Nuova scheda", "New tab"),
+    "present_tab_help": (
+        "La modalità proiettore in un'altra scheda o finestra, da portare sul proiettore: si apre senza "
+        "parola segreta solo in questo browser, e il suo indirizzo mostra il codice pubblico, mai quello della sala.",
+        "Presenter mode in another tab or window, to move to the projector: it opens without the secret only in "
+        "this browser, and its address shows the public code, never the room's.",
+    ),
     "present_exit": ("Esci dalla modalità proiettore", "Leave presenter mode"),
     "close.confirm": (
         "Chiudere il workshop? Il codice smette subito di funzionare e non si può riaprire. La sala e i piani restano.",
