@@ -18,8 +18,8 @@ from core import i18n, safe_text
 from core.workshop import access, workshop
 from core.workshop.store import WorkshopStore
 from core.workshop.workshop import Workshop
+from ui import fields, presenter
 from ui import frame as frame_mod
-from ui import presenter
 from ui import room as room_ui
 from ui.frame import Frame
 
@@ -39,15 +39,18 @@ def create(frame: Frame, store: WorkshopStore) -> None:
                          query_params={"lang": frame.lang, "room": made.id})  # fmt: skip
     with st.form("create_workshop"):
         st.subheader(t("workshop.create.heading"))
-        title = st.text_input(t("workshop.create.title"), max_chars=workshop.TITLE_MAX)
+        # no max_chars (it drops a longer paste whole, silently): the limit is said, and checked on creating
+        title = st.text_input(t("workshop.create.title"), help=fields.help_for(frame.lang, workshop.TITLE_MAX))
         when, where, language = st.columns(3)
         date = when.date_input(t("workshop.create.date"), value=dt.date.today(), format="DD/MM/YYYY")
-        place = where.text_input(t("workshop.create.place"), max_chars=workshop.PLACE_MAX)
+        place = where.text_input(t("workshop.create.place"), help=fields.help_for(frame.lang, workshop.PLACE_MAX))
         lang = language.selectbox(
             t("workshop.create.lang"), list(i18n.LANGS), index=list(i18n.LANGS).index(frame.lang),
             format_func=i18n.LANG_NAMES.get,
         )  # fmt: skip
-        secret = st.text_input(t("workshop.create.secret"), type="password", max_chars=workshop.SECRET_MAX)
+        secret = st.text_input(
+            t("workshop.create.secret"), type="password", help=fields.help_for(frame.lang, workshop.SECRET_MAX)
+        )
         st.caption(t("workshop.create.secret_help", min=workshop.SECRET_MIN))
         submitted = st.form_submit_button(t("workshop.create.button"), type="primary", icon=":material/add:")
     if not submitted:
@@ -68,7 +71,7 @@ def unlock(frame: Frame, store: WorkshopStore, room_id: str, made: Workshop | No
     st.title(t("workshop.name"))
     st.info(t("workshoppage.locked"), icon=":material/lock:")
     with st.form("room_access"):
-        secret = st.text_input(t("workshop.room_access.input"), type="password", max_chars=workshop.SECRET_MAX)
+        secret = st.text_input(t("workshop.room_access.input"), type="password")
         submitted = st.form_submit_button(t("workshop.room_access.button"), type="primary", icon=":material/lock_open:")
     if not submitted:
         return

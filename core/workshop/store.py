@@ -230,7 +230,7 @@ class WorkshopStore:
             row = conn.execute(sa.select(*columns).where(workshops.c.id == workshop_id)).first()
         if wait:
             return AccessResult("limited", wait)
-        typed = secret if isinstance(secret, str) else ""
+        typed = secret if isinstance(secret, str) and len(secret) <= workshop.SECRET_MAX else ""  # none is longer
         if row is None:
             workshop.hash_secret(typed, _DUMMY_SALT, self.scrypt_n)  # the same work as for a real room
         cost = workshop.scheme_cost(row.secret_scheme) if row else self.scrypt_n

@@ -14,6 +14,7 @@ from core.market import catchment
 from core.market import view as market_page
 from core.market.layers import areas as areas_mod
 from core.plan import plan as plan_mod
+from ui import fields
 from ui import frame as frame_mod
 from ui.frame import Frame
 from ui.market import analysis as base
@@ -112,13 +113,11 @@ def area_result(frame: Frame, loaded: base.Loaded, area: Any, problems: list[Mes
     with st.form("market:save_area", clear_on_submit=False, border=True):
         st.text_input(
             t("marketpage.draw.name"),
-            key=base.NAME_KEY,
-            max_chars=80,
             placeholder=t("marketpage.draw.name_placeholder"),
+            **fields.limit(frame.lang, 80, t("marketpage.draw.name"), key=base.NAME_KEY, form=True),
         )
-        st.form_submit_button(
-            t("marketpage.draw.save"), icon=":material/save:", on_click=_save_area, args=(frame, area)
-        )
+        kept = fields.keeping(frame.lang, {base.NAME_KEY: (80, t("marketpage.draw.name"))}, _save_area)
+        st.form_submit_button(t("marketpage.draw.save"), icon=":material/save:", on_click=kept, args=(frame, area))
     problem = st.session_state.get("market:area_problem")
     if problem is not None:
         st.error(base.said(frame, problem))

@@ -14,7 +14,7 @@ from core.i18n import Message
 from core.market import catchment
 from core.market import view as market_page
 from core.plan import plan as plan_mod
-from ui import bind, places, resources
+from ui import bind, fields, places, resources
 from ui import frame as frame_mod
 from ui.frame import Frame
 from ui.market import analysis as base
@@ -92,17 +92,23 @@ def place_list(frame: Frame, section: tuple[str, ...], what: str) -> None:
     t, prefix = frame.t, f"w:market:{what}"
     st.markdown(f"**{t(f'marketpage.{what}.title')}**")
     st.caption(t(f"marketpage.{what}.help"))
+    kept = {  # key: (most characters kept, label)
+        f"{prefix}:name": (120, t(f"marketpage.{what}.name")),
+        f"{prefix}:town": (120, t("business.town")),
+        f"{prefix}:hint": (40, t("business.province")),
+    }
+    said = {key: fields.limit(frame.lang, *kept[key], key=key, form=True) for key in kept}
     with st.form(f"market:{what}#form", border=True):
-        st.text_input(t(f"marketpage.{what}.name"), key=f"{prefix}:name", max_chars=120)
+        st.text_input(kept[f"{prefix}:name"][1], **said[f"{prefix}:name"])
         town_col, hint_col = st.columns([2, 1])
         town_col.text_input(
-            t("business.town"), key=f"{prefix}:town", max_chars=120, placeholder=t("business.town_placeholder")
+            kept[f"{prefix}:town"][1], placeholder=t("business.town_placeholder"), **said[f"{prefix}:town"]
         )
-        hint_col.text_input(t("business.province"), key=f"{prefix}:hint", max_chars=40)
+        hint_col.text_input(kept[f"{prefix}:hint"][1], **said[f"{prefix}:hint"])
         st.form_submit_button(
             t("marketpage.place.add"),
             icon=":material/add_location_alt:",
-            on_click=_add_place,
+            on_click=fields.keeping(frame.lang, kept, _add_place),
             args=(frame, section, prefix),
         )
     problem = st.session_state.get(f"{prefix}:problem")
@@ -143,7 +149,9 @@ def audience(frame: Frame, loaded: base.Loaded) -> None:
             hide_index=True,
             width="stretch",
             column_config={
-                "city": st.column_config.TextColumn(t("marketpage.col.city"), required=True, max_chars=80),
+                "city": st.column_config.TextColumn(
+                    t("marketpage.col.city"), required=True, max_chars=80, help=fields.help_for(lang, 80)
+                ),
                 "followers": st.column_config.NumberColumn(t("marketpage.col.followers"), min_value=0),
             },
         )
