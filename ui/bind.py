@@ -38,9 +38,8 @@ def text_input(frame: Frame, path: plan_mod.Path, label: str, *, limit: int | No
     if limit is None:
         st.text_input(label, key=key, on_change=_commit, args=args, **kwargs)
     else:
-        told = fields.limit(
-            frame.lang, limit, label, key=key, on_change=_commit, args=args, help=kwargs.pop("help", None)
-        )
+        example = kwargs.pop("placeholder", None)
+        told = fields.limit(frame.lang, limit, label, key=key, on_change=_commit, args=args, placeholder=example)
         st.text_input(label, **told, **kwargs)
     return st.session_state[key]
 

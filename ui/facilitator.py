@@ -40,16 +40,22 @@ def create(frame: Frame, store: WorkshopStore) -> None:
     with st.form("create_workshop"):
         st.subheader(t("workshop.create.heading"))
         # no max_chars (it drops a longer paste whole, silently): the limit is said, and checked on creating
-        title = st.text_input(t("workshop.create.title"), help=fields.help_for(frame.lang, workshop.TITLE_MAX))
+        title = st.text_input(
+            t("workshop.create.title"), placeholder=fields.placeholder_for(frame.lang, workshop.TITLE_MAX)
+        )
         when, where, language = st.columns(3)
         date = when.date_input(t("workshop.create.date"), value=dt.date.today(), format="DD/MM/YYYY")
-        place = where.text_input(t("workshop.create.place"), help=fields.help_for(frame.lang, workshop.PLACE_MAX))
+        place = where.text_input(
+            t("workshop.create.place"), placeholder=fields.placeholder_for(frame.lang, workshop.PLACE_MAX)
+        )
         lang = language.selectbox(
             t("workshop.create.lang"), list(i18n.LANGS), index=list(i18n.LANGS).index(frame.lang),
             format_func=i18n.LANG_NAMES.get,
         )  # fmt: skip
         secret = st.text_input(
-            t("workshop.create.secret"), type="password", help=fields.help_for(frame.lang, workshop.SECRET_MAX)
+            t("workshop.create.secret"),
+            type="password",
+            placeholder=fields.placeholder_for(frame.lang, workshop.SECRET_MAX),
         )
         st.caption(t("workshop.create.secret_help", min=workshop.SECRET_MIN))
         submitted = st.form_submit_button(t("workshop.create.button"), type="primary", icon=":material/add:")

@@ -1,12 +1,13 @@
 """Text fields that say their length limit and keep what fits.
 
 Streamlit's ``max_chars`` drops a longer paste whole (the field stays as it was, often empty) and stops
-typing at the limit with no word. ``limit`` replaces it: the field takes any text, its help says the
-limit in the user's language, and a longer text is cut to the limit (in the field too) with a notice
-naming the field, the limit and the length given; then the field's own ``on_change`` runs on the kept
-text. Inside a form, where a field cannot have its own callback, ``keeping`` wraps the submit button's
-``on_click`` the same way. Data-editor columns (``st.column_config.TextColumn``) already keep what fits;
-``help_for`` says their limit.
+typing at the limit with no word. ``limit`` replaces it: the field takes any text, its placeholder says
+the limit in the user's language (after the field's own example, where it has one: it shows while the
+field is empty, when a text is about to be typed or pasted), and a longer text is cut to the limit (in
+the field too) with a notice naming the field, the limit and the length given; then the field's own
+``on_change`` runs on the kept text. Inside a form, where a field cannot have its own callback,
+``keeping`` wraps the submit button's ``on_click`` the same way. Data-editor columns
+(``st.column_config.TextColumn``) already keep what fits; ``help_for`` says their limit.
 """
 
 from __future__ import annotations
@@ -20,9 +21,16 @@ from core import i18n
 
 
 def help_for(lang: str, chars: int, help: str | None = None) -> str:
-    """The field's help with its limit said after it."""
+    """A text (a help, a placeholder) with the limit said after it."""
     said = i18n.t(lang, "fields.limit", max=i18n.number(lang, chars))
     return f"{help} {said}" if help else said
+
+
+def placeholder_for(lang: str, chars: int, example: str | None = None) -> str:
+    """The field's placeholder (an example) with its limit said after it."""
+    if example:
+        return i18n.t(lang, "fields.limit_after", example=example, max=i18n.number(lang, chars))
+    return i18n.t(lang, "fields.limit", max=i18n.number(lang, chars))
 
 
 def _cut(lang: str, key: str, chars: int, label: str) -> None:
@@ -36,15 +44,15 @@ def _cut(lang: str, key: str, chars: int, label: str) -> None:
 
 
 def limit(
-    lang: str, chars: int, label: str, *, key: str, help: str | None = None,
+    lang: str, chars: int, label: str, *, key: str, placeholder: str | None = None,
     on_change: Callable[..., Any] | None = None, args: tuple[Any, ...] = (), kwargs: Mapping[str, Any] | None = None,
     form: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
     """Keyword arguments for ``st.text_input`` / ``st.text_area`` in place of ``max_chars=chars``.
 
-    ``label`` is the field's label (named in the notice); ``key``, ``on_change``, ``args``, ``kwargs`` and ``help``
-    are the field's own. In a form (``form=True``) only the help is set: cut with ``keeping`` on submit."""
-    shown = {"key": key, "help": help_for(lang, chars, help)}
+    ``label`` is the field's label (named in the notice); ``key``, ``on_change``, ``args``, ``kwargs`` and
+    ``placeholder`` are the field's own. In a form (``form=True``) no callback is set: cut with ``keeping``."""
+    shown = {"key": key, "placeholder": placeholder_for(lang, chars, placeholder)}
     if form:
         return shown
 

@@ -45,8 +45,8 @@ def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
         st.session_state[hint_key] = (stored or {}).get("province", "")
     col_town, col_hint = st.columns([2, 1])
     town = col_town.text_input(
-        t("business.town"), placeholder=t("business.town_placeholder"),
-        **fields.limit(frame.lang, 120, t("business.town"), key=town_key),
+        t("business.town"),
+        **fields.limit(frame.lang, 120, t("business.town"), key=town_key, placeholder=t("business.town_placeholder")),
     )  # fmt: skip
     hint = col_hint.text_input(
         t("business.province"), **fields.limit(frame.lang, 20, t("business.province"), key=hint_key)

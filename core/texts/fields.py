@@ -2,6 +2,7 @@
 
 TEXTS = {
     "fields.limit": ("Al massimo {max} caratteri.", "Up to {max} characters."),
+    "fields.limit_after": ("{example} (al massimo {max} caratteri)", "{example} (up to {max} characters)"),
     "fields.cut": (
         "«{field}»: tenuti i primi {max} caratteri dei {length} scritti o incollati; il campo ne accetta al "
         "massimo {max}.",

@@ -56,7 +56,8 @@ def test_a_long_paste_into_the_business_name_keeps_the_first_120_characters_and_
     store, empty_token = _empty_plan()
     at = open_page("pages/business.py", lang, empty_token)
     field = at.text_input(key=NAME)
-    assert i18n.t(lang, "fields.limit", max=120) in field.help
+    example = i18n.t(lang, "business.name_placeholder")
+    assert field.placeholder == i18n.t(lang, "fields.limit_after", example=example, max=120)
     field.input(PASTE).run()
     assert not at.exception
     assert store.load(empty_token)[0]["business"]["name"] == PASTE[:120].strip()
@@ -92,7 +93,7 @@ def test_a_field_in_a_form_is_cut_when_the_form_is_sent_before_its_callback_read
     at = AppTest.from_function(_script)
     at.query_params["lang"] = lang
     at.run()
-    assert at.text_input(key="boxed").help == i18n.t(lang, "fields.limit", max=5)
+    assert at.text_input(key="boxed").placeholder == i18n.t(lang, "fields.limit", max=5)
     at.text_input(key="boxed").input("abcdefgh")
     at.button[0].click().run()
     assert at.session_state["got"] == "abcde" and at.text_input(key="boxed").value == "abcde"
@@ -110,5 +111,8 @@ def test_a_field_outside_a_form_runs_its_own_callback_on_the_kept_text():
 def test_the_limit_is_said_with_the_languages_number_format(lang, said):
     from ui import fields
 
-    assert fields.help_for(lang, 1200) == said
+    assert fields.help_for(lang, 1200) == said == fields.placeholder_for(lang, 1200)
     assert fields.help_for(lang, 1200, "Nome.") == f"Nome. {said}"
+    assert "1.200" in fields.placeholder_for("it", 1200, "es. Forno") and "1,200" in fields.placeholder_for(
+        "en", 1200, "e.g."
+    )

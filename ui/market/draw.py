@@ -113,8 +113,14 @@ def area_result(frame: Frame, loaded: base.Loaded, area: Any, problems: list[Mes
     with st.form("market:save_area", clear_on_submit=False, border=True):
         st.text_input(
             t("marketpage.draw.name"),
-            placeholder=t("marketpage.draw.name_placeholder"),
-            **fields.limit(frame.lang, 80, t("marketpage.draw.name"), key=base.NAME_KEY, form=True),
+            **fields.limit(
+                frame.lang,
+                80,
+                t("marketpage.draw.name"),
+                key=base.NAME_KEY,
+                form=True,
+                placeholder=t("marketpage.draw.name_placeholder"),
+            ),  # fmt: skip
         )
         kept = fields.keeping(frame.lang, {base.NAME_KEY: (80, t("marketpage.draw.name"))}, _save_area)
         st.form_submit_button(t("marketpage.draw.save"), icon=":material/save:", on_click=kept, args=(frame, area))

@@ -97,13 +97,12 @@ def place_list(frame: Frame, section: tuple[str, ...], what: str) -> None:
         f"{prefix}:town": (120, t("business.town")),
         f"{prefix}:hint": (40, t("business.province")),
     }
-    said = {key: fields.limit(frame.lang, *kept[key], key=key, form=True) for key in kept}
+    example = {f"{prefix}:town": t("business.town_placeholder")}
+    said = {key: fields.limit(frame.lang, *kept[key], key=key, placeholder=example.get(key), form=True) for key in kept}
     with st.form(f"market:{what}#form", border=True):
         st.text_input(kept[f"{prefix}:name"][1], **said[f"{prefix}:name"])
         town_col, hint_col = st.columns([2, 1])
-        town_col.text_input(
-            kept[f"{prefix}:town"][1], placeholder=t("business.town_placeholder"), **said[f"{prefix}:town"]
-        )
+        town_col.text_input(kept[f"{prefix}:town"][1], **said[f"{prefix}:town"])
         hint_col.text_input(kept[f"{prefix}:hint"][1], **said[f"{prefix}:hint"])
         st.form_submit_button(
             t("marketpage.place.add"),

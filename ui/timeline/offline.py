@@ -108,12 +108,18 @@ def offline_section(frame: Frame, today: dt.date) -> None:
     town_col, hint_col = st.columns([3, 2])
     town = town_col.text_input(
         t("timelinepage.offline.town"),
-        placeholder=t("timelinepage.offline.town_placeholder"),
-        **fields.limit(lang, 120, t("timelinepage.offline.town"), key=_field("town")),
+        **fields.limit(
+            lang,
+            120,
+            t("timelinepage.offline.town"),
+            key=_field("town"),
+            placeholder=t("timelinepage.offline.town_placeholder"),
+        ),  # fmt: skip
     )
     hint = hint_col.text_input(
         t("timelinepage.offline.hint"),
-        **fields.limit(lang, 20, t("timelinepage.offline.hint"), key=_field("hint"), help=t("business.province")),
+        help=t("business.province"),
+        **fields.limit(lang, 20, t("timelinepage.offline.hint"), key=_field("hint")),
     )
     status, place, candidates = _resolve(town, hint, st.session_state.get(_pick_key(town, hint)))
     if candidates:
@@ -138,8 +144,13 @@ def offline_section(frame: Frame, today: dt.date) -> None:
         st.caption(":material/location_on: " + found)
     st.text_input(
         t("timelinepage.offline.note"),
-        placeholder=t("timelinepage.offline.note_placeholder"),
-        **fields.limit(lang, offline_actions.MAX_NOTE, t("timelinepage.offline.note"), key=_field("note")),
+        **fields.limit(
+            lang,
+            offline_actions.MAX_NOTE,
+            t("timelinepage.offline.note"),
+            key=_field("note"),
+            placeholder=t("timelinepage.offline.note_placeholder"),
+        ),  # fmt: skip
     )
     st.button(
         t("timelinepage.offline.add"),
