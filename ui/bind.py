@@ -38,8 +38,10 @@ def text_input(frame: Frame, path: plan_mod.Path, label: str, *, limit: int | No
     if limit is None:
         st.text_input(label, key=key, on_change=_commit, args=args, **kwargs)
     else:
-        example = kwargs.pop("placeholder", None)
-        told = fields.limit(frame.lang, limit, label, key=key, on_change=_commit, args=args, placeholder=example)
+        example, help_ = kwargs.pop("placeholder", None), kwargs.pop("help", None)
+        told = fields.limit(
+            frame.lang, limit, label, key=key, on_change=_commit, args=args, placeholder=example, help=help_
+        )
         st.text_input(label, **told, **kwargs)
     return st.session_state[key]
 

@@ -3,7 +3,8 @@
 Streamlit's ``max_chars`` drops a longer paste whole (the field stays as it was, often empty) and stops
 typing at the limit with no word. ``limit`` replaces it: the field takes any text, its placeholder says
 the limit in the user's language (after the field's own example, where it has one: it shows while the
-field is empty, when a text is about to be typed or pasted), and a longer text is cut to the limit (in
+field is empty, when a text is about to be typed or pasted; a field too narrow for both says it in its
+help instead), and a longer text is cut to the limit (in
 the field too) with a notice naming the field, the limit and the length given; then the field's own
 ``on_change`` runs on the kept text. Inside a form, where a field cannot have its own callback,
 ``keeping`` wraps the submit button's ``on_click`` the same way. Data-editor columns
@@ -44,15 +45,19 @@ def _cut(lang: str, key: str, chars: int, label: str) -> None:
 
 
 def limit(
-    lang: str, chars: int, label: str, *, key: str, placeholder: str | None = None,
+    lang: str, chars: int, label: str, *, key: str, placeholder: str | None = None, help: str | None = None,
     on_change: Callable[..., Any] | None = None, args: tuple[Any, ...] = (), kwargs: Mapping[str, Any] | None = None,
-    form: bool = False,
+    form: bool = False, narrow: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
     """Keyword arguments for ``st.text_input`` / ``st.text_area`` in place of ``max_chars=chars``.
 
-    ``label`` is the field's label (named in the notice); ``key``, ``on_change``, ``args``, ``kwargs`` and
-    ``placeholder`` are the field's own. In a form (``form=True``) no callback is set: cut with ``keeping``."""
-    shown = {"key": key, "placeholder": placeholder_for(lang, chars, placeholder)}
+    ``label`` is the field's label (named in the notice); ``key``, ``on_change``, ``args``, ``kwargs``, ``help`` and
+    ``placeholder`` are the field's own. ``narrow``: the field is too narrow for its example and the limit, so the
+    limit goes in its help. In a form (``form=True``) no callback is set: cut with ``keeping``."""
+    if narrow:
+        shown = {"key": key, "placeholder": placeholder, "help": help_for(lang, chars, help)}
+    else:
+        shown = {"key": key, "placeholder": placeholder_for(lang, chars, placeholder), "help": help}
     if form:
         return shown
 

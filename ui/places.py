@@ -46,10 +46,12 @@ def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
     col_town, col_hint = st.columns([2, 1])
     town = col_town.text_input(
         t("business.town"),
-        **fields.limit(frame.lang, 120, t("business.town"), key=town_key, placeholder=t("business.town_placeholder")),
+        **fields.limit(
+            frame.lang, 120, t("business.town"), key=town_key, placeholder=t("business.town_placeholder"), narrow=True
+        ),
     )  # fmt: skip
     hint = col_hint.text_input(
-        t("business.province"), **fields.limit(frame.lang, 20, t("business.province"), key=hint_key)
+        t("business.province"), **fields.limit(frame.lang, 20, t("business.province"), key=hint_key, narrow=True)
     )
     hint = hint.strip()
     if not town.strip() or (stored and (town.strip(), hint) == (stored.get("name"), stored.get("province", ""))):

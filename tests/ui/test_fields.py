@@ -116,3 +116,13 @@ def test_the_limit_is_said_with_the_languages_number_format(lang, said):
     assert "1.200" in fields.placeholder_for("it", 1200, "es. Forno") and "1,200" in fields.placeholder_for(
         "en", 1200, "e.g."
     )
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_a_field_too_narrow_for_its_example_and_its_limit_says_the_limit_in_its_help(lang):
+    store, empty_token = _empty_plan()
+    at = open_page("pages/business.py", lang, empty_token)
+    town = at.text_input(key="w:business/town#town")
+    assert town.placeholder == i18n.t(lang, "business.town_placeholder")  # the example stays whole
+    assert town.help == i18n.t(lang, "fields.limit", max=120)
+    assert at.text_input(key="w:business/town#hint").help == i18n.t(lang, "fields.limit", max=20)

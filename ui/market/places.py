@@ -98,7 +98,13 @@ def place_list(frame: Frame, section: tuple[str, ...], what: str) -> None:
         f"{prefix}:hint": (40, t("business.province")),
     }
     example = {f"{prefix}:town": t("business.town_placeholder")}
-    said = {key: fields.limit(frame.lang, *kept[key], key=key, placeholder=example.get(key), form=True) for key in kept}
+    narrow = {f"{prefix}:town", f"{prefix}:hint"}  # side by side: the example, or the limit, not both
+    said = {
+        key: fields.limit(
+            frame.lang, *kept[key], key=key, placeholder=example.get(key), form=True, narrow=key in narrow
+        )
+        for key in kept
+    }
     with st.form(f"market:{what}#form", border=True):
         st.text_input(kept[f"{prefix}:name"][1], **said[f"{prefix}:name"])
         town_col, hint_col = st.columns([2, 1])

@@ -114,12 +114,14 @@ def offline_section(frame: Frame, today: dt.date) -> None:
             t("timelinepage.offline.town"),
             key=_field("town"),
             placeholder=t("timelinepage.offline.town_placeholder"),
-        ),  # fmt: skip
+            narrow=True,
+        ),
     )
     hint = hint_col.text_input(
         t("timelinepage.offline.hint"),
-        help=t("business.province"),
-        **fields.limit(lang, 20, t("timelinepage.offline.hint"), key=_field("hint")),
+        **fields.limit(
+            lang, 20, t("timelinepage.offline.hint"), key=_field("hint"), help=t("business.province"), narrow=True
+        ),
     )
     status, place, candidates = _resolve(town, hint, st.session_state.get(_pick_key(town, hint)))
     if candidates:
