@@ -19,7 +19,7 @@ business = frame.plan.get("business") or {}
 left, right = st.columns([1, 1], gap="large")
 with left:
     bind.text_input(
-        frame, ("business", "name"), t("business.name"), placeholder=t("business.name_placeholder"), max_chars=120
+        frame, ("business", "name"), t("business.name"), placeholder=t("business.name_placeholder"), limit=120
     )
 
     query = st.text_input(t("business.sector_search"), help=t("business.sector_search_help"), key="sector_query")

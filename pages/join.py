@@ -19,7 +19,7 @@ if frame.token:
     st.info(t("join.new_plan_note"), icon=":material/info:")
 
 with st.form("join"):
-    typed = st.text_input(t("workshop.join.input"), key=CODE_KEY, max_chars=40, placeholder=t("join.placeholder"))
+    typed = st.text_input(t("workshop.join.input"), key=CODE_KEY, placeholder=t("join.placeholder"))
     st.caption(t("workshop.join.input_help"))
     submitted = st.form_submit_button(
         t("workshop.join.button"), type="primary", icon=":material/login:", width="stretch"

@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from core.plan import plan as plan_mod
+from ui import fields
 from ui import frame as frame_mod
 from ui.frame import Frame
 
@@ -39,9 +40,18 @@ def _seed(frame: Frame, path: plan_mod.Path, to_widget: Callable[[Any], Any]) ->
     return key, seen
 
 
-def text_input(frame: Frame, path: plan_mod.Path, label: str, **kwargs: Any) -> str:
+def text_input(frame: Frame, path: plan_mod.Path, label: str, *, limit: int | None = None, **kwargs: Any) -> str:
+    """``limit``: the most characters the field keeps, said in its help (see ``ui.fields``)."""
     key, seen = _seed(frame, path, lambda v: v or "")
-    st.text_input(label, key=key, on_change=_commit, args=(frame, path, key, seen, lambda v: v.strip()), **kwargs)
+    args = (frame, path, key, seen, lambda v: v.strip())
+    if limit is None:
+        st.text_input(label, key=key, on_change=_commit, args=args, **kwargs)
+    else:
+        example, help_ = kwargs.pop("placeholder", None), kwargs.pop("help", None)
+        told = fields.limit(
+            frame.lang, limit, label, key=key, on_change=_commit, args=args, placeholder=example, help=help_
+        )
+        st.text_input(label, **told, **kwargs)
     return st.session_state[key]
 
 

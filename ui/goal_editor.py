@@ -14,7 +14,7 @@ from core.goals import text as goal_text
 from core.i18n import Message
 from core.plan import goal_table  # fmt: skip
 from core.plan.plan import Change
-from ui import bind
+from ui import bind, fields
 from ui import data as data_mod
 from ui import frame as frame_mod
 from ui.frame import Frame
@@ -115,14 +115,16 @@ def table(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> Non
         disabled=["id", "kpi", "smart"],
         column_order=["title", "kpi", "baseline", "target", "deadline", "owner", "smart"],
         column_config={
-            "title": st.column_config.TextColumn(field("title"), width="large", max_chars=200),
+            "title": st.column_config.TextColumn(
+                field("title"), width="large", max_chars=200, help=fields.help_for(lang, 200)
+            ),
             "kpi": st.column_config.TextColumn(field("kpi")),
             "baseline": st.column_config.NumberColumn(field("baseline"), min_value=0.0),
             "target": st.column_config.NumberColumn(field("target"), min_value=0.0),
             "deadline": st.column_config.DateColumn(
                 field("deadline"), format="DD/MM/YYYY" if lang == "it" else "D MMM YYYY"
             ),
-            "owner": st.column_config.TextColumn(field("owner"), max_chars=80),
+            "owner": st.column_config.TextColumn(field("owner"), max_chars=80, help=fields.help_for(lang, 80)),
             "smart": st.column_config.TextColumn(t("goalspage.col_smart")),
         },
     )
@@ -189,7 +191,10 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
     edit, check = st.columns([1, 1], gap="large")
     with edit:
         st.text_input(
-            field("title"), max_chars=200, **_widget(frame, goal_dicts, index, "title", data["title"], str.strip)
+            field("title"),
+            **fields.limit(
+                lang, 200, field("title"), **_widget(frame, goal_dicts, index, "title", data["title"], str.strip)
+            ),
         )
         st.selectbox(
             field("objective"),
@@ -257,8 +262,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
         if st.session_state[place_key] != "market":
             right.text_input(
                 t(f"goals.place.{goal.place.kind}"),
-                max_chars=120,
-                **_widget(
+                **fields.limit(lang, 120, t(f"goals.place.{goal.place.kind}"), **_widget(
                     frame,
                     goal_dicts,
                     index,
@@ -266,8 +270,8 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
                     goal.place.value,
                     lambda v: {"kind": goal.place.kind, "value": v.strip()},
                     part="#value",
-                ),
-            )
+                )),
+            )  # fmt: skip
         st.text_area(
             field("actions"),
             help=t("goalspage.actions_help"),
@@ -280,7 +284,12 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
                 lambda v: [a.strip() for a in v.splitlines() if a.strip()],
             ),
         )
-        st.text_input(field("owner"), max_chars=80, **_widget(frame, goal_dicts, index, "owner", goal.owner, str.strip))
+        st.text_input(
+            field("owner"),
+            **fields.limit(
+                lang, 80, field("owner"), **_widget(frame, goal_dicts, index, "owner", goal.owner, str.strip)
+            ),
+        )
         st.button(
             t("goalspage.delete"),
             icon=":material/delete:",

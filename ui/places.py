@@ -9,7 +9,7 @@ import streamlit as st
 
 from core import geocode
 from core.plan import plan as plan_mod
-from ui import bind, resources
+from ui import bind, fields, resources
 from ui import frame as frame_mod
 from ui.frame import Frame
 
@@ -45,9 +45,14 @@ def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
         st.session_state[hint_key] = (stored or {}).get("province", "")
     col_town, col_hint = st.columns([2, 1])
     town = col_town.text_input(
-        t("business.town"), key=town_key, placeholder=t("business.town_placeholder"), max_chars=120
+        t("business.town"),
+        **fields.limit(
+            frame.lang, 120, t("business.town"), key=town_key, placeholder=t("business.town_placeholder"), narrow=True
+        ),
+    )  # fmt: skip
+    hint = col_hint.text_input(
+        t("business.province"), **fields.limit(frame.lang, 20, t("business.province"), key=hint_key, narrow=True)
     )
-    hint = col_hint.text_input(t("business.province"), key=hint_key, max_chars=20)
     hint = hint.strip()
     if not town.strip() or (stored and (town.strip(), hint) == (stored.get("name"), stored.get("province", ""))):
         if stored:  # unchanged: show what is stored, never re-geocode it (a sample's exact spot stays)

@@ -22,7 +22,7 @@ from ui import resources
 from ui import room as room_ui
 from ui.frame import Frame
 
-PARAM = "present"
+PARAM = "present"  # presenter mode: ``present=<code>``, never the room's id
 SHOW_KEY = "presenter_show"
 PROJECTOR_MAP_HEIGHT = 520  # the room's towns, readable from the back
 COLUMNS = 4  # cards a row: readable from the back of a room
@@ -80,7 +80,8 @@ def code_panel(frame: Frame, made: Workshop, *, big: bool = False) -> None:
 
 
 def active() -> bool:
-    return st.query_params.get(PARAM) == "1"
+    """Presenter mode: the link names the workshop by its public code (``workshop.presenter_url``)."""
+    return bool(st.query_params.get(PARAM))
 
 
 LEFT_KEY = "presenter_left"
@@ -136,6 +137,7 @@ def show(frame: Frame, made: Workshop) -> None:
 
 def _joined(frame: Frame, the_room: room.Room) -> None:
     st.header(frame.t("room.joined", n=the_room.joined), anchor=False)
+    room_ui.unreadable(frame, the_room)
 
 
 def _metrics(rows: list[tuple[str, object]]) -> None:
@@ -174,6 +176,7 @@ def _section(frame: Frame, the_room: room.Room, name: str) -> None:
     heading = "workshoppage.people.heading" if name == "people" else room_ui.SECTIONS[name]
     st.header(frame.t(heading), anchor=False)
     st.subheader(frame.t("room.joined", n=the_room.joined), anchor=False)
+    room_ui.unreadable(frame, the_room)
     if name == "people":
         _people(frame, the_room)
         return
@@ -182,7 +185,7 @@ def _section(frame: Frame, the_room: room.Room, name: str) -> None:
         st.subheader(frame.t(room_ui.EMPTY.get(name, "workshoppage.none_yet")), anchor=False)
     if name == "towns":
         room_ui.towns_map(frame, the_room, PROJECTOR_MAP_HEIGHT)
-    _cards(rows, the_room.goals if name == "weak" else the_room.joined)
+    _cards(rows, the_room.goals if name == "weak" else the_room.read)
     if name == "weak":
         room_ui.examples(frame, the_room)
 

@@ -3,13 +3,17 @@ export (the participant's side is ``ui.participant``; the join code and its QR c
 
 The room view is an ``st.fragment`` that reruns by itself every few seconds (only it, never the
 page), reading the participants' plans from the database each time: several server processes
-behind one proxy all show the same room. Access to a room lives in this tab's session state once
-the core accepted the secret, never in the URL. What the room shows is what ``room.summarise``
-gives: a participant's name and numbers only with their consent.
+behind one proxy all show the same room. Who may open a room is in the database
+(``core.workshop.access``), by browser: the browser is named by the random token inside Streamlit's
+own XSRF cookie, which the browser keeps across reloads and tabs (Streamlit has no way to set a
+cookie of our own; see docs/security.md), or by this session when there is no such cookie. Never by
+the URL. What the room shows is what ``room.summarise`` gives: a participant's name and numbers only
+with their consent, and a plan it cannot read counted, never shown.
 """
 
 from __future__ import annotations
 
+import binascii
 import datetime as dt
 import secrets
 from collections.abc import Callable
@@ -20,7 +24,7 @@ from streamlit_folium import st_folium
 
 from core import i18n
 from core.goals import kpis, objectives
-from core.workshop import room, room_map
+from core.workshop import limits, participant, room, room_map
 from core.workshop.store import WorkshopStore
 from core.workshop.workshop import Workshop
 from ui import resources
@@ -28,8 +32,8 @@ from ui.frame import Frame
 
 REFRESH_S = 3
 MAP_HEIGHT = 320  # beside the other sections in a half-width column
-ACCESS_KEY = "workshop_rooms"  # {workshop id: title} of the rooms this tab opened with the secret
-RATE_KEY = "workshop_rate_id"
+SESSION_KEY = "workshop_client"  # who is trying, for a session without Streamlit's XSRF cookie
+XSRF_COOKIE = "_streamlit_xsrf"  # set by Streamlit on every page load while server.enableXsrfProtection is on
 
 Draw = Callable[[Frame, room.Room], None]
 
@@ -45,22 +49,35 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def rate_id() -> str:
-    """Who is trying, for the rate limits: a random id kept server-side for this tab's session."""
-    return st.session_state.setdefault(RATE_KEY, secrets.token_urlsafe(16))
+def browser_token(cookie: str | None) -> str | None:
+    """The random token inside Streamlit's XSRF cookie (``2|mask|masked token|time``): one per browser, the same
+    in every tab and after a reload (only its mask changes); None when there is no such cookie."""
+    parts = (cookie or "").strip("\"'").split("|")
+    if len(parts) != 4 or parts[0] != "2":
+        return None
+    try:
+        mask, masked = binascii.a2b_hex(parts[1]), binascii.a2b_hex(parts[2])
+    except (binascii.Error, ValueError):
+        return None
+    if len(mask) != 4 or len(masked) < 16:
+        return None
+    return bytes(b ^ mask[i % 4] for i, b in enumerate(masked)).hex()
 
 
-def rooms() -> dict[str, str]:
-    return st.session_state.setdefault(ACCESS_KEY, {})
+def rate_id() -> limits.Client:
+    """Who is trying, for the rate limits and a room's access: this browser (or session) and its address."""
+    token = browser_token(st.context.cookies.get(XSRF_COOKIE))
+    key = f"browser:{token}" if token else "session:" + st.session_state.setdefault(SESSION_KEY, secrets.token_hex(16))
+    return limits.Client(key, st.context.ip_address)
+
+
+def rooms() -> list[Workshop]:
+    """The rooms this browser may open now (created here, or opened with the secret), the latest first."""
+    return get_workshops().rooms_of(rate_id(), now())
 
 
 def has_access(workshop_id: str | None) -> bool:
-    return bool(workshop_id) and workshop_id in rooms()
-
-
-def grant(made: Workshop) -> None:
-    """Only after ``WorkshopStore.create`` or a ``room_access`` that said "ok"."""
-    rooms()[made.id] = made.title
+    return bool(workshop_id) and get_workshops().may_open(str(workshop_id), rate_id(), now())
 
 
 def live(frame: Frame, made: Workshop, draw: Draw) -> None:
@@ -79,7 +96,7 @@ def _live(frame: Frame, workshop_id: str, draw: Draw) -> None:
 
 
 def step_name(frame: Frame, step: str) -> str:
-    return frame.t("room.finished") if step == room.FINISHED else frame.t("step." + step)
+    return frame.t("room.finished") if step == participant.FINISHED else frame.t("step." + step)
 
 
 def items(frame: Frame, the_room: room.Room, section: str) -> list[tuple[str, int]]:
@@ -124,7 +141,7 @@ def _bars(frame: Frame, rows: list[tuple[str, int]], total: int, empty: str) -> 
 
 def section(frame: Frame, the_room: room.Room, name: str) -> None:
     st.subheader(frame.t(SECTIONS[name]))
-    total = the_room.goals if name == "weak" else the_room.joined
+    total = the_room.goals if name == "weak" else the_room.read
     if name == "towns":
         towns_map(frame, the_room, MAP_HEIGHT)
     _bars(frame, items(frame, the_room, name), total, EMPTY.get(name, "workshoppage.none_yet"))
@@ -153,6 +170,14 @@ def totals(frame: Frame, the_room: room.Room) -> None:
     joined.metric(t("room.export.joined"), the_room.joined)
     sharing.metric(t("room.export.sharing"), the_room.sharing)
     checked.metric(t("workshoppage.goals_checked"), the_room.goals)
+    unreadable(frame, the_room)
+
+
+def unreadable(frame: Frame, the_room: room.Room) -> None:
+    """Say how many plans the room could not read (they are left out of every count but the participants)."""
+    if the_room.unreadable:
+        count = "one" if the_room.unreadable == 1 else "many"
+        st.warning(frame.t(f"room.unreadable.{count}", n=the_room.unreadable), icon=":material/report:")
 
 
 def view(frame: Frame, the_room: room.Room) -> None:
@@ -169,7 +194,7 @@ def view(frame: Frame, the_room: room.Room) -> None:
     people(frame, the_room)
 
 
-def _followers(frame: Frame, person: room.Person) -> str:
+def _followers(frame: Frame, person: participant.Person) -> str:
     parts = [
         f"{frame.t('kpis.channel.' + channel)} {i18n.number(frame.lang, n)}"
         for channel, n in person.followers

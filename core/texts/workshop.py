@@ -36,8 +36,12 @@ _WORKSHOP = {
         "This workshop is closed: ask the facilitator for a new code.",
     ),
     "join.limited": (
-        "Troppi tentativi: riprova tra {minutes} minuti.",
-        "Too many tries: try again in {minutes} minutes.",
+        "Troppi codici sbagliati: riprova tra {minutes} minuti.",
+        "Too many wrong codes: try again in {minutes} minutes.",
+    ),
+    "join.limited_seconds": (
+        "Troppi codici sbagliati di fila: riprova tra {seconds} secondi.",
+        "Too many wrong codes in a row: try again in {seconds} seconds.",
     ),
     "room_access.input": ("Parola segreta della sala", "Room secret"),
     "room_access.button": ("Apri la sala", "Open the room"),
@@ -46,6 +50,10 @@ _WORKSHOP = {
     "room_access.limited": (
         "Troppi tentativi: riprova tra {minutes} minuti.",
         "Too many tries: try again in {minutes} minutes.",
+    ),
+    "room_access.limited_seconds": (
+        "Troppi tentativi di fila: riprova tra {seconds} secondi.",
+        "Too many tries in a row: try again in {seconds} seconds.",
     ),
     "close.button": ("Chiudi il workshop", "Close the workshop"),
     "close.done": (
@@ -124,6 +132,15 @@ _ROOM = {
     "export.vanity": ("Obiettivi di vanità (obiettivi)", "Vanity goals (goals)"),
     "export.examples": ("Esempi di obiettivi deboli", "Examples of weak goals"),
     "export.participants": ("Partecipanti", "Participants"),
+    "export.unreadable": ("Piani che non si sono potuti leggere", "Plans that could not be read"),
+    "unreadable.one": (
+        "1 piano non si è potuto leggere: è fuori da tutti i conteggi qui sotto.",
+        "1 plan could not be read: it is left out of every count below.",
+    ),
+    "unreadable.many": (
+        "{n} piani non si sono potuti leggere: sono fuori da tutti i conteggi qui sotto.",
+        "{n} plans could not be read: they are left out of every count below.",
+    ),
 }
 
 TEXTS = {

@@ -14,7 +14,7 @@ _PAGE = {
         "appear only if its owner agrees.",
     ),
     "created": ("Workshop creato: mostra il codice alla sala.", "Workshop created: show the code to the room."),
-    "your_rooms": ("Le tue sale in questa scheda", "Your rooms in this tab"),
+    "your_rooms": ("Le tue sale in questo browser", "Your rooms in this browser"),
     "missing": (
         "Questo workshop non esiste: il link è sbagliato o incompleto.",
         "This workshop does not exist: the link is wrong or incomplete.",
@@ -30,10 +30,37 @@ _PAGE = {
     "status.closed": ("Chiuso: il codice non fa più entrare nessuno", "Closed: the code lets nobody in"),
     "join_link": ("Link per entrare (è anche nel QR)", "Link to join (also in the QR code)"),
     "room_link": (
-        "Questo indirizzo riapre la sala, sempre con la parola segreta: tienilo per te.",
-        "This address reopens the room, always with the secret: keep it to yourself.",
+        "Questo indirizzo apre la sala su un altro dispositivo, dopo la parola segreta: tienilo per te e non "
+        "proiettarlo.",
+        "This address opens the room on another device, after the secret: keep it to yourself, never project it.",
     ),
+    "private.heading": ("La sala su un altro dispositivo (riservato)", "This room on another device (private)"),
+    "private.browser": (
+        "Questo browser riapre la sala senza parola segreta, in ogni scheda e dopo un ricaricamento, per {hours} "
+        "ore da quando l'hai creata o aperta. Su un computer condiviso, alla fine fai dimenticare il browser.",
+        "This browser reopens the room without the secret, in any tab and after a reload, for {hours} hours "
+        "from when you created or opened it. On a shared computer, make it forget this browser at the end.",
+    ),
+    "forget": ("Dimentica questo browser", "Forget this browser"),
+    "forgotten": (
+        "Questo browser non apre più la sala senza la parola segreta.",
+        "This browser no longer opens the room without the secret.",
+    ),
+    "presenter_locked": (
+        "La modalità proiettore si apre solo nel browser che ha creato la sala o l'ha aperta con la parola "
+        "segreta. Aprila da lì, oppure apri prima la sala con il suo indirizzo riservato.",
+        "Presenter mode opens only in the browser that created the room or opened it with its secret. Open it "
+        "there, or open the room with its private address first.",
+    ),
+    "how_to_join": ("Come entrano i partecipanti: codice, QR e link", "How participants join: code, QR code and link"),
     "present": ("Modalità proiettore", "Presenter mode"),
+    "present_tab": ("Nuova scheda", "New tab"),
+    "present_tab_help": (
+        "La modalità proiettore in un'altra scheda o finestra, da portare sul proiettore: si apre senza "
+        "parola segreta solo in questo browser, e il suo indirizzo mostra il codice pubblico, mai quello della sala.",
+        "Presenter mode in another tab or window, to move to the projector: it opens without the secret only in "
+        "this browser, and its address shows the public code, never the room's.",
+    ),
     "present_exit": ("Esci dalla modalità proiettore", "Leave presenter mode"),
     "close.confirm": (
         "Chiudere il workshop? Il codice smette subito di funzionare e non si può riaprire. La sala e i piani restano.",

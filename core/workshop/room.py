@@ -6,6 +6,7 @@ business name, town and private numbers (followers, goal baselines and targets) 
 their own row and only when ``plan["room"]["share"]`` is true; the room's counts (steps, bands,
 objectives, KPIs, towns, weak goals) include everyone because they name no one. Example titles of
 weak goals come only from participants who share, unattributed, with their business name masked.
+A plan ``participant.read`` cannot read is left out of everything and counted (``unreadable``).
 The export (``summary`` -> ``to_csv`` / ``to_markdown``) holds counts and pseudonyms only.
 """
 
@@ -21,14 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from core import i18n
-from core.goals import goals, kpis, objectives, smart, vanity
-from core.i18n import Message
+from core.goals import kpis, objectives
 from core.plan import path, selfcheck
-from core.workshop import workshop
+from core.workshop import participant
 
-FINISHED = "finished"  # the "step" of a participant with no step left to do
-INCOMPLETE = "incomplete"  # the band of a self-check not fully answered
-BANDS: tuple[str, ...] = tuple(name for _, name in selfcheck.BANDS) + (INCOMPLETE,)
+BANDS: tuple[str, ...] = tuple(name for _, name in selfcheck.BANDS) + (participant.INCOMPLETE,)
 LETTERS: tuple[str, ...] = ("S", "M", "A", "R", "T")
 VANITY_KINDS: tuple[str, ...] = ("presence", "followers", "likes")
 EXAMPLES = 3  # example titles kept per weak letter or vanity kind
@@ -37,15 +35,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection, as in 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>!|~])")  # inline Markdown and table cells
 
 
-GoalNumbers = tuple[str, str | None, float | None, float | None]  # title, KPI, baseline, target
 Examples = dict[str, tuple[str, ...]]  # SMART letter or vanity kind -> example titles
-
-
-@dataclass(frozen=True)
-class Member:
-    number: int  # 1, 2, 3... in joining order
-    plan: dict[str, Any]
-    imported: tuple[str, ...] = ()  # kinds of data imported for the plan ("customers", "activity")
 
 
 @dataclass(frozen=True)
@@ -58,25 +48,8 @@ class Town:
 
 
 @dataclass(frozen=True)
-class Person:
-    number: int
-    step: str  # the next step of the path, or FINISHED
-    done: tuple[str, ...]
-    band: str  # a self-check band, or INCOMPLETE
-    shared: bool
-    name: str = ""  # this and the fields below stay empty unless the participant shares
-    town: str = ""
-    followers: tuple[tuple[str, float | None], ...] = ()  # (channel, followers)
-    goals: tuple[GoalNumbers, ...] = ()
-
-    @property
-    def label(self) -> Message:
-        return Message("room.participant", {"n": self.number})
-
-
-@dataclass(frozen=True)
 class Room:
-    joined: int
+    joined: int  # everyone who joined, read or not
     sharing: int
     at_step: dict[str, int]  # step (or FINISHED) -> participants whose next step it is
     done_step: dict[str, int]  # step -> participants who completed it
@@ -88,96 +61,67 @@ class Room:
     smart_failed: dict[str, int]  # SMART letter -> goals failing it, in LETTERS order
     vanity: dict[str, int]  # vanity kind -> goals
     examples: Examples  # from sharers only
-    people: tuple[Person, ...]
+    people: tuple[participant.Person, ...]  # the plans read; every count above but ``joined`` is over these
+    unreadable: int = 0  # plans the summary could not read: left out of everything but ``joined``
+
+    @property
+    def read(self) -> int:
+        return len(self.people)
 
 
-def summarise(members: Sequence[Member], today: dt.date) -> Room:
-    """Everything the facilitator's room view shows, from the participants' plans."""
-    ordered = sorted(members, key=lambda m: m.number)
-    people = tuple(_person(m) for m in ordered)
-    chosen_objectives: Counter[str] = Counter()
-    chosen_kpis: Counter[str] = Counter()
-    for member in ordered:
-        own = _goals(member.plan)
-        chosen_objectives.update({g.objective for g in own})
-        chosen_kpis.update({g.kpi for g in own if g.kpi})
-    checked, weak, examples = _weak_goals(ordered, today)
+def summarise(members: Sequence[participant.Member], today: dt.date) -> Room:
+    """Everything the facilitator's room view shows, from the participants' plans.
+
+    A plan that cannot be read (a number or date no page could handle, stored before or around the
+    door's checks) never breaks the room: it is left out and counted in ``unreadable``."""
+    readings: list[participant.Reading] = []
+    for member in sorted(members, key=lambda m: m.number):
+        try:
+            readings.append(participant.read(member, today))
+        except participant.UNREADABLE:
+            continue
+    people = tuple(r.person for r in readings)
+    weak: Counter[str] = Counter(kind for r in readings for kinds in r.weak for kind in kinds)
     return Room(
-        joined=len(people),
+        joined=len(members),
         sharing=sum(p.shared for p in people),
-        at_step=_ordered(Counter(p.step for p in people), [s.id for s in path.STEPS] + [FINISHED]),
+        at_step=_ordered(Counter(p.step for p in people), [s.id for s in path.STEPS] + [participant.FINISHED]),
         done_step={s.id: sum(s.id in p.done for p in people) for s in path.STEPS},
         bands={b: sum(p.band == b for p in people) for b in BANDS},
-        objectives=_most(chosen_objectives, objectives.OBJECTIVES),
-        kpis=_most(chosen_kpis, kpis.KPIS),
-        towns=_towns(m.plan for m in ordered),
-        goals=checked,
+        objectives=_most(Counter(o for r in readings for o in {g.objective for g in r.goals}), objectives.OBJECTIVES),
+        kpis=_most(Counter(k for r in readings for k in {g.kpi for g in r.goals if g.kpi}), kpis.KPIS),
+        towns=_towns(r.town for r in readings),
+        goals=sum(len(r.goals) for r in readings),
         smart_failed={letter: weak[letter] for letter in LETTERS},
         vanity={kind: weak[kind] for kind in VANITY_KINDS},
-        examples=examples,
+        examples=_examples(readings),
         people=people,
+        unreadable=len(members) - len(readings),
     )
 
 
-def _weak_goals(members: Sequence[Member], today: dt.date) -> tuple[int, Counter[str], Examples]:
-    """Goals checked; goals failing each SMART letter or of each vanity kind; sharers' example titles."""
-    checked, weak = 0, Counter[str]()
+def _examples(readings: Sequence[participant.Reading]) -> Examples:
+    """Example titles of weak goals, from sharers only, their business name masked."""
     examples: dict[str, list[str]] = {}
-    for member in members:
-        name = str((member.plan.get("business") or {}).get("name") or "")
-        for goal in _goals(member.plan):
-            checked += 1
-            found = vanity.vanity_check(goal, "en", today)
-            kinds = [c.letter for c in smart.smart_check(goal, today) if not c.passed]
-            kinds += [found.kind] if found else []
-            weak.update(kinds)
-            if workshop.shares(member.plan) and goal.title.strip():
-                for kind in kinds:
-                    _add_example(examples.setdefault(kind, []), _masked(goal.title, name))
-    return checked, weak, {k: tuple(v) for k, v in examples.items()}
-
-
-def _person(member: Member) -> Person:
-    plan = member.plan
-    finished = path.done(plan, member.imported)
-    step = next((s.id for s in path.STEPS if s.id not in finished), FINISHED)
-    band = selfcheck.score(plan.get("selfcheck") or {}).band or INCOMPLETE
-    done = tuple(s.id for s in path.STEPS if s.id in finished)
-    if not workshop.shares(plan):
-        return Person(member.number, step, done, band, shared=False)
-    business = plan.get("business") or {}
-    channels = business.get("channels") or []
-    return Person(
-        member.number, step, done, band, shared=True,
-        name=str(business.get("name") or ""),
-        town=str((business.get("town") or {}).get("name") or ""),
-        followers=tuple((str(c.get("channel")), c.get("followers")) for c in channels if isinstance(c, dict)),
-        goals=tuple((g.title, g.kpi, g.baseline, g.target) for g in _goals(plan)),
-    )  # fmt: skip
-
-
-def _goals(plan: dict[str, Any]) -> list[goals.Goal]:
-    """The plan's valid goals (a goal that does not validate is left out of the room's counts)."""
-    found = []
-    for raw in plan.get("goals") or []:
-        try:
-            found.append(goals.Goal.from_dict(raw))
-        except goals.GoalError:
+    for reading in readings:
+        if not reading.person.shared:
             continue
-    return found
+        for goal, kinds in zip(reading.goals, reading.weak, strict=True):
+            if goal.title.strip():
+                for kind in kinds:
+                    _add_example(examples.setdefault(kind, []), _masked(goal.title, reading.person.name))
+    return {k: tuple(v) for k, v in examples.items()}
 
 
-def _towns(plans: Iterable[dict[str, Any]]) -> tuple[Town, ...]:
+def _towns(found: Iterable[participant.Place | None]) -> tuple[Town, ...]:
     counts: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], tuple[float, float]] = {}
-    for plan in plans:
-        town = (plan.get("business") or {}).get("town")
-        placed = isinstance(town, dict) and all(isinstance(town.get(k), int | float) for k in ("lat", "lon"))
-        if not placed:
+    for town in found:
+        if town is None:
             continue
-        key = (str(town.get("name") or ""), str(town.get("province") or ""))
+        key, place = town
         counts[key] += 1
-        where.setdefault(key, (float(town["lat"]), float(town["lon"])))
+        where.setdefault(key, place)
     ordered = sorted(counts, key=lambda k: (-counts[k], k))
     return tuple(Town(key[0], key[1], *where[key], counts[key]) for key in ordered)
 
@@ -208,6 +152,7 @@ def summary(room: Room) -> dict[str, Any]:
     """The room as an anonymised plain dict: counts and pseudonyms, never names or private numbers."""
     return {
         "joined": room.joined,
+        "unreadable": room.unreadable,
         "sharing": room.sharing,
         "at_step": dict(room.at_step),
         "done_step": dict(room.done_step),
@@ -243,7 +188,8 @@ def _rows(data: dict[str, Any], lang: str) -> list[tuple[str, str, str]]:
     """(section, item, value) rows of a summary, in ``lang``; user text (towns, titles) as given."""
     t = i18n.t
     totals = t(lang, "room.export.totals")
-    rows = [(totals, t(lang, f"room.export.{key}"), str(data[key])) for key in ("joined", "sharing", "goals")]
+    keys = ("joined", "unreadable", "sharing", "goals")
+    rows = [(totals, t(lang, f"room.export.{key}"), str(data[key])) for key in keys]
     for section in _COUNTED:
         name = t(lang, f"room.export.{section}")
         rows += [(name, _item(lang, section, key), str(n)) for key, n in data[section].items()]
@@ -261,7 +207,7 @@ def _rows(data: dict[str, Any], lang: str) -> list[tuple[str, str, str]]:
 
 
 def _step_name(lang: str, step: str) -> str:
-    return i18n.t(lang, "room.finished") if step == FINISHED else i18n.t(lang, f"step.{step}")
+    return i18n.t(lang, "room.finished") if step == participant.FINISHED else i18n.t(lang, f"step.{step}")
 
 
 def to_csv(data: dict[str, Any], lang: str) -> str:

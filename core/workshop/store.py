@@ -1,12 +1,13 @@
-"""Workshops, their participants and failed attempts, in the plans' database (tables on ``store.metadata``).
+"""Workshops and their participants in the plans' database (tables on ``store.metadata``), with the rate
+limits and the facilitator's browsers of ``core.workshop.access``.
 
 Everything that matters is in the database, nothing in process memory, so several identical app
 processes can share one PostgreSQL: the join code, who joined which workshop (a plan token and a
-number for the pseudonym), and every wrong code or secret (for the rate limits). A limit check
-and the recording of a failure happen in one write transaction that other processes wait for
-(``BEGIN IMMEDIATE`` on SQLite, ``LOCK TABLE ... SHARE ROW EXCLUSIVE`` on PostgreSQL), so N
-processes together allow no more guesses than one. A limited request checks nothing: neither
-the code nor the secret, so "limited" tells a guesser nothing. Session ids are stored hashed.
+number for the pseudonym), every wrong code or secret (for the limits of ``core.workshop.limits``)
+and the browsers that may open a room. A limit check and the recording of a failure happen in one
+write transaction that other processes wait for (``BEGIN IMMEDIATE`` on SQLite, ``LOCK TABLE ...
+SHARE ROW EXCLUSIVE`` on PostgreSQL), so N processes together allow no more guesses than one. A
+limited request checks nothing: neither the code nor the secret, so "limited" tells a guesser nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import json
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 import sqlalchemy as sa
@@ -27,12 +27,12 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from core.plan import datasets as datasets_mod
 from core.plan import path
 from core.plan import store as store_mod
-from core.workshop import room, workshop
+from core.workshop import access, participant, workshop
+from core.workshop import limits as limits_mod
+from core.workshop.limits import Client
 from core.workshop.workshop import AccessResult, JoinResult, Workshop
 
-ID_BYTES = 12  # 16 URL-safe characters
 CODE_TRIES = 8
-KEEP_ATTEMPTS = dt.timedelta(hours=1)  # failures older than this (and than every window) are deleted
 _DUMMY_SALT = b"\x00" * workshop.SALT_BYTES
 T = TypeVar("T")
 
@@ -61,16 +61,6 @@ participants = sa.Table(
     sa.Column("joined_at", sa.DateTime, nullable=False),
     sa.UniqueConstraint("workshop_id", "number", name="uq_workshop_participant_number"),
 )
-attempts = sa.Table(
-    "workshop_attempts",
-    store_mod.metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("kind", sa.String(8), nullable=False),  # "join" (a wrong code) or "room" (a wrong secret)
-    sa.Column("session", sa.String(64), nullable=False),  # sha256 of the session id
-    sa.Column("workshop_id", sa.String(32), nullable=True),  # the room asked for; None for codes
-    sa.Column("at", sa.DateTime, nullable=False),
-    sa.Index("ix_workshop_attempts_kind_at", "kind", "at"),
-)
 
 
 def _utc(now: dt.datetime) -> dt.datetime:
@@ -82,25 +72,16 @@ def _workshop(row: sa.Row) -> Workshop:
     return Workshop(**{f.name: row._mapping[f.name] for f in dataclasses.fields(Workshop)})
 
 
-@dataclass(frozen=True)
-class _Try:
-    """Who tries what: a code ("join", no room) or a room's secret ("room")."""
-
-    kind: str
-    session: str  # hashed
-    room: str | None = None
-
-
 class WorkshopStore:
     """Workshops beside the plans. Thread- and process-safe: every call takes its own connection."""
 
     def __init__(
-        self, plans: store_mod.Store, limits: workshop.Limits | None = None, scrypt_n: int = workshop.SCRYPT_N
+        self, plans: store_mod.Store, limits: limits_mod.Limits | None = None, scrypt_n: int = workshop.SCRYPT_N
     ):
         self.plans = plans
         self.scrypt_n = scrypt_n  # the cost for new secrets; each stored hash keeps its own
         self.engine = plans.engine
-        self.limits = limits or workshop.Limits()
+        self.limits = limits or limits_mod.Limits()
         self._postgres = self.engine.dialect.name == "postgresql"
         store_mod.metadata.create_all(self.engine)
 
@@ -117,9 +98,9 @@ class WorkshopStore:
 
     def create(
         self, title: str, date: dt.date, place: str, lang: str, secret: str, now: dt.datetime,
-        max_age: dt.timedelta | None = None,
+        max_age: dt.timedelta | None = None, creator: Client | None = None,
     ) -> Workshop:  # fmt: skip
-        """A new open workshop with a fresh code; raise ``workshop.WorkshopError`` on bad input."""
+        """A new open workshop with a fresh code, open to ``creator``; ``workshop.WorkshopError`` on bad input."""
         workshop.check_details(title, date, place, lang, secret)
         now = _utc(now)
         salt = workshop.new_salt()
@@ -131,7 +112,7 @@ class WorkshopStore:
         expires = now + max_age if max_age else None
         for _ in range(CODE_TRIES):
             made = Workshop(
-                secrets.token_urlsafe(ID_BYTES),
+                secrets.token_urlsafe(workshop.ID_BYTES),
                 title.strip(),
                 date,
                 place.strip(),
@@ -141,8 +122,14 @@ class WorkshopStore:
                 expires_at=expires,
             )
             row = {**dataclasses.asdict(made), **secret_fields}
+
+            def insert(conn: Connection, row: dict = row, made: Workshop = made) -> None:
+                conn.execute(workshops.insert().values(**row))
+                if creator is not None:
+                    access.grant(conn, made.id, creator, now)
+
             try:
-                self._retry(lambda conn, row=row: conn.execute(workshops.insert().values(**row)))
+                self._retry(insert)
                 return made
             except IntegrityError:  # the code (or id) is taken: draw again
                 continue
@@ -153,8 +140,17 @@ class WorkshopStore:
             row = conn.execute(sa.select(workshops).where(workshops.c.id == workshop_id)).first()
         return _workshop(row) if row else None
 
+    def by_code(self, code: str) -> Workshop | None:
+        """The workshop of a code as typed or shown (open or closed); None for any other text."""
+        typed = workshop.normalize_code(code)
+        if not workshop.is_well_formed(typed):
+            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(workshops).where(workshops.c.code == typed)).first()
+        return _workshop(row) if row else None
+
     def close(self, workshop_id: str, now: dt.datetime) -> bool:
-        """Close the workshop: its code stops working. Only after ``room_access`` said "ok"."""
+        """Close the workshop: its code stops working. Only after ``may_open`` said yes."""
 
         def work(conn: Connection) -> bool:
             result = conn.execute(
@@ -195,44 +191,33 @@ class WorkshopStore:
     def _lock(self, conn: Connection) -> None:
         """Serialise limit checks across processes (SQLite's BEGIN IMMEDIATE already does)."""
         if self._postgres:
-            conn.exec_driver_sql("LOCK TABLE workshop_attempts IN SHARE ROW EXCLUSIVE MODE")
+            conn.exec_driver_sql("LOCK TABLE workshop_failures IN SHARE ROW EXCLUSIVE MODE")
 
-    def _wait(self, conn: Connection, attempt: _Try, now: dt.datetime) -> int:
-        """Seconds the caller must wait before trying again (0: go ahead), from the failures stored."""
+    def _join_wait(self, conn: Connection, client: Client, now: dt.datetime) -> int:
         lim = self.limits
-        joining = attempt.kind == "join"
-        pair = (lim.join_session, lim.join_overall) if joining else (lim.room_session, lim.room_workshop)
-        mine, everyone = pair
-        same = [attempts.c.kind == attempt.kind]
-        if not joining:
-            same.append(attempts.c.workshop_id == attempt.room)
-        since = now - max(mine.window, everyone.window)
-        query = sa.select(attempts.c.at, attempts.c.session).where(attempts.c.at > since, *same)
-        rows = conn.execute(query).all()
-        own = [row.at for row in rows if row.session == attempt.session]
-        every = [row.at for row in rows]
-        return max(workshop.retry_after(own, mine, now), workshop.retry_after(every, everyone, now))
+        since = now - max(lim.join_client.window, lim.join_address.window, lim.join_everyone.window)
+        return limits_mod.join_wait(access.failures_since(conn, "join", None, since), client, lim, now)
 
-    def _fail(self, conn: Connection, attempt: _Try, now: dt.datetime) -> None:
-        row = {"kind": attempt.kind, "session": attempt.session, "workshop_id": attempt.room, "at": now}
-        conn.execute(attempts.insert().values(**row))
-        conn.execute(attempts.delete().where(attempts.c.at < now - max(KEEP_ATTEMPTS, self.limits.longest)))
+    def _room_wait(self, conn: Connection, workshop_id: str, client: Client, now: dt.datetime) -> int:
+        lim = self.limits
+        since = now - max(lim.room_client.window, lim.room_address.window, lim.room_everyone.window)
+        found = access.failures_since(conn, "room", workshop_id, since)
+        return limits_mod.room_wait(found, client, access.is_known(conn, workshop_id, client), lim, now)
 
-    def join(self, code: str, session_id: str, now: dt.datetime) -> JoinResult:
+    def join(self, code: str, client: Client, now: dt.datetime) -> JoinResult:
         """Join with a typed code: a new plan of one's own, or why not (wrong, closed, limited)."""
         now, typed = _utc(now), workshop.normalize_code(code)
-        attempt = _Try("join", workshop.session_key(session_id))
 
         def decide(conn: Connection) -> JoinResult:
             self._lock(conn)
-            wait = self._wait(conn, attempt, now)
+            wait = self._join_wait(conn, client, now)
             if wait:
                 return JoinResult("limited", retry_after_s=wait)
             row = None
             if workshop.is_well_formed(typed):
                 row = conn.execute(sa.select(workshops).where(workshops.c.code == typed)).first()
             if row is None or not workshop.is_open(_workshop(row), now):
-                self._fail(conn, attempt, now)
+                access.record_failure(conn, "join", client, None, now, self.limits)
                 return JoinResult("wrong" if row is None else "closed")
             return JoinResult("joined", workshop_id=row.id)
 
@@ -252,17 +237,19 @@ class WorkshopStore:
         row = {"token": token, "workshop_id": workshop_id, "number": (last or 0) + 1, "joined_at": now}
         conn.execute(participants.insert().values(**row))
 
-    def room_access(self, workshop_id: str, secret: str, session_id: str, now: dt.datetime) -> AccessResult:
-        """Check the facilitator's secret for the room view, rate limited per session and per workshop."""
+    def room_access(self, workshop_id: str, secret: str, client: Client, now: dt.datetime) -> AccessResult:
+        """Check the facilitator's secret; "ok" lets this client open the room for ``access.GRANT``.
+
+        Limited per client, per address and per room; a client that opened the room before is limited
+        by its own count only, so strangers' wrong secrets never keep the facilitator out."""
         now, workshop_id = _utc(now), str(workshop_id)[:32]
-        attempt = _Try("room", workshop.session_key(session_id), workshop_id)
         with self.engine.connect() as conn:  # a limited caller costs no scrypt
-            wait = self._wait(conn, attempt, now)
+            wait = self._room_wait(conn, workshop_id, client, now)
             columns = (workshops.c.secret_scheme, workshops.c.secret_salt, workshops.c.secret_hash)
             row = conn.execute(sa.select(*columns).where(workshops.c.id == workshop_id)).first()
         if wait:
             return AccessResult("limited", wait)
-        typed = secret if isinstance(secret, str) else ""
+        typed = secret if isinstance(secret, str) and len(secret) <= workshop.SECRET_MAX else ""  # none is longer
         if row is None:
             workshop.hash_secret(typed, _DUMMY_SALT, self.scrypt_n)  # the same work as for a real room
         cost = workshop.scheme_cost(row.secret_scheme) if row else self.scrypt_n
@@ -270,17 +257,35 @@ class WorkshopStore:
 
         def record(conn: Connection) -> AccessResult:
             self._lock(conn)
-            again = self._wait(conn, attempt, now)
+            again = self._room_wait(conn, workshop_id, client, now)
             if again:
                 return AccessResult("limited", again)
             if matches:
+                access.grant(conn, workshop_id, client, now)
                 return AccessResult("ok")
-            self._fail(conn, attempt, now)
+            access.record_failure(conn, "room", client, workshop_id, now, self.limits)
             return AccessResult("wrong")
 
         return self._retry(record)
 
-    def room_snapshot(self, workshop_id: str) -> list[room.Member]:
+    def may_open(self, workshop_id: str, client: Client, now: dt.datetime) -> bool:
+        """Whether this client created the room or opened it with the secret, and its grant still runs."""
+        with self.engine.connect() as conn:
+            return access.has_grant(conn, str(workshop_id)[:32], client, _utc(now))
+
+    def forget(self, workshop_id: str, client: Client) -> None:
+        """This client no longer opens the room without the secret (a shared computer, the end of the day)."""
+        self._retry(lambda conn: access.revoke(conn, workshop_id, client))
+
+    def rooms_of(self, client: Client, now: dt.datetime) -> list[Workshop]:
+        """The rooms this client may open now, the latest opened first."""
+        with self.engine.connect() as conn:
+            ids = access.granted_rooms(conn, client, _utc(now))
+            rows = conn.execute(sa.select(workshops).where(workshops.c.id.in_(ids))).all() if ids else []
+        found = {row.id: _workshop(row) for row in rows}
+        return [found[i] for i in ids if i in found]
+
+    def room_snapshot(self, workshop_id: str) -> list[participant.Member]:
         """Every participant's number, plan and kinds of data imported, in one SELECT; tokens never leave."""
         d = datasets_mod.datasets
         has = [  # whether the participant imported some data of each kind: an EXISTS a kind, portable
@@ -295,6 +300,8 @@ class WorkshopStore:
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         return [
-            room.Member(number, json.loads(data), tuple(k for k, yes in zip(path.DATA_KINDS, has, strict=True) if yes))
+            participant.Member(
+                number, json.loads(data), tuple(k for k, yes in zip(path.DATA_KINDS, has, strict=True) if yes)
+            )
             for number, data, *has in rows
         ]

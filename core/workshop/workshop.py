@@ -2,9 +2,11 @@
 
 The join code is what a room of phones types from the screen, so it is short and free of
 look-alike characters (no 0/O, 1/I/L, U), yet drawn with ``secrets`` from 30 symbols over 8
-places: 39 bits, and wrong guesses are rate limited per session and across all sessions. Input
-is forgiving: case, spaces and dashes are ignored. The facilitator's room view is protected by
-a secret of their own, stored only as a salted scrypt hash and compared in constant time.
+places: 39 bits, and wrong guesses are rate limited (``core.workshop.limits``). Input is
+forgiving: case, spaces and dashes are ignored. The facilitator's room view is protected by
+a secret of their own, stored only as a salted scrypt hash and compared in constant time, and by
+the room's id in its link (``is_room_id``, ``room_url``), which is never projected: presenter mode is
+named by the public code (``presenter_url``).
 
 A participant's plan records the workshop as ``plan["room"] = {"share": bool, "workshop": id}``;
 ``share`` is the participant's consent to show the business name and numbers to the room
@@ -19,9 +21,10 @@ import datetime as dt
 import hashlib
 import hmac
 import math
+import re
 import secrets
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -37,14 +40,23 @@ PLACE_MAX = 120
 SECRET_MIN = 8
 SECRET_MAX = 200
 SALT_BYTES = 16
+ID_BYTES = 12  # a room's id: 96 random bits, 16 URL-safe characters, known only to its facilitator
+_ROOM_ID = re.compile(r"^[A-Za-z0-9_-]{16}$")
+PAGE = "workshop"  # the facilitator's page, as in the app's addresses
+SECONDS_SHOWN = 90  # a shorter wait is said in seconds
 # scrypt's "interactive" cost (N=2^14, r=8: 16 MiB, ~50 ms): online guesses are rate limited anyway.
 # The cost is stored with each hash (``scheme``), so raising it later keeps old workshops working.
 SCRYPT_N = 2**14
 _SEPARATORS = " \t\r\n-_.·/\u2010\u2011\u2012\u2013\u2014\u2212"
 
 
-def _minutes(seconds: int) -> int:
-    return max(1, math.ceil(seconds / 60))
+def _wait(status: str, seconds: int) -> tuple[str, dict[str, int]]:
+    """The message key and parameters of a result: a wait says seconds up to 90, whole minutes beyond."""
+    if status != "limited":
+        return status, {}
+    if seconds <= SECONDS_SHOWN:
+        return "limited_seconds", {"seconds": max(2, seconds)}  # never "1 seconds"
+    return "limited", {"minutes": math.ceil(seconds / 60)}
 
 
 JoinStatus = Literal["joined", "wrong", "closed", "limited"]
@@ -73,7 +85,8 @@ class JoinResult:
 
     @property
     def message(self) -> Message:
-        return Message(f"workshop.join.{self.status}", {"minutes": _minutes(self.retry_after_s)})
+        key, params = _wait(self.status, self.retry_after_s)
+        return Message(f"workshop.join.{key}", params)
 
 
 @dataclass(frozen=True)
@@ -83,32 +96,8 @@ class AccessResult:
 
     @property
     def message(self) -> Message:
-        return Message(f"workshop.room_access.{self.status}", {"minutes": _minutes(self.retry_after_s)})
-
-
-@dataclass(frozen=True)
-class Limit:
-    count: int  # this many failures...
-    window: dt.timedelta  # ...within this window, then wait
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Wrong guesses allowed before a wait. ``join_overall`` spans every session and workshop.
-
-    The overall limit is what stops a guesser who opens fresh sessions; its price is that a flood of
-    wrong codes can make honest participants wait up to a minute. 60 a minute is far above a room's
-    typos and far below what guessing 39 bits needs (2^39 / 60 a minute is ~17,000 years).
-    """
-
-    join_session: Limit = Limit(5, dt.timedelta(minutes=10))
-    join_overall: Limit = Limit(60, dt.timedelta(minutes=1))
-    room_session: Limit = Limit(5, dt.timedelta(minutes=10))
-    room_workshop: Limit = Limit(20, dt.timedelta(minutes=10))
-
-    @property
-    def longest(self) -> dt.timedelta:
-        return max(limit.window for limit in vars(self).values())
+        key, params = _wait(self.status, self.retry_after_s)
+        return Message(f"workshop.room_access.{key}", params)
 
 
 class WorkshopError(ValueError):
@@ -148,6 +137,21 @@ def format_code(code: str) -> str:
 def join_url(base_url: str, code: str) -> str:
     """The link in the QR code: the app's address with the code to join."""
     return f"{base_url.rstrip('/')}/?join={code}"
+
+
+def is_room_id(text: object) -> bool:
+    """Whether a text could be a room's id (the link's ``room=``): what ``secrets.token_urlsafe(ID_BYTES)`` makes."""
+    return isinstance(text, str) and _ROOM_ID.match(text) is not None
+
+
+def room_url(base_url: str, room_id: str, lang: str) -> str:
+    """The facilitator's private link to the room view (it still asks for the secret on a new browser)."""
+    return f"{base_url.rstrip('/')}/{PAGE}?room={room_id}&lang={lang}"
+
+
+def presenter_url(base_url: str, code: str, lang: str) -> str:
+    """Presenter mode for a second tab or the projector: named by the public code, never by the room's id."""
+    return f"{base_url.rstrip('/')}/{PAGE}?present={code}&lang={lang}"
 
 
 def is_open(workshop: Workshop, now: dt.datetime) -> bool:
@@ -200,20 +204,6 @@ def hash_secret(secret: str, salt: bytes, n: int = SCRYPT_N) -> bytes:
 def secret_matches(secret: str, salt: bytes, stored: bytes, n: int = SCRYPT_N) -> bool:
     """Constant-time comparison of the typed secret's hash with the stored one."""
     return hmac.compare_digest(hash_secret(secret, salt, n), stored)
-
-
-def retry_after(times: Sequence[dt.datetime], limit: Limit, now: dt.datetime) -> int:
-    """Seconds to wait before another try (0: go ahead), given the failures' times."""
-    recent = sorted(t for t in times if now - limit.window < t <= now)
-    if len(recent) < limit.count:
-        return 0
-    freed = recent[len(recent) - limit.count] + limit.window  # when enough failures leave the window
-    return max(1, math.ceil((freed - now).total_seconds()))
-
-
-def session_key(session_id: str) -> str:
-    """The session id as stored with failed attempts: a hash, never the id itself."""
-    return hashlib.sha256(session_id.encode("utf-8")).hexdigest()
 
 
 def participant_plan(workshop_id: str, today: dt.date) -> dict[str, Any]:

@@ -101,7 +101,8 @@ def test_too_many_wrong_codes_make_the_session_wait_and_say_how_long(made):
         at.button[0].click().run()
     at.text_input(key="join_code").input(made.code)  # even the right code waits: a limited try checks nothing
     at.button[0].click().run()
-    assert [e.value for e in at.error] == [i18n.t("en", "workshop.join.limited", minutes=10)]
+    waits = {i18n.t("en", "workshop.join.limited_seconds", seconds=s) for s in range(30, 61)}  # under a minute
+    assert len(at.error) == 1 and at.error[0].value in waits
     assert "plan" not in at.query_params
 
 

@@ -43,8 +43,8 @@ def create_workshop(page: Page, base: str, title: str = "Social per botteghe", l
     page.get_by_role("button", name=t("workshop.create.button")).click()
     page.wait_for_url(re.compile(r"room=[A-Za-z0-9_-]{16}"))
     wait_ready(page)
-    code = page.get_by_role("heading", name=CODE)
-    expect(code).to_be_visible()
+    code = page.locator("[data-testid=stMain] [data-testid=stMarkdown] strong").filter(has_text=CODE)
+    expect(code).to_be_visible()  # in the line under the title: the code card itself is folded below the room
     return code.inner_text().strip()
 
 
@@ -182,5 +182,6 @@ def test_presenter_mode_folds_the_sidebar_and_shows_a_sample_in_one_click(page: 
     page.get_by_role("button", name=i18n.t(lang, "workshoppage.present_exit")).click()
     wait_ready(page)
     expect(page.locator("[data-testid=stSidebar]")).not_to_have_attribute("data-collapsed", "true")
-    expect(page.get_by_role("heading", name=i18n.t(lang, "room.heading"), exact=True).first).to_be_visible()
+    expect(page.get_by_role("heading", name="Social per botteghe", exact=True).first).to_be_visible()
+    expect(page.locator("[data-testid=stMetric]").first).to_be_visible()  # the room, right under the title
     assert app_errors(page) == []

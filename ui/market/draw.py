@@ -14,6 +14,7 @@ from core.market import catchment
 from core.market import view as market_page
 from core.market.layers import areas as areas_mod
 from core.plan import plan as plan_mod
+from ui import fields
 from ui import frame as frame_mod
 from ui.frame import Frame
 from ui.market import analysis as base
@@ -113,16 +114,22 @@ def area_result(frame: Frame, loaded: base.Loaded, area: Any, problems: list[Mes
     with st.form(frame.key("market:save_area"), clear_on_submit=False, border=True):
         st.text_input(
             t("marketpage.draw.name"),
-            key=frame.key(base.NAME_KEY),
-            max_chars=80,
-            placeholder=t("marketpage.draw.name_placeholder"),
+            **fields.limit(
+                frame.lang,
+                80,
+                t("marketpage.draw.name"),
+                key=frame.key(base.NAME_KEY),
+                form=True,
+                placeholder=t("marketpage.draw.name_placeholder"),
+            ),  # fmt: skip
         )
+        kept = fields.keeping(frame.lang, {frame.key(base.NAME_KEY): (80, t("marketpage.draw.name"))}, _save_area)
         save_col, goal_col = st.columns(2)
         save_col.form_submit_button(
-            t("marketpage.draw.save"), icon=":material/save:", on_click=_save_area, args=(frame, area)
+            t("marketpage.draw.save"), icon=":material/save:", on_click=kept, args=(frame, area)
         )
         goal_col.form_submit_button(
-            t("marketpage.draw.save_goal"), icon=":material/flag:", on_click=_save_area, args=(frame, area, summary_)
+            t("marketpage.draw.save_goal"), icon=":material/flag:", on_click=kept, args=(frame, area, summary_)
         )
     problem = st.session_state.get("market:area_problem")
     if problem is not None:

@@ -16,7 +16,7 @@ from core.i18n import Message
 from core.market import catchment
 from core.market import view as market_page
 from core.plan import plan as plan_mod
-from ui import bind, places, resources
+from ui import bind, fields, places, resources
 from ui import frame as frame_mod
 from ui.frame import Frame
 from ui.market import analysis as base
@@ -133,17 +133,28 @@ def place_list(frame: Frame, section: tuple[str, ...], what: str) -> None:
     t, prefix = frame.t, frame.key("market", what)
     st.markdown(f"**{t(f'marketpage.{what}.title')}**")
     st.caption(t(f"marketpage.{what}.help"))
-    with st.form(f"market:{what}#form", border=True):
-        st.text_input(t(f"marketpage.{what}.name"), key=f"{prefix}:name", max_chars=120)
-        town_col, hint_col = st.columns([2, 1])
-        town_col.text_input(
-            t("business.town"), key=f"{prefix}:town", max_chars=120, placeholder=t("business.town_placeholder")
+    kept = {  # key: (most characters kept, label)
+        f"{prefix}:name": (120, t(f"marketpage.{what}.name")),
+        f"{prefix}:town": (120, t("business.town")),
+        f"{prefix}:hint": (40, t("business.province")),
+    }
+    example = {f"{prefix}:town": t("business.town_placeholder")}
+    narrow = {f"{prefix}:town", f"{prefix}:hint"}  # side by side: the example, or the limit, not both
+    said = {
+        key: fields.limit(
+            frame.lang, *kept[key], key=key, placeholder=example.get(key), form=True, narrow=key in narrow
         )
-        hint_col.text_input(t("business.province"), key=f"{prefix}:hint", max_chars=40)
+        for key in kept
+    }
+    with st.form(f"market:{what}#form", border=True):
+        st.text_input(kept[f"{prefix}:name"][1], **said[f"{prefix}:name"])
+        town_col, hint_col = st.columns([2, 1])
+        town_col.text_input(kept[f"{prefix}:town"][1], **said[f"{prefix}:town"])
+        hint_col.text_input(kept[f"{prefix}:hint"][1], **said[f"{prefix}:hint"])
         st.form_submit_button(
             t("marketpage.place.add"),
             icon=":material/add_location_alt:",
-            on_click=_add_place,
+            on_click=fields.keeping(frame.lang, kept, _add_place),
             args=(frame, section, prefix),
         )
     problem = st.session_state.get(f"{prefix}:problem")
@@ -183,7 +194,9 @@ def audience(frame: Frame, loaded: base.Loaded) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "city": st.column_config.TextColumn(t("marketpage.col.city"), required=True, max_chars=80, width="medium"),
+            "city": st.column_config.TextColumn(
+                t("marketpage.col.city"), required=True, max_chars=80, width="medium", help=fields.help_for(lang, 80)
+            ),
             "followers": st.column_config.NumberColumn(t("marketpage.col.followers"), min_value=0, width="small"),
         },
     )

@@ -19,7 +19,7 @@ from core.calendar import export as calendar_export
 from core.calendar import table as calendar_table
 from core.plan import plan as plan_mod
 from core.timeline import timeline
-from ui import bind, resources
+from ui import bind, fields, resources
 from ui import frame as frame_mod
 from ui.frame import Frame
 from ui.timeline import activity as timeline_ui
@@ -66,7 +66,7 @@ def calendar_editor(frame: Frame) -> list[calendar.CalendarItem]:
                 t("timeline.calendar.column.time"),
                 max_chars=5,
                 validate=r"^\d{1,2}:\d{2}$",
-                help=t("timelinepage.calendar.time_help"),
+                help=fields.help_for(lang, 5, t("timelinepage.calendar.time_help")),
             ),
             "channel": st.column_config.SelectboxColumn(
                 t("timeline.calendar.column.channel"),
@@ -77,13 +77,22 @@ def calendar_editor(frame: Frame) -> list[calendar.CalendarItem]:
                 t("timeline.calendar.column.title"),
                 required=True,
                 max_chars=calendar.MAX_TITLE,
+                help=fields.help_for(lang, calendar.MAX_TITLE),
                 width="medium",
             ),
             "goal": st.column_config.SelectboxColumn(
                 t("timeline.calendar.column.goal"), options=list(goals.values()), width="medium"
             ),
-            "place": st.column_config.TextColumn(t("timeline.calendar.column.place"), max_chars=calendar.MAX_TITLE),
-            "note": st.column_config.TextColumn(t("timeline.calendar.column.note"), max_chars=calendar.MAX_NOTE),
+            "place": st.column_config.TextColumn(
+                t("timeline.calendar.column.place"),
+                max_chars=calendar.MAX_TITLE,
+                help=fields.help_for(lang, calendar.MAX_TITLE),
+            ),  # fmt: skip
+            "note": st.column_config.TextColumn(
+                t("timeline.calendar.column.note"),
+                max_chars=calendar.MAX_NOTE,
+                help=fields.help_for(lang, calendar.MAX_NOTE),
+            ),  # fmt: skip
             "status": st.column_config.SelectboxColumn(
                 t("timeline.calendar.column.status"),
                 required=True,

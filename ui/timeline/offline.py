@@ -15,8 +15,8 @@ from core import i18n, safe_text
 from core.i18n import Message
 from core.plan import plan as plan_mod
 from core.timeline import offline_actions
+from ui import fields, places, resources
 from ui import frame as frame_mod
-from ui import places, resources
 from ui.frame import Frame
 from ui.timeline import activity as timeline_ui
 
@@ -108,12 +108,20 @@ def offline_section(frame: Frame, today: dt.date) -> None:
     town_col, hint_col = st.columns([3, 2])
     town = town_col.text_input(
         t("timelinepage.offline.town"),
-        key=_field("town"),
-        max_chars=120,
-        placeholder=t("timelinepage.offline.town_placeholder"),
+        **fields.limit(
+            lang,
+            120,
+            t("timelinepage.offline.town"),
+            key=_field("town"),
+            placeholder=t("timelinepage.offline.town_placeholder"),
+            narrow=True,
+        ),
     )
     hint = hint_col.text_input(
-        t("timelinepage.offline.hint"), key=_field("hint"), max_chars=20, help=t("business.province")
+        t("timelinepage.offline.hint"),
+        **fields.limit(
+            lang, 20, t("timelinepage.offline.hint"), key=_field("hint"), help=t("business.province"), narrow=True
+        ),
     )
     status, place, candidates = _resolve(town, hint, st.session_state.get(_pick_key(town, hint)))
     if candidates:
@@ -138,9 +146,13 @@ def offline_section(frame: Frame, today: dt.date) -> None:
         st.caption(":material/location_on: " + found)
     st.text_input(
         t("timelinepage.offline.note"),
-        key=_field("note"),
-        max_chars=offline_actions.MAX_NOTE,
-        placeholder=t("timelinepage.offline.note_placeholder"),
+        **fields.limit(
+            lang,
+            offline_actions.MAX_NOTE,
+            t("timelinepage.offline.note"),
+            key=_field("note"),
+            placeholder=t("timelinepage.offline.note_placeholder"),
+        ),  # fmt: skip
     )
     st.button(
         t("timelinepage.offline.add"),

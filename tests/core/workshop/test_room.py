@@ -7,7 +7,7 @@ import pytest
 
 from core.plan import plan as plan_mod
 from core.plan import selfcheck
-from core.workshop import room, workshop
+from core.workshop import participant, room, workshop
 
 TODAY = dt.date(2026, 11, 27)
 ROMA = {"name": "Roma", "province": "RM", "country": "IT", "lat": 41.8933, "lon": 12.4829}
@@ -49,7 +49,7 @@ def _plan(name, town, channels, answers, goals, share, **extra):
 
 def _members():
     return [
-        room.Member(
+        participant.Member(
             1,
             _plan(
                 "Forno Gatta Rossa",
@@ -60,7 +60,7 @@ def _members():
                 share=True,
             ),
         ),
-        room.Member(
+        participant.Member(
             2,
             _plan(
                 "Officina Rossi",
@@ -72,8 +72,8 @@ def _members():
                 areas=[{"name": "c", "circle": {"lat": 43.1, "lon": 12.4, "radius_km": 5}}],
             ),
         ),
-        room.Member(3, _plan("", ROMA, [], _answers(1, 2, 0), [], share=False)),
-        room.Member(
+        participant.Member(3, _plan("", ROMA, [], _answers(1, 2, 0), [], share=False)),
+        participant.Member(
             4,
             _plan(
                 "Cantina Sole",
@@ -99,7 +99,7 @@ def test_the_room_counts_who_joined_and_who_shares(the_room):
 
 def test_each_participant_is_counted_at_their_next_step_and_at_every_step_done(the_room):
     steps = ("start", "business", "goals", "market", "timeline", "monitor", "plan")
-    assert the_room.at_step == dict(zip((*steps, room.FINISHED), (1, 0, 0, 2, 1, 0, 0, 0), strict=True))
+    assert the_room.at_step == dict(zip((*steps, participant.FINISHED), (1, 0, 0, 2, 1, 0, 0, 0), strict=True))
     assert the_room.done_step == dict(zip(steps, (3, 3, 3, 1, 0, 0, 0), strict=True))
     assert [p.step for p in the_room.people] == ["market", "timeline", "start", "market"]
 
@@ -214,7 +214,103 @@ def test_the_markdown_export_escapes_user_text_and_has_one_table_a_section(the_r
 
 def test_a_participant_with_imported_data_is_counted_past_the_steps_it_completes():
     plan = _plan("Forno", ROMA, [{"channel": "instagram", "followers": 10}], _answers(*[1] * 8), [GOOD], share=False)
-    before = room.summarise([room.Member(1, plan)], TODAY).people[0]
-    after = room.summarise([room.Member(1, plan, ("activity", "customers"))], TODAY).people[0]
+    before = room.summarise([participant.Member(1, plan)], TODAY).people[0]
+    after = room.summarise([participant.Member(1, plan, ("activity", "customers"))], TODAY).people[0]
     assert before.step == "market" and "monitor" not in before.done
     assert after.step == "plan" and {"market", "timeline", "monitor"} <= set(after.done)
+
+
+def _breaks(plan):
+    """The plan as stored in the database around the door's checks (no ``plan_mod.validate``)."""
+    return plan
+
+
+def _hostile(section, value):
+    plan = _plan("Forno Rotto", ROMA, [{"channel": "instagram", "followers": 10}], _answers(*[1] * 8), [], share=True)
+    if section == "goal":
+        plan["goals"] = [{**_goal(title="Goal", channels=["instagram"], deadline="2027-01-31"), "id": "g1", **value}]
+    elif section == "followers":
+        plan["business"]["channels"] = [{"channel": "instagram", "followers": value}]
+    elif section == "town":
+        plan["business"]["town"] = {**ROMA, **value}
+    else:
+        plan[section] = value
+    return _breaks(plan)
+
+
+UNREADABLE = [  # what a participant can put in a plan stored around the checks (issue 17 point 2)
+    pytest.param(
+        "goal",
+        {"kpi": "reach", "baseline": 1e308, "target": 10**30, "deadline": "2027-03-01"},
+        id="1e308-reach-overflows",
+    ),  # OverflowError in kpis.suggested_target before  # fmt: skip
+    pytest.param("goal", {"kpi": "reach", "baseline": 1e308, "target": 1.7e308}, id="1e308-reach"),
+    pytest.param("goal", {"kpi": "followers", "baseline": 1e308, "target": 1.7e308}, id="1e308-followers"),
+    pytest.param("goal", {"kpi": "revenue", "baseline": 10**30, "target": 10**30 + 1}, id="30-digit-target"),
+    pytest.param(
+        "goal",
+        {"kpi": "reach", "baseline": 10, "target": 1e308, "deadline": "0001-01-01"},
+        id="deadline-0001-and-1e308",
+    ),  # fmt: skip
+    pytest.param("followers", 10**30, id="30-digit-followers"),
+    pytest.param("followers", float("inf"), id="infinite-followers"),
+    pytest.param("town", {"lat": 1e308}, id="town-off-the-earth"),
+    pytest.param("goals", 7, id="goals-not-a-list"),
+    pytest.param("business", ["not", "an", "object"], id="business-a-list"),
+]
+
+
+@pytest.mark.parametrize(("section", "value"), UNREADABLE)
+def test_a_plan_the_room_cannot_read_is_left_out_and_counted(section, value):
+    members = _members()
+    members.insert(1, participant.Member(5, _hostile(section, value)))
+    the_room = room.summarise(members, TODAY)
+    expected = room.summarise(_members(), TODAY)  # the room as if the plan were not there
+    assert (the_room.joined, the_room.unreadable, the_room.read) == (5, 1, 4)
+    assert [p.number for p in the_room.people] == [1, 2, 3, 4]
+    assert the_room.bands == expected.bands and the_room.smart_failed == expected.smart_failed
+    assert the_room.towns == expected.towns and the_room.sharing == expected.sharing
+    assert "Forno Rotto" not in repr(the_room)
+
+
+@pytest.mark.parametrize(("section", "value"), UNREADABLE)
+def test_every_number_of_a_plan_the_room_reads_can_be_formatted_in_both_languages(section, value):
+    from core import i18n
+    from core.goals import kpis
+
+    the_room = room.summarise([participant.Member(1, _hostile(section, value)), *_members()], TODAY)
+    for person in the_room.people:
+        for lang in i18n.LANGS:
+            for _, followers in person.followers:
+                i18n.number(lang, followers)
+            for _, kpi, baseline, target in person.goals:
+                for amount in (baseline, target):
+                    if amount is not None:
+                        kpis.format_value(lang, kpi, amount) if kpi else i18n.number(lang, amount, 2)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"kpi": "reach", "baseline": 10, "target": 20, "start": "0001-01-01"},
+     {"kpi": "reach", "baseline": 10, "target": 20, "deadline": "9999-12-31"},
+     {"kpi": "revenue", "baseline": 10**15, "target": 10**15}],
+)  # fmt: skip
+def test_a_plan_with_extreme_but_readable_values_is_counted_as_usual(value):
+    the_room = room.summarise([*_members(), participant.Member(5, _hostile("goal", value))], TODAY)
+    assert (the_room.joined, the_room.unreadable, the_room.read) == (5, 0, 5)
+
+
+def test_a_plan_that_is_not_an_object_is_counted_as_unreadable():
+    the_room = room.summarise([participant.Member(1, ["a", "list"]), participant.Member(2, None)], TODAY)
+    assert (the_room.joined, the_room.unreadable, the_room.people) == (2, 2, ())
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_the_exports_count_the_plans_that_could_not_be_read(lang):
+    members = [*_members(), participant.Member(5, _hostile("goal", {"kpi": "reach", "baseline": 1e308}))]
+    data = room.summary(room.summarise(members, TODAY))
+    rows = list(csv.reader(io.StringIO(room.to_csv(data, lang)), delimiter=";" if lang == "it" else ","))
+    totals, label = {"it": ("Totali", "Piani che non si sono potuti leggere"),
+                     "en": ("Totals", "Plans that could not be read")}[lang]  # fmt: skip
+    assert [totals, label, "1"] in rows
+    assert f"| {label} | 1 |" in room.to_markdown(data, lang, "Workshop")

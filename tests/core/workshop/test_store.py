@@ -7,15 +7,16 @@ import pytest
 import sqlalchemy as sa
 
 from core.plan import store as store_mod
-from core.workshop import room, workshop
+from core.workshop import access, room, workshop
 from core.workshop import store as workshop_store
-from core.workshop.workshop import Limit, Limits
+from core.workshop.limits import Client, Limit, Limits
 from tests import pg
 
 NOW = dt.datetime(2026, 11, 27, 9, 30)
 DAY = dt.date(2026, 11, 27)
 SECRET = "timone-e-vela"
 WRONG = "23456789"  # a well-formed code that is not the workshop's (see _other_code)
+VENUE = "203.0.113.50"  # the public address a venue's phones share
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -84,7 +85,7 @@ def test_joining_with_the_code_as_typed_gives_a_new_plan_of_ones_own(stores, typ
     made = _open(ws)
     shown = workshop.format_code(made.code)
     text = typed.format(code=made.code, lower=made.code.lower(), shown=shown, shown_lower=shown.lower())
-    result = ws.join(text, "session-a", NOW)
+    result = ws.join(text, Client("session-a"), NOW)
     assert result.status == "joined" and result.workshop_id == made.id and store_mod.is_token(result.token)
     plan, version = plans.load(result.token)
     assert plan["room"] == {"share": False, "workshop": made.id} and version == 1
@@ -94,7 +95,7 @@ def test_joining_with_the_code_as_typed_gives_a_new_plan_of_ones_own(stores, typ
 def test_every_participant_gets_a_separate_plan_and_the_next_number(stores):
     plans, ws = stores
     made = _open(ws)
-    first, second = ws.join(made.code, "session-a", NOW), ws.join(made.code, "session-b", NOW)
+    first, second = ws.join(made.code, Client("session-a"), NOW), ws.join(made.code, Client("session-b"), NOW)
     assert first.token != second.token
     plans.apply(first.token, [store_mod.plan_mod.Change(("business", "name"), "", "Forno")])
     assert plans.load(second.token)[0]["business"]["name"] == ""
@@ -108,7 +109,7 @@ def test_the_room_snapshot_says_which_kinds_of_data_each_participant_imported(st
 
     plans, ws = stores
     made = _open(ws)
-    first, _ = ws.join(made.code, "session-a", NOW), ws.join(made.code, "session-b", NOW)
+    first, _ = ws.join(made.code, Client("session-a"), NOW), ws.join(made.code, Client("session-b"), NOW)
     store = datasets.Datasets(plans.engine)
     table = pd.DataFrame({"when": [pd.Timestamp("2026-11-01", tz="Europe/Rome")]})
     store.add(first.token, "activity", "instagram", "posts.csv", table)
@@ -120,7 +121,7 @@ def test_the_room_snapshot_says_which_kinds_of_data_each_participant_imported(st
 def test_a_wrong_code_joins_nothing(ws):
     made = _open(ws)
     for typed in (_other_code(made), "K7QM3XT0", "", "x" * 500):
-        assert ws.join(typed, f"s-{typed[:4]}", NOW) == workshop.JoinResult("wrong")
+        assert ws.join(typed, Client(f"s-{typed[:4]}"), NOW) == workshop.JoinResult("wrong")
     assert ws.room_snapshot(made.id) == []
 
 
@@ -129,34 +130,53 @@ def test_the_code_stops_working_when_the_facilitator_closes_the_workshop(ws):
     assert ws.close(made.id, NOW + dt.timedelta(hours=3))
     assert not ws.close(made.id, NOW + dt.timedelta(hours=4))  # already closed: the first time is kept
     assert ws.get(made.id).closed_at == NOW + dt.timedelta(hours=3)
-    assert ws.join(made.code, "late", NOW + dt.timedelta(hours=3)).status == "closed"
+    assert ws.join(made.code, Client("late"), NOW + dt.timedelta(hours=3)).status == "closed"
 
 
 def test_the_code_stops_working_after_the_maximum_age(ws):
     made = _open(ws, max_age=dt.timedelta(hours=8))
-    assert ws.join(made.code, "s", NOW + dt.timedelta(hours=7, minutes=59)).status == "joined"
-    assert ws.join(made.code, "s", NOW + dt.timedelta(hours=8)).status == "closed"
+    assert ws.join(made.code, Client("s"), NOW + dt.timedelta(hours=7, minutes=59)).status == "joined"
+    assert ws.join(made.code, Client("s"), NOW + dt.timedelta(hours=8)).status == "closed"
 
 
-def test_five_wrong_codes_make_a_session_wait_even_with_the_right_code(ws):
+def test_a_phone_that_mistypes_five_times_waits_under_a_minute_and_nobody_else_waits(ws):
     made = _open(ws)
-    for minute in range(5):
-        assert ws.join(_other_code(made), "guesser", NOW + dt.timedelta(minutes=minute)).status == "wrong"
-    limited = ws.join(made.code, "guesser", NOW + dt.timedelta(minutes=5))
-    assert limited == workshop.JoinResult("limited", retry_after_s=300)  # the first try leaves at 10'
-    assert ws.join(made.code, "someone-else", NOW + dt.timedelta(minutes=5)).status == "joined"
-    assert ws.join(made.code, "guesser", NOW + dt.timedelta(minutes=10)).status == "joined"
+    phone, neighbour = Client("phone", VENUE), Client("neighbour", VENUE)
+    for second in range(5):
+        assert ws.join(_other_code(made), phone, NOW + dt.timedelta(seconds=second)).status == "wrong"
+    limited = ws.join(made.code, phone, NOW + dt.timedelta(seconds=5))
+    assert limited == workshop.JoinResult("limited", retry_after_s=55)  # the first try leaves the minute at 60 s
+    assert ws.join(made.code, neighbour, NOW + dt.timedelta(seconds=5)).status == "joined"  # same venue address
+    assert ws.join(made.code, phone, NOW + dt.timedelta(seconds=60)).status == "joined"
+
+
+def test_a_reload_keeps_the_count_the_browser_is_the_same_client_in_a_new_session(ws):
+    made = _open(ws)
+    for _ in range(5):
+        assert ws.join(WRONG, Client("browser:0a1b", VENUE), NOW).status == "wrong"
+    reloaded = Client("browser:0a1b", VENUE)  # a new session of the same browser carries the same cookie token
+    assert ws.join(made.code, reloaded, NOW + dt.timedelta(seconds=30)).status == "limited"
+
+
+def test_fresh_clients_from_one_address_are_limited_together_and_other_addresses_are_not(engine):
+    _, ws = _stores(engine, Limits(join_address=Limit(3, dt.timedelta(minutes=1))))
+    made = _open(ws)
+    for n in range(3):
+        assert ws.join(WRONG, Client(f"fresh-{n}", "198.51.100.9"), NOW).status == "wrong"
+    assert ws.join(made.code, Client("fresh-3", "198.51.100.9"), NOW).status == "limited"
+    assert ws.join(made.code, Client("fresh-4", "2001:db8::1"), NOW).status == "joined"
+    assert ws.join(made.code, Client("no-address"), NOW).status == "joined"
 
 
 def test_wrong_codes_across_all_sessions_are_limited_overall(engine):
-    _, ws = _stores(engine, Limits(join_overall=Limit(3, dt.timedelta(minutes=1))))
+    _, ws = _stores(engine, Limits(join_everyone=Limit(3, dt.timedelta(minutes=1))))
     made = _open(ws)
     for n in range(3):
-        assert ws.join(WRONG, f"fresh-session-{n}", NOW).status == "wrong"
-    assert ws.join(made.code, "honest", NOW + dt.timedelta(seconds=20)) == workshop.JoinResult(
+        assert ws.join(WRONG, Client(f"fresh-session-{n}", f"203.0.113.{n}"), NOW).status == "wrong"
+    assert ws.join(made.code, Client("honest", "192.0.2.1"), NOW + dt.timedelta(seconds=20)) == workshop.JoinResult(
         "limited", retry_after_s=40
     )
-    assert ws.join(made.code, "honest", NOW + dt.timedelta(minutes=1)).status == "joined"
+    assert ws.join(made.code, Client("honest", "192.0.2.1"), NOW + dt.timedelta(minutes=1)).status == "joined"
 
 
 def test_limits_are_shared_by_separate_server_processes(engine, tmp_path):
@@ -165,9 +185,9 @@ def test_limits_are_shared_by_separate_server_processes(engine, tmp_path):
     _, second = _stores(second_engine)  # another pool, as another process would have
     made = _open(first)
     for n in range(5):
-        assert (first if n % 2 else second).join(WRONG, "guesser", NOW).status == "wrong"
-    assert second.join(made.code, "guesser", NOW).status == "limited"
-    assert first.join(made.code, "guesser", NOW).status == "limited"
+        assert (first if n % 2 else second).join(WRONG, Client("guesser"), NOW).status == "wrong"
+    assert second.join(made.code, Client("guesser"), NOW).status == "limited"
+    assert first.join(made.code, Client("guesser"), NOW).status == "limited"
     second_engine.dispose()
 
 
@@ -176,7 +196,7 @@ def test_simultaneous_wrong_guesses_get_exactly_the_allowed_number_of_tries(ws):
     results: list[str] = []
 
     def guess() -> None:
-        results.append(ws.join(WRONG, "racer", NOW).status)
+        results.append(ws.join(WRONG, Client("racer"), NOW).status)
 
     threads = [threading.Thread(target=guess) for _ in range(20)]
     for thread in threads:
@@ -194,7 +214,7 @@ def test_concurrent_joins_all_get_distinct_plans_and_numbers(stores):
 
     def join(n: int) -> None:
         try:
-            results.append(ws.join(made.code, f"phone-{n}", NOW))
+            results.append(ws.join(made.code, Client(f"phone-{n}"), NOW))
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)
 
@@ -211,7 +231,7 @@ def test_concurrent_joins_all_get_distinct_plans_and_numbers(stores):
 
 def _join_in_another_process(url: str, code: str, n: int) -> list[str]:
     _, ws = _stores(store_mod.make_engine(url))
-    results = [ws.join(code, f"process-{n}-phone-{i}", NOW) for i in range(4)]
+    results = [ws.join(code, Client(f"process-{n}-phone-{i}"), NOW) for i in range(4)]
     ws.engine.dispose()
     return [r.token for r in results if r.status == "joined"]
 
@@ -222,26 +242,30 @@ def test_joins_from_several_server_processes_all_get_distinct_plans_and_numbers(
     url = ws.engine.url.render_as_string(hide_password=False)
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         batches = pool.map(_join_in_another_process, [url] * 2, [made.code] * 2, range(2))
-        mine = [ws.join(made.code, f"this-process-{i}", NOW).token for i in range(4)]  # meanwhile, here too
+        mine = [ws.join(made.code, Client(f"this-process-{i}"), NOW).token for i in range(4)]  # meanwhile, here too
         tokens = mine + [t for batch in batches for t in batch]
     assert len(set(tokens)) == 12 and all(plans.load(t) is not None for t in tokens)
     assert [m.number for m in ws.room_snapshot(made.id)] == list(range(1, 13))
 
 
-def test_session_ids_are_not_stored_in_the_clear(ws):
-    _open(ws)
-    ws.join(WRONG, "my-streamlit-session", NOW)
+def test_clients_and_addresses_are_not_stored_in_the_clear(ws):
+    made = _open(ws)
+    ws.join(WRONG, Client("browser:my-cookie-token", "198.51.100.23"), NOW)
+    ws.room_access(made.id, "wrong-secret", Client("browser:my-cookie-token", "198.51.100.23"), NOW)
+    ws.room_access(made.id, SECRET, Client("browser:facilitator-token", "198.51.100.23"), NOW)
     with ws.engine.connect() as conn:
-        sessions = conn.execute(sa.select(workshop_store.attempts.c.session)).scalars().all()
-    assert sessions == [workshop.session_key("my-streamlit-session")]
+        stored = [tuple(row) for row in conn.execute(sa.select(access.failures))]
+        stored += [tuple(row) for row in conn.execute(sa.select(access.grants))]
+    text = repr(stored)
+    assert stored and "my-cookie-token" not in text and "facilitator-token" not in text and "198.51.100" not in text
 
 
 def test_old_failed_attempts_are_deleted(ws):
     _open(ws)
-    ws.join(WRONG, "s", NOW)
-    ws.join(WRONG, "s", NOW + dt.timedelta(hours=2))
+    ws.join(WRONG, Client("s"), NOW)
+    ws.join(WRONG, Client("s"), NOW + dt.timedelta(hours=2))
     with ws.engine.connect() as conn:
-        times = conn.execute(sa.select(workshop_store.attempts.c.at)).scalars().all()
+        times = conn.execute(sa.select(access.failures.c.at)).scalars().all()
     assert times == [NOW + dt.timedelta(hours=2)]
 
 
@@ -254,42 +278,96 @@ def test_a_secret_is_hashed_at_the_default_cost_and_checked_at_the_cost_stored_w
         rows = conn.execute(sa.select(table.c.id, table.c.secret_scheme))
         schemes = {row.id: row.secret_scheme for row in rows}
     assert schemes == {made.id: "scrypt:16384:8:1", older.id: "scrypt:1024:8:1"}
-    assert strong.room_access(older.id, SECRET, "f", NOW).status == "ok"
-    assert cheap.room_access(made.id, SECRET, "f", NOW).status == "ok"
+    assert strong.room_access(older.id, SECRET, Client("f"), NOW).status == "ok"
+    assert cheap.room_access(made.id, SECRET, Client("f"), NOW).status == "ok"
 
 
 def test_the_room_opens_with_the_right_secret_only(ws):
     made = _open(ws)
-    assert ws.room_access(made.id, SECRET, "facilitator", NOW) == workshop.AccessResult("ok")
-    assert ws.room_access(made.id, SECRET.upper(), "facilitator", NOW) == workshop.AccessResult("wrong")
-    assert ws.room_access("no-such-workshop", SECRET, "facilitator", NOW) == workshop.AccessResult("wrong")
+    assert ws.room_access(made.id, SECRET, Client("facilitator"), NOW) == workshop.AccessResult("ok")
+    assert ws.room_access(made.id, SECRET.upper(), Client("facilitator"), NOW) == workshop.AccessResult("wrong")
+    assert ws.room_access("no-such-workshop", SECRET, Client("facilitator"), NOW) == workshop.AccessResult("wrong")
 
 
-def test_wrong_secrets_make_a_session_wait_even_with_the_right_one(ws):
+def test_wrong_secrets_make_a_client_wait_even_with_the_right_one(ws):
     made = _open(ws)
     for n in range(5):
-        assert ws.room_access(made.id, f"guess-{n}", "guesser", NOW).status == "wrong"
-    assert ws.room_access(made.id, SECRET, "guesser", NOW) == workshop.AccessResult("limited", 600)
-    assert ws.room_access(made.id, SECRET, "facilitator", NOW).status == "ok"
-    assert ws.room_access(made.id, SECRET, "guesser", NOW + dt.timedelta(minutes=10)).status == "ok"
+        assert ws.room_access(made.id, f"guess-{n}", Client("guesser"), NOW).status == "wrong"
+    assert ws.room_access(made.id, SECRET, Client("guesser"), NOW) == workshop.AccessResult("limited", 60)
+    assert ws.room_access(made.id, SECRET, Client("facilitator"), NOW).status == "ok"
+    assert ws.room_access(made.id, SECRET, Client("guesser"), NOW + dt.timedelta(minutes=1)).status == "ok"
 
 
-def test_wrong_secrets_from_many_sessions_lock_that_room_only(engine):
-    _, ws = _stores(engine, Limits(room_workshop=Limit(3, dt.timedelta(minutes=10))))
-    made, other = _open(ws), _open(ws)
+def test_a_flood_of_wrong_secrets_is_refused_while_the_facilitator_gets_in(ws):
+    facilitator = Client("browser:facilitator", VENUE)
+    made = _open(ws, creator=facilitator)
+    later = NOW + dt.timedelta(hours=13)  # the grant of the creation has run out: the secret is asked again
+    assert not ws.may_open(made.id, facilitator, later)
+    results = [
+        ws.room_access(made.id, f"guess-{n}", Client(f"fresh-{n}", f"198.51.{n // 250}.{n % 250}"), later)
+        for n in range(200)
+    ]  # fresh browsers from fresh addresses, as a script would
+    assert [r.status for r in results] == ["wrong"] * 20 + ["limited"] * 180
+    stranger = Client("browser:stranger-who-knows-the-secret", "192.0.2.7")
+    assert ws.room_access(made.id, SECRET, stranger, later).status == "limited"  # the room's count is full...
+    assert ws.room_access(made.id, SECRET, facilitator, later).status == "ok"  # ...but not for its own browser
+    assert ws.may_open(made.id, facilitator, later)
+
+
+def test_a_flood_from_one_address_leaves_the_facilitator_a_way_in_from_another_browser(ws):
+    made = _open(ws, creator=Client("browser:laptop"))
+    flood = [ws.room_access(made.id, "guess", Client(f"fresh-{n}", "198.51.100.66"), NOW).status for n in range(50)]
+    assert flood == ["wrong"] * 10 + ["limited"] * 40
+    projector = Client("browser:projector-pc", VENUE)  # never opened the room: a new browser elsewhere
+    assert ws.room_access(made.id, SECRET, projector, NOW).status == "ok"
+
+
+def test_wrong_secrets_from_many_clients_lock_that_room_only_and_only_for_new_browsers(engine):
+    _, ws = _stores(engine, Limits(room_everyone=Limit(3, dt.timedelta(minutes=10))))
+    facilitator = Client("browser:facilitator")
+    made, other = _open(ws, creator=facilitator), _open(ws)
     for n in range(3):
-        assert ws.room_access(made.id, "guess-guess", f"session-{n}", NOW).status == "wrong"
-    assert ws.room_access(made.id, SECRET, "facilitator", NOW).status == "limited"
-    assert ws.room_access(other.id, SECRET, "facilitator", NOW).status == "ok"
+        assert ws.room_access(made.id, "guess-guess", Client(f"session-{n}"), NOW).status == "wrong"
+    assert ws.room_access(made.id, SECRET, Client("new-browser"), NOW).status == "limited"
+    assert ws.room_access(other.id, SECRET, Client("new-browser"), NOW).status == "ok"
+    assert ws.room_access(made.id, SECRET, facilitator, NOW).status == "ok"
+
+
+def test_the_browser_that_creates_or_opens_a_room_opens_it_again_for_a_workshop_day(ws):
+    laptop, projector, stranger = Client("browser:laptop"), Client("browser:projector"), Client("browser:stranger")
+    made = _open(ws, creator=laptop)
+    assert ws.may_open(made.id, laptop, NOW) and not ws.may_open(made.id, projector, NOW)
+    assert ws.room_access(made.id, SECRET, projector, NOW + dt.timedelta(hours=1)).status == "ok"
+    assert ws.may_open(made.id, projector, NOW + dt.timedelta(hours=1))
+    assert ws.room_access(made.id, "not-it-at-all", stranger, NOW).status == "wrong"
+    assert not ws.may_open(made.id, stranger, NOW)
+    assert ws.may_open(made.id, laptop, NOW + dt.timedelta(hours=11, minutes=59))
+    assert not ws.may_open(made.id, laptop, NOW + dt.timedelta(hours=12))
+    assert [w.id for w in ws.rooms_of(projector, NOW + dt.timedelta(hours=2))] == [made.id]
+    assert ws.rooms_of(laptop, NOW + dt.timedelta(hours=12)) == []
+
+
+def test_a_browser_told_to_forget_a_room_needs_the_secret_again(ws):
+    laptop = Client("browser:laptop")
+    made, other = _open(ws, creator=laptop), _open(ws, creator=laptop)
+    ws.forget(made.id, laptop)
+    assert not ws.may_open(made.id, laptop, NOW) and ws.may_open(other.id, laptop, NOW)
+    assert [w.id for w in ws.rooms_of(laptop, NOW)] == [other.id]
+
+
+def test_a_workshop_is_found_by_its_code_as_shown_or_typed(ws):
+    made = _open(ws)
+    assert ws.by_code(workshop.format_code(made.code).lower()) == made
+    assert ws.by_code(made.id) is None and ws.by_code("") is None and ws.by_code(_other_code(made)) is None
 
 
 def test_a_limited_secret_check_does_no_hashing(ws, monkeypatch):
     made = _open(ws)
     for n in range(5):
-        ws.room_access(made.id, f"guess-{n}", "guesser", NOW)
+        ws.room_access(made.id, f"guess-{n}", Client("guesser"), NOW)
     calls = []
     monkeypatch.setattr(workshop, "hash_secret", lambda *args: calls.append(args) or b"")
-    assert ws.room_access(made.id, SECRET, "guesser", NOW).status == "limited" and calls == []
+    assert ws.room_access(made.id, SECRET, Client("guesser"), NOW).status == "limited" and calls == []
 
 
 def _count_selects(engine, work):
@@ -309,7 +387,7 @@ def _count_selects(engine, work):
 def test_the_room_snapshot_loads_every_plan_in_one_select_without_tokens(stores):
     plans, ws = stores
     made = _open(ws)
-    tokens = [ws.join(made.code, f"phone-{n}", NOW).token for n in range(6)]
+    tokens = [ws.join(made.code, Client(f"phone-{n}"), NOW).token for n in range(6)]
     members, selects = _count_selects(ws.engine, lambda: ws.room_snapshot(made.id))
     assert len(selects) == 1 and len(members) == 6
     summary = room.summarise(members, DAY)
@@ -328,7 +406,7 @@ def test_a_plan_claiming_a_workshop_in_its_json_is_not_in_the_room(stores):
 def test_consent_saved_through_the_store_shows_the_name_in_the_room(stores):
     plans, ws = stores
     made = _open(ws)
-    token = ws.join(made.code, "phone", NOW).token
+    token = ws.join(made.code, Client("phone"), NOW).token
     plan, _ = plans.apply(token, [store_mod.plan_mod.Change(("business", "name"), "", "Forno Gatta Rossa")])
     assert room.summarise(ws.room_snapshot(made.id), DAY).people[0].name == ""
     plans.apply(token, [workshop.share_change(plan, True)])

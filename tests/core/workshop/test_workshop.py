@@ -160,28 +160,6 @@ def test_the_secret_check_compares_in_constant_time(monkeypatch):
     assert len(calls) == 1
 
 
-@pytest.mark.parametrize(
-    ("minutes_ago", "count", "window_min", "wait_s"),
-    [
-        ([], 5, 10, 0),
-        ([1, 2, 3, 4], 5, 10, 0),
-        ([1, 2, 3, 4, 5], 5, 10, 300),  # the oldest (5 min ago) leaves the window in 5 minutes
-        ([1, 2, 3, 4, 5, 9], 5, 10, 300),  # needs one to leave: the 5th newest
-        ([1, 2, 3, 4, 11], 5, 10, 0),  # one is already out of the window
-        ([0.5] * 3, 3, 1, 30),
-    ],
-)
-def test_a_limit_says_how_long_to_wait_after_too_many_failures(minutes_ago, count, window_min, wait_s):
-    times = [NOW - dt.timedelta(minutes=m) for m in minutes_ago]
-    limit = workshop.Limit(count, dt.timedelta(minutes=window_min))
-    assert workshop.retry_after(times, limit, NOW) == wait_s
-
-
-def test_the_session_id_is_kept_only_as_a_hash():
-    key = workshop.session_key("a-streamlit-session-id")
-    assert "streamlit" not in key and len(key) == 64 and key == workshop.session_key("a-streamlit-session-id")
-
-
 def test_a_participant_plan_is_a_valid_plan_that_records_the_workshop_without_consent():
     plan = workshop.participant_plan("w1", NOW.date())
     assert plan_mod.validate(plan) is plan
@@ -206,13 +184,53 @@ def test_every_join_result_has_a_message_in_both_languages(status):
     message = workshop.JoinResult(status, retry_after_s=61).message
     assert message.render("it") != message.render("en")
     if status == "limited":
-        assert "2" in message.render("it") and "2" in message.render("en")
+        assert "61" in message.render("it") and "61" in message.render("en")
 
 
 @pytest.mark.parametrize("status", ["ok", "wrong", "limited"])
 def test_every_room_access_result_has_a_message_in_both_languages(status):
     message = workshop.AccessResult(status, retry_after_s=600).message
-    assert message.render("it") and message.render("en")
+    assert message.render("it") != message.render("en")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "it", "en"),
+    [
+        (1, "riprova tra 2 secondi", "try again in 2 seconds"),
+        (55, "riprova tra 55 secondi", "try again in 55 seconds"),
+        (90, "riprova tra 90 secondi", "try again in 90 seconds"),
+        (91, "riprova tra 2 minuti", "try again in 2 minutes"),
+        (600, "riprova tra 10 minuti", "try again in 10 minutes"),
+    ],
+)
+def test_a_wait_is_said_in_seconds_up_to_a_minute_and_a_half_then_in_whole_minutes(seconds, it, en):
+    for result in (workshop.JoinResult("limited", retry_after_s=seconds), workshop.AccessResult("limited", seconds)):
+        assert it in result.message.render("it") and en in result.message.render("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_id"),
+    [("AbCdEfGh_-123456", True), ("AbCdEfGh_-12345", False), ("AbCdEfGh_-1234567", False),
+     ("AbCdEfGh.-123456", False), ("no such room", False), ("", False), (None, False)],
+)  # fmt: skip
+def test_a_room_id_is_sixteen_url_safe_characters(text, is_id):
+    assert workshop.is_room_id(text) is is_id
+
+
+def test_a_new_room_id_passes_the_rule():
+    import secrets
+
+    assert all(workshop.is_room_id(secrets.token_urlsafe(workshop.ID_BYTES)) for _ in range(200))
+
+
+def test_the_room_address_names_the_room_and_presenter_mode_names_only_the_public_code():
+    base = "https://rotta.example/app/"
+    assert (
+        workshop.room_url(base, "AbCdEfGh_-123456", "it")
+        == "https://rotta.example/app/workshop?room=AbCdEfGh_-123456&lang=it"
+    )
+    presenting = workshop.presenter_url(base, "K7QM3XTP", "en")
+    assert presenting == "https://rotta.example/app/workshop?present=K7QM3XTP&lang=en"
 
 
 @pytest.mark.parametrize("room", [{"share": True, "workshop": "w1"}, {"share": False, "workshop": "w2"}])
