@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from core import i18n
+from core.workshop import limits
 from tests.sessions import harness
 from tests.sessions.harness import Tab
 from ui import room as room_ui
@@ -23,7 +24,7 @@ def made():
 
 
 def join(made, who: str) -> str:
-    result = room_ui.get_workshops().join(made.code, who, room_ui.now())
+    result = room_ui.get_workshops().join(made.code, limits.Client(who), room_ui.now())
     assert result.status == "joined" and result.token
     return result.token
 

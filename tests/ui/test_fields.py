@@ -12,14 +12,14 @@ from streamlit.testing.v1 import AppTest
 
 from core import i18n
 from core.plan import plan as plan_mod
-from tests.app.conftest import open_page
+from tests.app.conftest import open_page, wkey
 from ui import resources
 
 ROOT = Path(__file__).resolve().parents[2]
 SHELL = ["app.py", *sorted(str(p.relative_to(ROOT)) for d in ("pages", "ui") for p in (ROOT / d).rglob("*.py"))]
 TEXT_WIDGETS = {"text_input", "text_area", "chat_input"}
 PASTE = "Panificio e pasticceria artigianale " * 16  # 576 characters, as pasted from a website's "about" text
-NAME = "w:business/name"
+NAME = "business/name"  # the field on the Business page, whose key names the plan (wkey)
 
 
 def _empty_plan():
@@ -55,13 +55,13 @@ def test_every_table_column_with_a_limit_says_it_in_its_help():
 def test_a_long_paste_into_the_business_name_keeps_the_first_120_characters_and_says_so(lang):
     store, empty_token = _empty_plan()
     at = open_page("pages/business.py", lang, empty_token)
-    field = at.text_input(key=NAME)
+    field = at.text_input(key=wkey(at, empty_token, NAME))
     example = i18n.t(lang, "business.name_placeholder")
     assert field.placeholder == i18n.t(lang, "fields.limit_after", example=example, max=120)
     field.input(PASTE).run()
     assert not at.exception
     assert store.load(empty_token)[0]["business"]["name"] == PASTE[:120].strip()
-    assert at.text_input(key=NAME).value == PASTE[:120]
+    assert at.text_input(key=wkey(at, empty_token, NAME)).value == PASTE[:120]
     told = i18n.t(lang, "fields.cut", field=i18n.t(lang, "business.name"), max=120, length=len(PASTE))
     assert [toast.value for toast in at.toast] == [told]
 
@@ -69,7 +69,7 @@ def test_a_long_paste_into_the_business_name_keeps_the_first_120_characters_and_
 def test_a_name_within_the_limit_is_kept_whole_with_no_notice():
     store, empty_token = _empty_plan()
     at = open_page("pages/business.py", "en", empty_token)
-    at.text_input(key=NAME).input(PASTE[:120]).run()
+    at.text_input(key=wkey(at, empty_token, NAME)).input(PASTE[:120]).run()
     assert store.load(empty_token)[0]["business"]["name"] == PASTE[:120].strip() and not at.toast
 
 
@@ -122,7 +122,7 @@ def test_the_limit_is_said_with_the_languages_number_format(lang, said):
 def test_a_field_too_narrow_for_its_example_and_its_limit_says_the_limit_in_its_help(lang):
     store, empty_token = _empty_plan()
     at = open_page("pages/business.py", lang, empty_token)
-    town = at.text_input(key="w:business/town#town")
+    town = at.text_input(key=wkey(at, empty_token, "business/town#town"))
     assert town.placeholder == i18n.t(lang, "business.town_placeholder")  # the example stays whole
     assert town.help == i18n.t(lang, "fields.limit", max=120)
-    assert at.text_input(key="w:business/town#hint").help == i18n.t(lang, "fields.limit", max=20)
+    assert at.text_input(key=wkey(at, empty_token, "business/town#hint")).help == i18n.t(lang, "fields.limit", max=20)

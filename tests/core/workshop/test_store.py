@@ -416,8 +416,8 @@ def test_consent_saved_through_the_store_shows_the_name_in_the_room(stores):
 def test_a_seat_names_the_workshop_and_the_number_and_leaving_frees_it(stores):
     plans, ws = stores
     made = _open(ws)
-    first = ws.join(made.code, "phone-a", NOW).token
-    second = ws.join(made.code, "phone-b", NOW).token
+    first = ws.join(made.code, Client("phone-a"), NOW).token
+    second = ws.join(made.code, Client("phone-b"), NOW).token
     assert ws.seat(first) == (made, 1) and ws.seat(second) == (made, 2)
     assert ws.leave(second) == made
     assert ws.seat(second) is None and ws.leave(second) is None  # leaving twice is harmless
