@@ -1,9 +1,10 @@
 """Importing customer lists and activity exports: one entry point, formats detected from content.
 
-``import_file(raw, ctx)`` tries every registered ``Format`` in order (the specific customer
-formats, then the activity formats of ``core.importers.activity``, then the generic customer
-table) and runs the first whose ``sniff`` recognises the bytes. The file name is never used to
-decide. Whatever goes wrong comes back as an ``ImportProblem`` carrying a bilingual ``Message``.
+``import_file(raw, ctx)`` tries every registered ``Format`` in order (the specific customer and
+order formats, then the activity formats of ``core.importers.activity``, then a generic orders
+list, then the generic customer table) and runs the first whose ``sniff`` recognises the bytes.
+The file name is never used to decide. Whatever goes wrong comes back as an ``ImportProblem``
+carrying a bilingual ``Message``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import importlib
 
 from core.i18n import Message
-from core.importers import customers, tabular, xlsx
+from core.importers import customers, orders, tabular, xlsx
 from core.importers.base import Format, ImportContext, ImportProblem, ImportResult, RawFile
 from core.importers.mapping import FIELDS, apply_mapping, guess_mapping
 
@@ -43,7 +44,7 @@ def _activity_formats() -> list[Format]:
 
 def formats() -> list[Format]:
     """Every registered format, in the order they are tried."""
-    return [*customers.FORMATS, *_activity_formats(), customers.GENERIC]
+    return [*customers.FORMATS, *orders.FORMATS, *_activity_formats(), orders.GENERIC, customers.GENERIC]
 
 
 def _sniffs(fmt: Format, raw: RawFile) -> bool:

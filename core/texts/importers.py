@@ -193,6 +193,35 @@ TEXTS = {
         "Le località dei clienti non sono state cercate sulla mappa (elenco dei comuni non disponibile).",
         "The customers' places were not looked up on the map (the list of places is not available).",
     ),
+    # ---- orders ------------------------------------------------------------------------------------
+    "importers.warn.orders_cancelled": (
+        "{count} {count:ordine annullato|ordini annullati} (o non {count:riuscito|riusciti}) non "
+        "{count:conta|contano} né come acquisto né nei totali.",
+        "{count} cancelled (or failed) {count:order does|orders do} not count as a purchase nor in the totals.",
+    ),
+    "importers.warn.orders_refunded": (
+        "{count} {count:ordine rimborsato|ordini rimborsati} per intero ({amount}) non {count:conta|contano} "
+        "come acquisto; i rimborsi parziali sono tolti dall'importo.",
+        "{count} {count:order|orders} refunded in full ({amount}) {count:does|do} not count as a purchase; "
+        "partial refunds are taken off the amount.",
+    ),
+    "importers.warn.orders_future": (
+        "Colonna '{column}': {count} {count:ordine è datato|ordini sono datati} dopo oggi, per esempio "
+        "'{example}' (riga {row}): non {count:importato|importati}. Controlla le date del file.",
+        "Column '{column}': {count} {count:order is|orders are} dated after today, e.g. '{example}' (row {row}): "
+        "not imported. Check the file's dates.",
+    ),
+    "importers.warn.orders_unpaid": (
+        "{count} {count:ordine non ancora pagato è contato|ordini non ancora pagati sono contati} (colonna "
+        "'{column}': {statuses}).",
+        "{count} {count:order|orders} not paid yet {count:is|are} counted (column '{column}': {statuses}).",
+    ),
+    "importers.warn.orders_no_place": (
+        "Il file non dice dove sono i clienti (né città né CAP): gli ordini servono per fedeltà e coorti, "
+        "ma non compaiono sulla mappa.",
+        "The file does not say where the customers are (no town or postcode): the orders count for loyalty "
+        "and cohorts but are not on the map.",
+    ),
     # ---- the mapping step ---------------------------------------------------------------------------
     "importers.field.source_id": ("Codice cliente", "Customer id"),
     "importers.field.email": (

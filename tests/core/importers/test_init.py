@@ -60,12 +60,14 @@ def test_every_broken_file_gets_a_message_saying_what_and_where_within_5_seconds
     assert elapsed < 5.0
 
 
-def test_formats_are_tried_specific_first_then_activity_then_the_generic_table():
+def test_formats_are_tried_specific_first_then_activity_then_the_generic_orders_and_customer_tables():
     found = formats()
-    assert [f.platform for f in found[:2]] == ["shopify", "woocommerce"]
-    assert found[-1].platform == "generic"
-    assert {f.kind for f in found[2:-1]} == {"activity"}
-    assert len(found) > 3
+    assert [(f.platform, f.kind) for f in found[:4]] == [
+        ("shopify", "customers"), ("woocommerce", "customers"), ("shopify", "orders"), ("woocommerce", "orders"),
+    ]  # fmt: skip
+    assert [(f.platform, f.kind) for f in found[-2:]] == [("generic_orders", "orders"), ("generic", "customers")]
+    assert {f.kind for f in found[4:-2]} == {"activity"}
+    assert len(found) > 6
 
 
 def test_an_activity_export_reaches_its_importer_through_the_same_entry_point():
