@@ -41,9 +41,7 @@ def _woo_file() -> list[dict]:
     out = []
     for row in csv.DictReader(WOO_ORDERS.read_text(encoding="utf-8").splitlines()):
         text = row["N. Revenue (formatted)"].replace("€", "").replace(".", "").replace(",", ".").strip()
-        out.append(
-            {"total": float(text), "status": row["Status"], "who": row["Customer"], "day": row["Date"][:10]}
-        )
+        out.append({"total": float(text), "status": row["Status"], "who": row["Customer"], "day": row["Date"][:10]})
     return out
 
 
@@ -143,7 +141,11 @@ def test_a_generic_orders_list_by_line_or_by_order_gives_one_row_per_order(gaz, 
 
 
 def test_orders_dated_after_today_are_left_out_with_a_message_naming_the_column():
-    text = "Order ID,Order date,Customer email,City,Order total\n1,2025-04-03,a@x.it,Forlì,5\n2,2027-01-01,a@x.it,Forlì,6\n"
+    text = (
+        "Order ID,Order date,Customer email,City,Order total\n"
+        "1,2025-04-03,a@x.it,Forlì,5\n"
+        "2,2027-01-01,a@x.it,Forlì,6\n"
+    )
     result = import_file(RawFile("o.csv", text.encode()), ImportContext(today=TODAY))
     assert result.frame["amount"].tolist() == [5.0]
     warning = next(w for w in result.warnings if w.key == "importers.warn.orders_future")
