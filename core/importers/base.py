@@ -31,14 +31,26 @@ class RawFile:
 
 
 @dataclass(frozen=True)
+class Span:
+    """The days another file of the same upload (or the plan) covers: what dates without a year are read by."""
+
+    platform: str
+    file: str
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
 class ImportContext:
     """What an import needs besides the file; every field is optional."""
 
     gazetteer: object | None = None  # core.geocode.Gazetteer; None leaves customers unplaced
     salt: str = ""  # for pseudonymous customer ids (e.g. the plan id)
-    today: date | None = None  # dates after it are reported as suspicious
+    today: date | None = None  # rows dated after it are not imported (with a message)
     mapping: dict[str, str | None] | None = None  # user-confirmed mapping for generic customer files
     period: tuple[date, date] | None = None  # first and last day of a report that does not state them
+    spans: tuple[Span, ...] = ()  # days covered by the files that state their year (same upload, the plan)
+    year: int | None = None  # the year of the last day of a file whose dates have none, as the user said
 
 
 class ImportProblem(Exception):
