@@ -236,4 +236,77 @@ TEXTS = {
     "importers.field.revenue": ("Totale speso", "Total spent"),
     "importers.field.first_order": ("Primo ordine", "First order"),
     "importers.field.last_order": ("Ultimo ordine", "Last order"),
+    # ---- the import box (ui/imports.py) --------------------------------------------------------------
+    "importers.platform.generic_orders": ("Elenco ordini", "Orders list"),
+    "importers.box.help.customers": (
+        "Clienti o ordini esportati da Shopify o WooCommerce, o un elenco di ordini con numero d'ordine, data, "
+        "importo e cliente: Rotta riconosce il formato dal contenuto, non dal nome del file. Gli ordini danno "
+        "anche clienti abituali, coorti e segmenti RFM nel Monitor.",
+        "Customers or orders exported from Shopify or WooCommerce, or an orders list with order number, date, "
+        "amount and customer: Rotta recognises the format from the content, not from the file name. Orders also "
+        "give the Monitor's repeat customers, cohorts and RFM segments.",
+    ),
+    "importers.box.privacy.customers": (
+        "Di ogni cliente Rotta tiene solo un codice anonimo, città, CAP, provincia e paese; di ogni ordine data, "
+        "importo e rimborso. Nomi, e-mail, telefoni e indirizzi servono solo durante l'importazione e non vengono "
+        "salvati; i file non lasciano questo server.",
+        "Of each customer Rotta keeps only an anonymous code, town, postcode, province and country; of each order "
+        "its date, amount and refund. Names, e-mails, phones and addresses are used only while importing and are "
+        "not saved; the files do not leave this server.",
+    ),
+    "importers.box.privacy.activity": (
+        "Dei post Rotta tiene solo data, testo, link e numeri, e i totali giornalieri dei profili; nessun dato "
+        "dei follower. I file non lasciano questo server.",
+        "Of posts Rotta keeps only their date, text, link and numbers, and the profiles' daily totals; nothing "
+        "about followers. The files do not leave this server.",
+    ),
+    "importers.box.done_activity": (
+        "{file}: {rows:importata|importate} {rows} {rows:riga|righe} di {platform}, dal {first} al {last}.",
+        "{file}: imported {rows} {platform} {rows:row|rows}, from {first} to {last}.",
+    ),
+    "importers.box.done_customers": (
+        "{file}: {rows:importato|importati} {rows} {rows:cliente|clienti} ({platform}).",
+        "{file}: imported {rows} {rows:customer|customers} ({platform}).",
+    ),
+    "importers.box.done_orders": (
+        "{file}: {rows:importato|importati} {rows} {rows:ordine|ordini} di {customers} "
+        "{customers:cliente|clienti} ({platform}), dal {first} al {last}: incasso netto {net} ({gross} lordi, "
+        "{refunded} rimborsati).",
+        "{file}: imported {rows} {rows:order|orders} from {customers} {customers:customer|customers} "
+        "({platform}), from {first} to {last}: net takings {net} ({gross} gross, {refunded} refunded).",
+    ),
+    "importers.box.duplicate": (
+        "{file}: già importato ({what}, {platform}); per importarlo di nuovo rimuovi prima quello vecchio.",
+        "{file}: already imported ({what}, {platform}); to import it again, remove the old one first.",
+    ),
+    "importers.box.count.activity": ("{rows} {rows:riga|righe}", "{rows} {rows:row|rows}"),
+    "importers.box.count.customers": ("{rows} {rows:cliente|clienti}", "{rows} {rows:customer|customers}"),
+    "importers.box.count.orders": ("{rows} {rows:ordine|ordini}", "{rows} {rows:order|orders}"),
+    "importers.box.wrong_kind.orders": (
+        "Contiene ordini ({platform}): importali nel passo Mappa del mercato, nel riquadro dei clienti.",
+        "It holds orders ({platform}): import it in the Market map step, in the customers box.",
+    ),
+    "importers.box.row.activity": (
+        "**{file}** · {platform} · {rows} {rows:riga|righe} · importato il {day}",
+        "**{file}** · {platform} · {rows} {rows:row|rows} · imported on {day}",
+    ),
+    "importers.box.row.customers": (
+        "**{file}** · {platform} · {rows} {rows:cliente|clienti} · importato il {day}",
+        "**{file}** · {platform} · {rows} {rows:customer|customers} · imported on {day}",
+    ),
+    "importers.box.row.orders": (
+        "**{file}** · {platform} · {rows} {rows:ordine|ordini} · importato il {day}",
+        "**{file}** · {platform} · {rows} {rows:order|orders} · imported on {day}",
+    ),
+    "importers.box.year.title": (
+        "In che anno cade '{last}', l'ultimo giorno di «{file}»?",
+        "Which year is '{last}', the last day of “{file}”, in?",
+    ),
+    "importers.box.year.help": (
+        "Il file non scrive l'anno delle date e nessun altro file caricato copre quei giorni: scegli l'anno "
+        "dell'ultimo giorno; i giorni prima sono contati all'indietro da lì.",
+        "The file does not write the year of its dates and no other file uploaded covers those days: choose "
+        "the year of the last day; the days before are counted back from it.",
+    ),
+    "importers.box.year.label": ("Anno dell'ultimo giorno", "Year of the last day"),
 }
