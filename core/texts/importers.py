@@ -74,6 +74,18 @@ TEXTS = {
         "{file} una volta estratto occupa {size} MB (parte {part}): troppo per un elenco clienti. Salvalo come CSV.",
         "{file} expands to {size} MB (part {part}): too much for a customer list. Save it as CSV.",
     ),
+    "importers.err.xlsx_long_text": (
+        "{file}: la parte {part} contiene un testo (o uno spazio vuoto) di oltre {limit} caratteri tra due "
+        "celle: nessuna esportazione di clienti o di post ne ha di così lunghi. File rifiutato; salvalo come CSV.",
+        "{file}: part {part} holds a text (or blank space) of more than {limit} characters between two cells: no "
+        "customer or post export has one that long. File refused; save it as CSV.",
+    ),
+    "importers.err.xlsx_too_much_text": (
+        "{file}: le celle contengono più di {mb} MB di testo (superati nella parte {part}): troppo per "
+        "un'esportazione di clienti o di post. Togli le colonne che non servono o salvalo come CSV.",
+        "{file}: the cells hold more than {mb} MB of text (passed in part {part}): too much for a customer or "
+        "post export. Remove the columns you do not need or save it as CSV.",
+    ),
     "importers.err.xlsx_too_many_cells": (
         "{file}: il foglio {part} ha {count} celle; da Excel Rotta ne legge al massimo {limit}. Salvalo come CSV.",
         "{file}: sheet {part} has {count} cells; from Excel Rotta reads at most {limit}. Save it as CSV.",
