@@ -24,6 +24,12 @@ TEXTS = {
         "{file} is neither a text file (CSV) nor an Excel workbook (.xlsx): it holds binary data "
         "(from byte {offset}). It may be a renamed image or PDF.",
     ),
+    "importers.err.encoding": (
+        "{file}: il testo non è in una codifica che Rotta sa leggere (UTF-8, UTF-16, UTF-32 o Windows-1252) "
+        "e leggerlo darebbe caratteri senza senso. Salvalo di nuovo come «CSV UTF-8».",
+        "{file}: the text is not in an encoding Rotta can read (UTF-8, UTF-16, UTF-32 or Windows-1252) and "
+        "reading it would give meaningless characters. Save it again as “CSV UTF-8”.",
+    ),
     "importers.err.malformed": (
         "{file}, riga {row}: il testo non è un CSV leggibile (virgolette non chiuse o caratteri nulli).",
         "{file}, row {row}: the text is not readable CSV (unclosed quotes or null characters).",
@@ -129,6 +135,18 @@ TEXTS = {
         "At least one column must hold the customers' town or postcode. Columns found: {columns}.",
     ),
     # ---- what was fixed or left out ------------------------------------------------------------------
+    "importers.warn.encoding_behind_bom": (
+        "Il file si dichiara UTF-8 ma il testo è in Windows-1252 (o latin-1): letto così, con lettere "
+        "accentate ed euro al loro posto. Controlla i nomi delle città.",
+        "The file says it is UTF-8 but its text is Windows-1252 (or latin-1): read as such, so accented "
+        "letters and the euro sign stay right. Check the town names.",
+    ),
+    "importers.warn.encoding_damaged": (
+        "Alcuni caratteri del file non sono UTF-8 valido e sono mostrati come «\ufffd»: controlla le righe "
+        "con lettere accentate.",
+        "Some characters in the file are not valid UTF-8 and are shown as “\ufffd”: check the rows with "
+        "accented letters.",
+    ),
     "importers.warn.blank_rows": ("{count} righe vuote saltate.", "{count} blank rows skipped."),
     "importers.warn.total_row": (
         "Riga {row} ('{label}'): è una riga di totale, non un cliente; non importata.",

@@ -31,7 +31,7 @@ import pandas as pd
 import pytest
 
 from core import i18n
-from core.importers import ImportContext, RawFile, import_file, read_table, tabular
+from core.importers import ImportContext, ImportProblem, RawFile, import_file, read_table, tabular
 from tests.core.importers import hostile
 from tests.core.importers.conftest import PASSWORD_XLSX
 from tests.hostile import conftest
@@ -163,21 +163,48 @@ ENCODINGS = {
     + LIST.replace(";", ",").replace("€ 1.020,50", "1020.50").replace("75,45 €", "75.45").encode(),
     "utf16": LIST.replace(";", "\t").encode("utf-16"),
     "utf8": LIST.encode("utf-8"),
+    # Issue 17.4: read right, or refused clearly; never read as garbage.
+    "utf32": LIST.encode("utf-32"),
+    "utf32_le_without_bom": LIST.encode("utf-32-le"),
+    "cp1252_behind_a_utf8_bom": codecs.BOM_UTF8 + LIST.encode("cp1252"),
+    "latin1_behind_a_utf8_bom": codecs.BOM_UTF8 + LIST.replace("€", "EUR").encode("latin-1"),
+}
+SAID = {  # variants read right but worth a word to the user
+    "cp1252_behind_a_utf8_bom": "importers.warn.encoding_behind_bom",
+    "latin1_behind_a_utf8_bom": "importers.warn.encoding_behind_bom",
 }
 
 
 @pytest.mark.parametrize("variant", sorted(ENCODINGS))
 def test_the_same_list_in_any_encoding_gives_the_same_euros_dates_postcodes_and_vat_numbers(variant):
     data = ENCODINGS[variant]
-    customers = import_file(RawFile("clienti.csv", data), ImportContext()).frame
+    result = import_file(RawFile("clienti.csv", data), ImportContext())
+    customers = result.frame
+    assert [w.key for w in result.warnings if "encoding" in w.key] == ([SAID[variant]] if variant in SAID else [])
     assert customers["town"].tolist() == ["Forlì", "Cantù"]
     assert customers["postcode"].tolist() == ["47121", "06012"]
     assert customers["revenue"].tolist() == [1020.5, 75.45]
     assert customers["first_order"].tolist() == [pd.Timestamp(2024, 4, 3), pd.Timestamp(2024, 12, 1)]
     cells = read_table(RawFile("clienti.csv", data)).frame
     assert cells["Partita IVA"].tolist() == ["01234567890", "00987654321"]  # text, leading zeros kept
-    if variant != "utf8_bom":
+    if variant not in ("utf8_bom", "latin1_behind_a_utf8_bom"):
         assert cells["Totale speso"].tolist() == ["€ 1.020,50", "75,45 €"]
+    conftest.COUNTS["hostile files"] += 1
+
+
+UNREADABLE = {  # text in an encoding Rotta does not read: refused, never imported as garbage
+    "cyrillic_windows_1251": "Email;Город;Индекс\r\nivan@example.ru;Москва;101000\r\n".encode("cp1251"),
+    "greek_iso_8859_7": "Email;Πόλη;ΤΚ\r\nnikos@example.gr;Αθήνα;10431\r\n".encode("iso8859-7"),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(UNREADABLE))
+def test_text_in_an_encoding_rotta_does_not_read_is_refused_saying_so_in_both_languages(variant):
+    with pytest.raises(ImportProblem) as caught:
+        import_file(RawFile("clienti.csv", UNREADABLE[variant]), ImportContext())
+    message = caught.value.message
+    assert message.key == "importers.err.encoding"
+    assert "UTF-8" in message.render("it") and "clienti.csv" in message.render("en")
     conftest.COUNTS["hostile files"] += 1
 
 
