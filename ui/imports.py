@@ -130,12 +130,21 @@ def _waiting(name: str, data: bytes, outcome: object) -> Waiting | None:
     return None
 
 
+def _param(frame: Frame, value: object) -> object:
+    """A message parameter for Markdown: messages rendered, text from files escaped, numbers kept for their
+    format; a parameter that writes itself in a language (a column mapping) written, then escaped."""
+    if isinstance(value, Message):
+        return _render(frame, value)
+    if isinstance(value, str):
+        return safe_text.for_markdown(value)
+    if value is None or isinstance(value, int | float | dt.date | i18n.Money):
+        return value
+    return safe_text.for_markdown(format(value, frame.lang))
+
+
 def _render(frame: Frame, message: Message) -> str:
     """A message whose parameters may be messages themselves (the reason a file was refused)."""
-    params = {
-        k: _render(frame, v) if isinstance(v, Message) else safe_text.for_markdown(v) if isinstance(v, str) else v
-        for k, v in message.params.items()
-    }
+    params = {k: _param(frame, v) for k, v in message.params.items()}
     if "platform" in params:
         params["platform"] = platform_label(frame.lang, message.params["platform"])
     for name in ("rows", "customers"):

@@ -6,8 +6,8 @@ TEXTS = {
         "The file has no date column (looked for {expected}).",
     ),
     "activity.err.bad_dates": (
-        "la colonna '{column}' ha {count} date che non sono {expected}, ad es. '{example}'",
-        "column '{column}' has {count} dates that are not {expected}, e.g. '{example}'",
+        "la colonna '{column}' ha {count} {count:data che non è|date che non sono} {expected}, ad es. '{example}'",
+        "column '{column}' has {count} {count:date that is|dates that are} not {expected}, e.g. '{example}'",
     ),
     "activity.err.no_rows": (
         "Il file non contiene dati leggibili.",
@@ -79,9 +79,9 @@ TEXTS = {
         "Not imported because the activity table has no field for them (period total): {columns}.",
     ),
     "activity.warn.series_not_imported": (
-        "La serie giornaliera '{title}' ({days} giorni, totale {total}) non è stata importata: il diario "
+        "La serie giornaliera '{title}' ({days} {days:giorno|giorni}, totale {total}) non è stata importata: il diario "
         "non ha un campo per questo dato.",
-        "The daily series '{title}' ({days} days, total {total}) was not imported: the activity table has "
+        "The daily series '{title}' ({days} {days:day|days}, total {total}) was not imported: the activity table has "
         "no field for it.",
     ),
     "activity.warn.followers_count": (
@@ -106,10 +106,10 @@ TEXTS = {
         "Dates in column '{column}' have no year: read as {years}, with the last day in {year} as you said.",
     ),
     "activity.warn.period_totals": (
-        "Il rapporto dà i totali dal {start:%d/%m/%Y} al {end:%d/%m/%Y}: ognuna delle {count} sedi è una "
-        "riga datata {start:%d/%m/%Y}.",
-        "The report gives totals from {start:%d %b %Y} to {end:%d %b %Y}: each of the {count} locations "
-        "is one row dated {start:%d %b %Y}.",
+        "Il rapporto dà i totali dal {start:%d/%m/%Y} al {end:%d/%m/%Y}: "
+        "{count:l'unica sede è|ognuna delle {count} sedi è} una riga datata {start:%d/%m/%Y}.",
+        "The report gives totals from {start:%d %b %Y} to {end:%d %b %Y}: "
+        "{count:the one location|each of the {count} locations} is one row dated {start:%d %b %Y}.",
     ),
     "activity.warn.ragged": (
         "Le righe {rows} hanno più campi delle {width} colonne: i numeri sono stati letti da destra.",

@@ -122,7 +122,7 @@ TEXTS = {
     "deliverable.business.markets": ("Dove vende", "Where it sells"),
     "deliverable.business.channels": ("Canali", "Channels"),
     "deliverable.business.channel": ("{channel} ({details})", "{channel} ({details})"),
-    "deliverable.business.followers": ("{n} follower", "{n} {n:follower|followers}"),
+    "deliverable.business.followers": ("{n} {n:follower|follower}", "{n} {n:follower|followers}"),
     "deliverable.business.posts": ("{n} post a settimana", "{n} {n:post|posts} a week"),
     "deliverable.business.not_given": ("non indicato", "not given"),
     "deliverable.selfcheck.score": (

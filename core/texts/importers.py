@@ -39,8 +39,8 @@ TEXTS = {
         "{file}, row {row}: a cell is longer than {limit} characters. This does not look like a customer export.",
     ),
     "importers.err.too_many_columns": (
-        "{file}, riga {row}: {count} colonne; Rotta ne legge al massimo {limit}.",
-        "{file}, row {row}: {count} columns; Rotta reads at most {limit}.",
+        "{file}, riga {row}: {count} {count:colonna|colonne}; Rotta ne legge al massimo {limit}.",
+        "{file}, row {row}: {count} {count:column|columns}; Rotta reads at most {limit}.",
     ),
     "importers.err.too_many_rows": (
         "{file} ha più di {limit} righe: Rotta ne legge al massimo {limit}. Filtra o dividi il file.",
@@ -93,8 +93,9 @@ TEXTS = {
         "post export. Remove the columns you do not need or save it as CSV.",
     ),
     "importers.err.xlsx_too_many_cells": (
-        "{file}: il foglio {part} ha {count} celle; da Excel Rotta ne legge al massimo {limit}. Salvalo come CSV.",
-        "{file}: sheet {part} has {count} cells; from Excel Rotta reads at most {limit}. Save it as CSV.",
+        "{file}: il foglio {part} ha {count} {count:cella|celle}; da Excel Rotta ne legge al massimo {limit}. "
+        "Salvalo come CSV.",
+        "{file}: sheet {part} has {count} {count:cell|cells}; from Excel Rotta reads at most {limit}. Save it as CSV.",
     ),
     "importers.err.xls_old": (
         "{file} è nel vecchio formato Excel 97-2003 (.xls): salvalo come .xlsx o CSV.",
@@ -127,8 +128,8 @@ TEXTS = {
         "Unknown field in the column mapping: {field}.",
     ),
     "importers.err.mapping_column": (
-        "La colonna '{column}' scelta per {field} non c'è nel file.",
-        "The column '{column}' chosen for {field} is not in the file.",
+        "La colonna '{column}' scelta per «{field:it}» non c'è nel file.",
+        "The column '{column}' chosen for “{field:en}” is not in the file.",
     ),
     "importers.err.mapping_no_place": (
         "Serve almeno una colonna con la città o il CAP dei clienti. Colonne trovate: {columns}.",
@@ -147,59 +148,77 @@ TEXTS = {
         "Some characters in the file are not valid UTF-8 and are shown as “\ufffd”: check the rows with "
         "accented letters.",
     ),
-    "importers.warn.blank_rows": ("{count} righe vuote saltate.", "{count} blank rows skipped."),
+    "importers.warn.blank_rows": (
+        "{count} {count:riga vuota saltata|righe vuote saltate}.",
+        "{count} blank {count:row|rows} skipped.",
+    ),
     "importers.warn.total_row": (
         "Riga {row} ('{label}'): è una riga di totale, non un cliente; non importata.",
         "Row {row} ('{label}'): a totals row, not a customer; not imported.",
     ),
     "importers.warn.ragged": (
-        "{count} righe hanno più celle dell'intestazione ({width} colonne), la prima alla riga {row}: "
+        "{count} {count:riga ha|righe hanno} più celle dell'intestazione ({width} colonne), "
+        "{count:alla|la prima alla} riga {row}: "
         "le celle in più sono state ignorate.",
-        "{count} rows have more cells than the header ({width} columns), the first at row {row}: the extra "
+        "{count} {count:row has|rows have} more cells than the header ({width} columns), {count:at|the first at} "
+        "row {row}: the extra "
         "cells were ignored.",
     ),
     "importers.warn.sheet_chosen": (
-        "Letto il foglio '{sheet}' ({count} fogli nel file).",
-        "Read sheet '{sheet}' ({count} sheets in the file).",
+        "Letto il foglio '{sheet}' ({count} {count:foglio|fogli} nel file).",
+        "Read sheet '{sheet}' ({count} {count:sheet|sheets} in the file).",
     ),
     "importers.warn.bad_numbers": (
-        "Colonna '{column}': {count} valori non sono numeri, per esempio '{example}' (riga {row}); lasciati vuoti.",
-        "Column '{column}': {count} values are not numbers, e.g. '{example}' (row {row}); left empty.",
+        "Colonna '{column}': {count} {count:valore non è un numero|valori non sono numeri}, per esempio '{example}' "
+        "(riga {row}); {count:lasciato vuoto|lasciati vuoti}.",
+        "Column '{column}': {count} {count:value is not a number|values are not numbers}, e.g. '{example}' (row "
+        "{row}); left empty.",
     ),
     "importers.warn.fractional_orders": (
-        "Colonna '{column}': {count} numeri di ordini non sono interi, per esempio '{example}' (riga {row}); "
+        "Colonna '{column}': {count} {count:numero di ordini non è intero|numeri di ordini non sono interi}, per "
+        "esempio '{example}' (riga {row}); "
         "arrotondati.",
-        "Column '{column}': {count} order counts are not whole numbers, e.g. '{example}' (row {row}); rounded.",
+        "Column '{column}': {count} order {count:count is not a whole number|counts are not whole numbers}, e.g. "
+        "'{example}' (row {row}); rounded.",
     ),
     "importers.warn.bad_dates": (
-        "Colonna '{column}': {count} valori non sono date, per esempio '{example}' (riga {row}); lasciati vuoti.",
-        "Column '{column}': {count} values are not dates, e.g. '{example}' (row {row}); left empty.",
+        "Colonna '{column}': {count} {count:valore non è una data|valori non sono date}, per esempio '{example}' "
+        "(riga {row}); lasciati vuoti.",
+        "Column '{column}': {count} {count:value is not a date|values are not dates}, e.g. '{example}' (row {row}); "
+        "left empty.",
     ),
     "importers.warn.future_dates": (
-        "Colonna '{column}': {count} date sono nel futuro, per esempio '{example}' (riga {row}).",
-        "Column '{column}': {count} dates are in the future, e.g. '{example}' (row {row}).",
+        "Colonna '{column}': {count} {count:data è|date sono} nel futuro, per esempio '{example}' (riga {row}).",
+        "Column '{column}': {count} {count:date is|dates are} in the future, e.g. '{example}' (row {row}).",
     ),
     "importers.warn.unknown_countries": (
-        "Colonna '{column}': {count} paesi non riconosciuti, per esempio '{example}' (riga {row}).",
-        "Column '{column}': {count} countries not recognised, e.g. '{example}' (row {row}).",
+        "Colonna '{column}': {count} {count:paese non riconosciuto|paesi non riconosciuti}, per esempio '{example}' "
+        "(riga {row}).",
+        "Column '{column}': {count} {count:country|countries} not recognised, e.g. '{example}' (row {row}).",
     ),
     "importers.warn.country_assumed": (
-        "Il file non indica il paese: {count} clienti con CAP o comune italiano sono stati considerati in Italia.",
-        "The file gives no country: {count} customers with an Italian postcode or comune were taken to be in Italy.",
+        "Il file non indica il paese: {count} {count:cliente|clienti} con CAP o comune italiano "
+        "{count:è stato considerato|sono stati considerati} in Italia.",
+        "The file gives no country: {count} "
+        "{count:customer with an Italian postcode or comune was|customers with an Italian postcode or comune were} "
+        "taken to be in Italy.",
     ),
     "importers.warn.postcodes_padded": (
         "{count} CAP italiani avevano perso gli zeri iniziali (per esempio 6012 invece di 06012): corretti.",
         "{count} Italian postcodes had lost their leading zeros (e.g. 6012 for 06012): fixed.",
     ),
     "importers.warn.shortened_ids": (
-        "{count} codici cliente erano stati accorciati da Excel (per esempio 7,46555E+12) e non c'è l'e-mail: "
-        "quei clienti sono riconosciuti dal numero di riga.",
-        "{count} customer ids had been shortened by Excel (e.g. 7,46555E+12) and there is no e-mail: those "
-        "customers are identified by their row number.",
+        "{count} {count:codice cliente era stato accorciato|codici cliente erano stati accorciati} da Excel (per "
+        "esempio 7,46555E+12) e non c'è l'e-mail: {count:quel cliente è riconosciuto|quei clienti sono "
+        "riconosciuti} dal numero di riga.",
+        "{count} customer {count:id had|ids had} been shortened by Excel (e.g. 7,46555E+12) and there is no "
+        "e-mail: {count:that customer is|those customers are} identified by {count:its|their} row number.",
     ),
     "importers.warn.merged": (
-        "{count} righe ripetevano un cliente già presente (stessa e-mail o codice): unite sommando ordini e spesa.",
-        "{count} rows repeated a customer already listed (same e-mail or id): merged, adding up orders and spend.",
+        "{count} {count:riga ripeteva|righe ripetevano} un cliente già presente (stessa e-mail o codice): "
+        "{count:unita|unite} sommando ordini e spesa.",
+        "{count} {count:row repeated|rows repeated} a customer already listed (same e-mail or id): merged, adding "
+        "up orders and spend.",
     ),
     "importers.warn.orders_assumed": (
         "Nessuna colonna con il numero di ordini: ogni riga conta come un ordine.",
@@ -210,13 +229,15 @@ TEXTS = {
         "No column with the customers' spend: revenue is not available.",
     ),
     "importers.warn.mapping_guessed": (
-        "Colonne riconosciute in automatico: {mapping}. Controlla che siano giuste.",
-        "Columns recognised automatically: {mapping}. Check that they are right.",
+        "Colonne riconosciute in automatico: {mapping:it}. Controlla che siano giuste.",
+        "Columns recognised automatically: {mapping:en}. Check that they are right.",
     ),
     "importers.warn.unplaced": (
-        "{count} clienti non sono sulla mappa perché il luogo non è stato trovato o è ambiguo (righe {rows}): "
+        "{count} {count:cliente non è|clienti non sono} sulla mappa perché il luogo non è stato trovato o è ambiguo "
+        "(righe {rows}): "
         "controlla città, CAP e provincia.",
-        "{count} customers are not on the map because their place was not found or is ambiguous (rows {rows}): "
+        "{count} {count:customer is|customers are} not on the map because {count:its|their} place was not found or "
+        "is ambiguous (rows {rows}): "
         "check their town, postcode and province.",
     ),
     "importers.warn.no_gazetteer": (
