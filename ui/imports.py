@@ -267,19 +267,19 @@ def imports_list(frame: Frame, entries: list[datasets.Entry], key: str = "import
         st.caption(t("timelinepage.import.none"))
         return
     for entry in entries:
-        text, button = st.columns([5, 1], vertical_alignment="center")
         params = {
             "file": safe_text.for_markdown(entry.file),
             "platform": platform_label(frame.lang, entry.platform),
             "rows": i18n.number(frame.lang, entry.rows),
             "day": i18n.date(frame.lang, entry.created_at.date()),
         }
-        text.markdown(t(f"importers.box.row.{entry.kind}", **params))
-        button.button(
+        # The button under its line, as wide as its label: beside it, in a half-page box, it was cut to "R".
+        st.markdown(t(f"importers.box.row.{entry.kind}", **params))
+        st.button(
             t("timelinepage.import.remove"),
             key=f"{key}#remove{entry.id}",
             icon=":material/delete:",
             on_click=_remove,
             args=(frame, entry),
-            width="stretch",
+            width="content",
         )

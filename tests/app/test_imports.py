@@ -50,6 +50,8 @@ def test_a_shopify_orders_export_in_the_customer_box_is_kept_as_orders_and_the_m
 
     buyers = {o["Email"].lower() or o["Billing Name"] for o in kept}
     repeat = {b for b in buyers if sum((o["Email"].lower() or o["Billing Name"]) == b for o in kept) >= 2}
+    market = {m.label: m.value for m in at.metric}  # the buyers are the Market page's customers
+    assert market[i18n.t(lang, "marketpage.summary.customers")] == i18n.number(lang, len(buyers))
     at.switch_page("pages/monitor.py").run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
@@ -98,3 +100,17 @@ def test_a_file_without_a_year_uploaded_alone_asks_for_it_and_imports_with_the_a
     assert not at.exception
     table = resources.get_datasets().frame(empty_token, "activity")
     assert table["when"].dt.date.tolist() == [dt.date(dt.date.today().year - 2, 8, 29)]
+
+
+def test_a_plan_with_no_data_never_shows_the_customers_another_plan_brought_with_its_orders(store):
+    import datetime as dt
+
+    from core.plan import plan as plan_mod
+
+    with_orders = store.create(plan_mod.new_plan(dt.date.today()))[0]
+    at = open_page("pages/market.py", "en", with_orders)
+    at.file_uploader[0].upload(ORDERS.name, ORDERS.read_bytes(), "text/csv").run()
+    assert at.metric, "the orders' buyers are on the Market page"
+    empty = store.create(plan_mod.new_plan(dt.date.today()))[0]
+    other = open_page("pages/market.py", "en", empty)
+    assert not other.metric and i18n.t("en", "market.summary.no_customers") in _text(other, "info")
