@@ -39,11 +39,24 @@ def _file_rows(path) -> list[dict]:
     return list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
 
 
+def _orders() -> pd.DataFrame:
+    """The orders of the Shopify export, by hand: one per order, its day and its total net of refunds."""
+    first: dict[str, dict] = {}
+    for row in _file_rows(ORDERS):
+        first.setdefault(row["Name"], row)
+    return pd.DataFrame(
+        {
+            "customer_id": [o["Email"] or o["Billing Name"] for o in first.values()],
+            "date": pd.to_datetime([o["Created at"][:10] for o in first.values()]),
+            "amount": [float(o["Total"]) - float(o["Refunded Amount"]) for o in first.values()],
+        }
+    )
+
+
 def _data() -> measures.Data:
     ctx = importers.ImportContext(today=TODAY)
     activity = pd.concat([importers.import_file(importers.RawFile(p.name, p.read_bytes()), ctx).frame for p in POSTS])
-    orders = importers.import_file(importers.RawFile(ORDERS.name, ORDERS.read_bytes()), ctx).frame
-    return measures.Data(activity=activity.reset_index(drop=True), orders=orders)
+    return measures.Data(activity=activity.reset_index(drop=True), orders=_orders())  # orders run to June
 
 
 @pytest.fixture(scope="module")
@@ -64,20 +77,20 @@ def _pdf_text(data: bytes) -> str:
 @pytest.mark.parametrize("lang", i18n.LANGS)
 def test_the_pdf_and_the_markdown_say_how_many_posts_were_imported_and_when(built, lang):
     d = built[lang]
+    missing = i18n.t(lang, "deliverable.missing.timeline")
+    pdf = _pdf_text(export_pdf.render(d, lang))
+    markdown = export_md.render(d, lang)
+    assert missing not in pdf and missing not in markdown  # what they said with 62 posts imported
     posts = _posts()
-    days = sorted(
-        dt.datetime.strptime(r["Publish time"], "%m/%d/%Y %H:%M").date() for p in POSTS for r in _file_rows(p)
-    )
+    rows = [r for p in POSTS for r in _file_rows(p)]
+    days = sorted(dt.datetime.strptime(r["Publish time"], "%m/%d/%Y %H:%M").date() for r in rows)
     channels = i18n.t(lang, "deliverable.timeline.and", head="Facebook", tail="Instagram")
     said = i18n.t(
         lang, "deliverable.timeline.summary", posts=i18n.number(lang, posts), first=i18n.date(lang, days[0]),
         last=i18n.date(lang, days[-1]), channels=channels,
     )  # fmt: skip
-    missing = i18n.t(lang, "deliverable.missing.timeline")
-    pdf = _pdf_text(export_pdf.render(d, lang))
-    markdown = export_md.render(d, lang)
-    assert " ".join(said.split()) in pdf and missing not in pdf
-    assert export_md.md(said) in markdown and missing not in markdown
+    assert " ".join(said.split()) in pdf
+    assert export_md.md(said) in markdown
     january = "gen 2025" if lang == "it" else "Jan 2025"
     assert january in d.timeline.months  # the last months with activity, not the three before the orders' end
 
