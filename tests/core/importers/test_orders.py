@@ -185,3 +185,14 @@ def test_the_summary_of_an_orders_import_is_json_ready_with_the_refund_said_as_m
     assert summary["kind"] == "orders" and summary["customers"] == shopify.frame["customer_id"].nunique()
     in_full = sum(o["total"] for o in _shopify_file() if o["refunded"] >= o["total"])
     assert f"(€{in_full:,.2f})" in summary["warnings"][0]
+
+
+def test_the_bring_customers_back_goal_measures_the_imported_orders(shopify):
+    from core.goals import measures
+
+    kept = [o for o in _shopify_file() if o["refunded"] < o["total"]]
+    buyers = pd.Series([o["who"] for o in kept]).value_counts()
+    data = measures.Data(orders=shopify.frame, customers=order_customers.customers_from(shopify.frame))
+    assert measures.measurable("repeat_rate", data)
+    rate = measures.current("repeat_rate", (), data, TODAY)
+    assert rate == pytest.approx((buyers >= 2).sum() / len(buyers))
