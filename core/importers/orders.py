@@ -176,6 +176,10 @@ def _left_out(order, chosen, status, cancelled, in_full, refunded, future, keep)
         params = {"column": chosen.get("date"), "count": int(future.sum()), "example": order["date"][first],
                   "row": int(first)}  # fmt: skip
         out.append(Message("importers.warn.orders_future", params))
+    currencies = sorted(set(order["currency"][keep].str.upper()) - {"", "EUR", "€"})
+    if currencies:  # Rotta counts in euro: say which amounts are not
+        params = {"column": chosen.get("currency"), "currencies": ", ".join(currencies[:4])}
+        out.append(Message("importers.warn.orders_currency", params))
     unpaid = keep & status.eq("unpaid")
     if unpaid.any():
         shown = ", ".join(sorted(set(order["status"][unpaid]))[:4])

@@ -267,6 +267,12 @@ TEXTS = {
         "'{column}': {statuses}).",
         "{count} {count:order|orders} not paid yet {count:is|are} counted (column '{column}': {statuses}).",
     ),
+    "importers.warn.orders_currency": (
+        "Colonna '{column}': alcuni ordini sono in {currencies}, non in euro; Rotta somma gli importi come "
+        "fossero euro. Converti quegli importi o toglili dal file.",
+        "Column '{column}': some orders are in {currencies}, not in euro; Rotta adds the amounts up as if they "
+        "were euro. Convert those amounts or take them out of the file.",
+    ),
     "importers.warn.orders_no_place": (
         "Il file non dice dove sono i clienti (né città né CAP): gli ordini servono per fedeltà e coorti, "
         "ma non compaiono sulla mappa.",

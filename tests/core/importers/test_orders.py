@@ -196,3 +196,12 @@ def test_the_bring_customers_back_goal_measures_the_imported_orders(shopify):
     assert measures.measurable("repeat_rate", data)
     rate = measures.current("repeat_rate", (), data, TODAY)
     assert rate == pytest.approx((buyers >= 2).sum() / len(buyers))
+
+
+def test_orders_in_another_currency_are_said_not_silently_added_as_euro():
+    text = ORDER_TOTALS.replace("Order total", "Order total,Currency").replace(",15.00\n", ",15.00,EUR\n")
+    text = text.replace(",20.00\n", ",20.00,USD\n")
+    result = import_file(RawFile("o.csv", text.encode()), ImportContext(today=TODAY))
+    (said,) = [w for w in result.warnings if w.key == "importers.warn.orders_currency"]
+    assert said.params == {"column": "Currency", "currencies": "USD"}
+    assert "USD" in said.render("it") and "euro" in said.render("en")
