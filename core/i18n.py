@@ -3,6 +3,10 @@
 Strings live in ``core/texts/<area>.py`` modules, each defining ``TEXTS = {key: (it, en)}``,
 so every area owns its words and no two areas edit the same file. Placeholders use
 ``str.format`` names (``{n}``) and must match in both languages (a test checks).
+
+Counts choose their words: ``{count:riga|righe}`` is ``riga`` when ``count`` is 1 and ``righe``
+otherwise (``"{count} {count:riga vuota|righe vuote}"``), so no text says "1 righe". A parameter
+given as ``Money(12.5)`` is written as money in the text's language.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+import string
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,13 +56,45 @@ def normalize_lang(value: str | None) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Money:
+    """An amount in euro as a message parameter: written by ``money`` in the language of the text."""
+
+    value: float
+
+
+def is_one(value: Any) -> bool:
+    """Whether a count says "one": 1, 1.0 or the text ``"1"`` (a number already formatted)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return value == 1
+    return str(value).strip() == "1"
+
+
+class _Counts(string.Formatter):
+    """``str.format`` plus ``{name:one|other}``: the word for one, or for any other count."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if is_one(value) else other
+        return super().format_field(value, format_spec)
+
+
+_COUNTS = _Counts()
+
+
 def t(lang: str, key: str, **params: Any) -> str:
     """The text for ``key`` in ``lang``, with ``params`` filled in."""
     pair = TEXTS.get(key)
     if pair is None:
         raise KeyError(f"missing text key {key!r}")
     template = pair[0] if lang == "it" else pair[1]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    params = {k: money(lang, v.value) if isinstance(v, Money) else v for k, v in params.items()}
+    return _COUNTS.format(template, **params) if "|" in template else template.format(**params)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from core import i18n, safe_text, samples
-from core.plan import audit, goal_table, selfcheck
+from core.plan import audit, bundle, goal_table, selfcheck
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
 from ui import data as data_mod
@@ -82,13 +82,15 @@ with st.container(border=True):
 
 st.subheader(t("plan.downloads"))
 st.caption(t("plan.downloads_help"))
-files = downloads.files(plan, data_mod.plan_data(frame), dt.date.today(), frame.lang, frame.token)
+whole = downloads.whole_plan(plan, frame.token, frame.version)
+files = downloads.files(plan, data_mod.plan_data(frame), dt.date.today(), frame.lang, frame.token, whole)
 columns = st.columns(len(files))
 for column, file in zip(columns, files, strict=True):
     column.download_button(
         t(file.label), data=file.make, file_name=file.name, mime=file.mime, icon=":material/download:",
         on_click="ignore", key=f"download_{file.ext}", width="stretch",
     )  # fmt: skip
+downloads.whole_plan_note(frame, whole)
 
 with st.form("restore", clear_on_submit=True):
     upload = st.file_uploader(t("plan.upload"), type=["json"], help=t("plan.upload_help"))
@@ -96,12 +98,18 @@ with st.form("restore", clear_on_submit=True):
     submitted = st.form_submit_button(t("plan.restore"), icon=":material/upload:")
 if submitted and upload is not None:
     try:
-        restored = plan_mod.from_json(upload.getvalue())
-        resources.get_store().replace(frame.token, restored, frame.version)
+        restored = bundle.load(upload.getvalue())
+        resources.get_store().replace(frame.token, restored.plan, frame.version)
     except plan_mod.PlanError as problem:
         st.error(frame.md("plan.upload_rejected", file=upload.name, reason=frame.msg(problem.message)))
     except store_mod.StaleVersion:
         st.error(t("plan.stale"))
     else:
-        frame_mod.flash("success", i18n.Message("plan.restored", {"file": upload.name}))
+        if restored.imports is None:
+            said = i18n.Message("plan.restored_plan_only", {"file": upload.name})
+        else:
+            kept = [(i.kind, i.platform, i.file, i.frame) for i in restored.imports]
+            resources.get_datasets().replace(frame.token, kept)
+            said = i18n.Message("plan.restored_with_data", {"file": upload.name, "n": len(kept)})
+        frame_mod.flash("success", said)
         st.rerun()

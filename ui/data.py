@@ -1,4 +1,8 @@
-"""The tables behind a plan: its own imports, or for a sample plan the sample's data where nothing was imported."""
+"""The tables behind a plan: its own imports, or for a sample plan the sample's data where nothing was imported.
+
+Imported orders bring their customers: the customers table is the imported lists plus the buyers
+in none of them (``core.importers.order_customers``).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ import json
 import pandas as pd
 import streamlit as st
 
-from core import geocode
+from core import geocode, importers
 from core.goals import measures
+from core.importers import order_customers
 from core.timeline import offline_actions
 from ui import resources
 from ui.frame import Frame
@@ -42,14 +47,25 @@ def _placed_sample_customers(slug: str) -> pd.DataFrame:
     return geocode.geocode_frame(resources.get_gazetteer(), resources.get_sample(slug).customers)
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shop(token: str, customer_ids: tuple[int, ...], order_ids: tuple[int, ...]) -> tuple[object, object]:
+    """The plan's orders (each once) and its customers with the buyers they bring; keyed as ``_imported``."""
+    customers = _imported(token, "customers", customer_ids) if customer_ids else None
+    orders = _imported(token, "orders", order_ids) if order_ids else None
+    orders = order_customers.unique_orders(orders) if orders is not None else None
+    return order_customers.combined(customers, orders), orders
+
+
 def plan_data(frame: Frame) -> measures.Data:
     tables: dict[str, pd.DataFrame] = {}
     if frame.token:
         entries = resources.get_datasets().entries(frame.token)
-        for kind in ("customers", "orders", "activity"):
-            ids = tuple(e.id for e in entries if e.kind == kind)
-            if ids:
-                tables[kind] = _imported(frame.token, kind, ids)
+        ids = {kind: tuple(e.id for e in entries if e.kind == kind) for kind in ("customers", "orders", "activity")}
+        if ids["activity"]:
+            tables["activity"] = _imported(frame.token, "activity", ids["activity"])
+        if ids["customers"] or ids["orders"]:
+            customers, orders = _shop(frame.token, ids["customers"], ids["orders"])
+            tables |= {k: v for k, v in (("customers", customers), ("orders", orders)) if v is not None}
     slug = (frame.plan or {}).get("sample")
     if slug:
         sample = resources.get_sample(slug)
@@ -68,3 +84,16 @@ def as_of(data: measures.Data, today: dt.date) -> dt.date:
     """Measure up to the last day the data covers, never past today."""
     last = measures.last_day(data)
     return min(today, last) if last else today
+
+
+def activity_spans(frame: Frame) -> tuple[importers.Span, ...]:
+    """The days each platform's imported activity covers: what later files' dates without a year are read by."""
+    if not frame.token:
+        return ()
+    entries = [e for e in resources.get_datasets().entries(frame.token) if e.kind == "activity"]
+    table = _imported(frame.token, "activity", tuple(e.id for e in entries)) if entries else None
+    if table is None or table.empty:
+        return ()
+    days = table["when"].dt.tz_convert("Europe/Rome").dt.date.groupby(table["platform"]).agg(["min", "max"])
+    files = {e.platform: e.file for e in entries}  # the latest import of each platform names its days
+    return tuple(importers.Span(str(p), files.get(p, ""), row["min"], row["max"]) for p, row in days.iterrows())

@@ -6,8 +6,8 @@
 their format. Every section works on an empty plan: ``notes`` says, per section, what is missing.
 Customers appear only as counts and revenue per comune, province and distance band, never one by one.
 
-This module holds the shapes, the limits and ``build``; the sections' builders are in
-``core.deliverable.sections`` and ``core.deliverable.market`` (the market).
+This module holds ``build``; the sections' builders are in ``core.deliverable.sections``,
+``core.deliverable.market`` (the market) and ``core.deliverable.timeline`` (the imported activity).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 from core import i18n
 from core.deliverable import market as deliverable_market
 from core.deliverable import sections
+from core.deliverable import timeline as deliverable_timeline
 from core.deliverable.model import Deliverable
 from core.goals import measures
 from core.plan import plan as plan_mod
@@ -46,14 +47,14 @@ def build(plan: Mapping[str, Any], data: measures.Data, today: dt.date, lang: st
     center = (float(town["lat"]), float(town["lon"])) if isinstance(town, Mapping) and "lat" in town else None
     istat = str(town.get("comune_istat") or "") if isinstance(town, Mapping) else ""
     mk = deliverable_market.market_section(data.customers, center, lang, istat)
-    tl = sections.timeline_section(data.activity, as_of, lang)
+    tl = deliverable_timeline.section(data.activity, as_of, lang)
     actions = sections.next_actions(goal_rows, items, business, mk, tl, plan.get("selfcheck") or {}, today, lang)
     notes = {
         "business": "" if business.name else _t(lang, "missing.business"),
         "selfcheck": "" if check.answered else _t(lang, "missing.selfcheck"),
         "goals": "" if goal_rows else _t(lang, "missing.goals"),
         "market": _t(lang, "missing.market") if not mk.customers else "" if center else _t(lang, "missing.location"),
-        "timeline": "" if tl.rows else _t(lang, "missing.timeline"),
+        "timeline": "" if not tl.empty else _t(lang, "missing.timeline"),
         "calendar": " ".join(
             ([] if items else [_t(lang, "missing.calendar")])
             + ([_t(lang, "calendar.skipped", n=skipped)] if skipped else [])

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from core import i18n, safe_text
 from core.deliverable import model
+from core.deliverable import timeline as deliverable_timeline
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#$&~"})
 
@@ -57,10 +58,16 @@ def render(d: model.Deliverable, lang: str) -> str:
         out += _goal(lang, n, g)
     out += _market(lang, d.market, section("market"))
     out += section("timeline")
-    if d.timeline.rows:
+    tl = d.timeline
+    out += [md(tl.summary), ""] if tl.summary else []
+    if tl.totals:
+        out += [f"### {md(t('timeline.totals'))}", ""]
+        out += _table(*deliverable_timeline.totals_table(tl, lang))
+    if tl.rows:
+        out += [f"### {md(t('timeline.recent'))}", ""]
         rows = [[r.channel, *(i18n.number(lang, v) for v in r.counts), i18n.number(lang, sum(r.counts))]
-                for r in d.timeline.rows]  # fmt: skip
-        out += _table([t("col.channel"), *d.timeline.months, t("col.total")], rows)
+                for r in tl.rows]  # fmt: skip
+        out += _table([t("col.channel"), *tl.months, t("col.total")], rows)
     out += section("calendar")
     if d.calendar:
         header = [t(f"col.{k}") for k in ("date", "time", "channel", "title", "goal", "place", "outcome")]

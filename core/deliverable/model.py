@@ -157,9 +157,40 @@ class ChannelPosts:
 
 
 @dataclass(frozen=True)
+class ChannelTotals:
+    """What one channel's imported activity adds up to, over everything imported (None: not reported)."""
+
+    channel: str
+    posts: int
+    reach: int | None
+    views: int | None
+    interactions: int | None
+
+
+@dataclass(frozen=True)
+class Month:
+    """One channel's month (the workbook's timeline sheet): counts as integers, the rate as a share."""
+
+    start: dt.date
+    channel: str
+    posts: int
+    reach: int | None
+    views: int | None
+    interactions: int | None
+    engagement_rate: float | None
+
+
+@dataclass(frozen=True)
 class Timeline:
-    months: tuple[str, ...] = ()  # "ago 2026"
+    months: tuple[str, ...] = ()  # "ago 2026": the last MONTHS months with activity
     rows: tuple[ChannelPosts, ...] = ()
+    summary: str = ""  # "149 post dal 03/01/2025 al 27/09/2025 su Instagram, Facebook" ("" with no activity)
+    totals: tuple[ChannelTotals, ...] = ()  # per channel, everything imported
+    monthly: tuple[Month, ...] = ()  # every month of every channel, oldest first
+
+    @property
+    def empty(self) -> bool:
+        return not self.totals and not self.rows
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from fpdf.fonts import FontFace
 
 from core import i18n, static_map
 from core.deliverable import model
+from core.deliverable import timeline as deliverable_timeline
 
 MAX_PAGES = 3
 FONT = "rotta"
@@ -268,12 +269,19 @@ class _Doc(FPDF):
     def timeline(self) -> None:
         tl = self.d.timeline
         self.heading("timeline")
-        if not tl.rows:
+        if tl.empty:
             return
-        header = [self.t("col.channel"), *tl.months, self.t("col.total")]
-        rows = [[r.channel, *(i18n.number(self.lang, n) for n in r.counts), i18n.number(self.lang, sum(r.counts))]
-                for r in tl.rows]  # fmt: skip
-        self.grid(header, rows, (60, 25, 25, 25, 25))
+        self.para(self.fit(tl.summary, 400), 9)
+        if tl.totals:
+            self.ln(1)
+            self.grid(*deliverable_timeline.totals_table(tl, self.lang), (52, 26, 34, 34, 36))
+        if tl.rows:
+            self.ln(1)
+            self.para(self.t("timeline.recent"), 8.5, bold=True)
+            header = [self.t("col.channel"), *tl.months, self.t("col.total")]
+            rows = [[r.channel, *(i18n.number(self.lang, n) for n in r.counts), i18n.number(self.lang, sum(r.counts))]
+                    for r in tl.rows]  # fmt: skip
+            self.grid(header, rows, (60, 25, 25, 25, 25))
 
     def calendar(self) -> None:
         self.heading("calendar")

@@ -1,5 +1,5 @@
-"""The deliverable's sections, one builder each: the business, the self-check, goals and KPIs, the timeline,
-the calendar and the next actions (the market is ``core.deliverable.market``).
+"""The deliverable's sections, one builder each: the business, the self-check, goals and KPIs, the calendar
+and the next actions (the market is ``core.deliverable.market``, the timeline ``core.deliverable.timeline``).
 
 ``core.deliverable.build`` calls them in turn; each takes plain values and returns the section's dataclass
 (from ``core.deliverable.model``, with the limits they share), already worded in ``lang``.
@@ -174,30 +174,6 @@ def calendar_rows(
     return rows, len(raw) - len(items)
 
 
-def timeline_section(activity: pd.DataFrame, as_of: dt.date | None, lang: str) -> model.Timeline:
-    """Posts per channel in the last three calendar months up to ``as_of`` (the last one may be partial)."""
-    if as_of is None or activity.empty or not set(timeline.ACTIVITY_NEEDED) <= set(activity.columns):
-        return model.Timeline()
-    last = pd.Timestamp(as_of).to_period("M")
-    starts = [(last - n).to_timestamp() for n in range(model.MONTHS - 1, -1, -1)]
-    names = tuple(f"{i18n.t(lang, f'timeline.month_short.{s.month}')} {s.year}" for s in starts)
-    table = timeline.over_time(activity, "month")
-    table = table[table["start"].isin(starts)]
-    rows = []
-    for platform in timeline.platform_order(set(table["platform"])):
-        mine = table[table["platform"] == platform].groupby("start")["posts"].sum()
-        rows.append(
-            model.ChannelPosts(timeline.channel_label(lang, platform), tuple(int(mine.get(s, 0)) for s in starts))
-        )
-    offline = timeline.offline_actions(activity)
-    if len(offline):
-        month = offline["when"].dt.to_period("M").dt.to_timestamp()
-        counts = tuple(int((month == s).sum()) for s in starts)
-        if any(counts):
-            rows.append(model.ChannelPosts(_t(lang, "timeline.offline"), counts))
-    return model.Timeline(names, tuple(rows))
-
-
 def next_actions(
     goal_rows: Sequence[model.Goal],
     items: Sequence[model.Item],
@@ -224,7 +200,7 @@ def next_actions(
         out += [model.Action("goal", _t(lang, "action.goal", goal=g.title or untitled, action=a)) for a in g.actions]
     steps = [s for s, missing in (
         ("business", not business.name), ("goals", not goal_rows), ("market", not mk.customers),
-        ("timeline", not tl.rows and not items),
+        ("timeline", tl.empty and not items),
     ) if missing]  # fmt: skip
     steps += [s for s in selfcheck.score(dict(answers)).steps if s not in steps]
     for step in steps:

@@ -1,10 +1,12 @@
-"""The deliverable as an Excel workbook (xlsxwriter): goals, calendar, customers by area, KPIs.
+"""The deliverable as an Excel workbook (xlsxwriter): goals, calendar, customers by area, timeline, KPIs.
 
 No cell can become a formula or a link: the workbook is opened with ``strings_to_formulas``,
 ``strings_to_urls`` and ``strings_to_numbers`` off, every text is written with ``write_string``
 after :func:`safe_text.plain_text` and :func:`calendar_export.neutralize` (a leading apostrophe
 before ``=``, ``+``, ``-``, ``@``, tab or CR, for whoever re-exports it as CSV), and numbers and
-dates are written by Rotta as numbers and dates. Customers appear only as totals per area.
+dates are written by Rotta as numbers and dates, rounded as they are meant (money to the cent,
+counts to units, shares to four decimals), so no cell holds ``837.1500000000001``. Customers
+appear only as totals per area.
 """
 
 from __future__ import annotations
@@ -37,6 +39,17 @@ def cell_text(value: object) -> str:
     return calendar_export.neutralize(text)
 
 
+def rounded(kind: str, value: float) -> float | int:
+    """A number as its cell means it: shares to 4 decimals (0.1234 = 12.34%), money and scores to the cent,
+    counts to units (or to the cent when the count is a fraction, such as an average)."""
+    if kind == "rate":
+        return round(value, 4)
+    whole = round(value)
+    if kind in ("int", "count") and abs(value - whole) < 1e-6:
+        return int(whole)
+    return round(value, 2)
+
+
 class _Sheet:
     """One table on a worksheet: a bold header row, then one row per call to :meth:`row`."""
 
@@ -65,17 +78,16 @@ class _Sheet:
                 self.ws.write_blank(self.rows, col, None, wrap)
             elif kind == "text":
                 self.ws.write_string(self.rows, col, cell_text(value), wrap)
-            elif kind == "date":
+            elif kind in ("date", "month"):
                 day = dt.datetime.combine(value, dt.time())
-                self.ws.write_datetime(
-                    self.rows, col, day, self.fmt("date", {"num_format": "yyyy-mm-dd", "valign": "top"})
-                )
+                shown = "yyyy-mm-dd" if kind == "date" else "yyyy-mm"
+                self.ws.write_datetime(self.rows, col, day, self.fmt(kind, {"num_format": shown, "valign": "top"}))
             else:
                 number_format = UNIT_FORMATS.get(kind, "#,##0" if kind == "int" else kind)
                 self.ws.write_number(
                     self.rows,
                     col,
-                    float(value),
+                    rounded(kind, float(value)),
                     self.fmt(number_format, {"num_format": number_format, "valign": "top"}),
                 )
 
@@ -87,14 +99,15 @@ class _Sheet:
 
 
 def render(d: model.Deliverable, lang: str) -> bytes:
-    """The workbook as bytes: the sheets goals, calendar, customers by area and KPIs."""
+    """The workbook as bytes: the sheets goals, calendar, customers by area, timeline and KPIs."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, OPTIONS)
     book.set_properties({
         "title": cell_text(d.heading)[:250], "author": "Rotta", "created": dt.datetime.combine(d.today, dt.time()),
     })  # fmt: skip
     t: Callable[[str], str] = lambda key: i18n.t(lang, f"deliverable.{key}")  # noqa: E731
-    for sheet, write in (("goals", _goals), ("calendar", _calendar), ("areas", _areas), ("kpis", _kpis)):
+    sheets = (("goals", _goals), ("calendar", _calendar), ("areas", _areas), ("timeline", _timeline), ("kpis", _kpis))
+    for sheet, write in sheets:
         write(book, t(f"sheet.{sheet}"), d, lang).close(d.notes.get(sheet) or t(f"missing.{sheet}"))
     book.close()
     return out.getvalue()
@@ -144,6 +157,19 @@ def _areas(book: xlsxwriter.Workbook, name: str, d: model.Deliverable, lang: str
             ("text", i18n.t(lang, "deliverable.level.ring")), ("text", ring.label), ("text", ""), ("text", ""),
             ("int", ring.customers), ("eur", ring.revenue), ("rate", ring.share_customers),
             ("rate", ring.share_revenue),
+        ])  # fmt: skip
+    return sheet
+
+
+def _timeline(book: xlsxwriter.Workbook, name: str, d: model.Deliverable, lang: str) -> _Sheet:
+    """One row per month and channel over everything imported: posts, reach, views, interactions, engagement."""
+    columns = [("month", 11), ("channel", 18), ("posts", 9), ("reach", 13), ("views", 14), ("interactions", 13),
+               ("engagement_rate", 14)]  # fmt: skip
+    sheet = _Sheet(book, name, columns, lang)
+    for m in d.timeline.monthly:
+        sheet.row([
+            ("month", m.start), ("text", m.channel), ("int", m.posts), ("int", m.reach), ("int", m.views),
+            ("int", m.interactions), ("rate", m.engagement_rate),
         ])  # fmt: skip
     return sheet
 

@@ -1,18 +1,21 @@
 """Importing customer lists and activity exports: one entry point, formats detected from content.
 
-``import_file(raw, ctx)`` tries every registered ``Format`` in order (the specific customer
-formats, then the activity formats of ``core.importers.activity``, then the generic customer
-table) and runs the first whose ``sniff`` recognises the bytes. The file name is never used to
-decide. Whatever goes wrong comes back as an ``ImportProblem`` carrying a bilingual ``Message``.
+``import_file(raw, ctx)`` tries every registered ``Format`` in order (the specific customer and
+order formats, then the activity formats of ``core.importers.activity``, then a generic orders
+list, then the generic customer table) and runs the first whose ``sniff`` recognises the bytes.
+The file name is never used to decide. Whatever goes wrong comes back as an ``ImportProblem``
+carrying a bilingual ``Message``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+from collections.abc import Sequence
 
 from core.i18n import Message
-from core.importers import customers, tabular, xlsx
-from core.importers.base import Format, ImportContext, ImportProblem, ImportResult, RawFile
+from core.importers import customers, orders, tabular, xlsx
+from core.importers.base import Format, ImportContext, ImportProblem, ImportResult, RawFile, Span
 from core.importers.mapping import FIELDS, apply_mapping, guess_mapping
 
 __all__ = [
@@ -22,10 +25,13 @@ __all__ = [
     "ImportProblem",
     "ImportResult",
     "RawFile",
+    "Span",
     "apply_mapping",
     "formats",
     "guess_mapping",
     "import_file",
+    "import_upload",
+    "span_of",
     "read_table",
 ]
 read_table = tabular.read_table
@@ -43,7 +49,7 @@ def _activity_formats() -> list[Format]:
 
 def formats() -> list[Format]:
     """Every registered format, in the order they are tried."""
-    return [*customers.FORMATS, *_activity_formats(), customers.GENERIC]
+    return [*customers.FORMATS, *orders.FORMATS, *_activity_formats(), orders.GENERIC, customers.GENERIC]
 
 
 def _sniffs(fmt: Format, raw: RawFile) -> bool:
@@ -80,3 +86,36 @@ def import_file(raw: RawFile, ctx: ImportContext) -> ImportResult:
         raise
     except (MemoryError, RecursionError, Exception) as exc:  # never a traceback for a user's file
         raise _unexpected(raw, exc) from exc
+
+
+YEAR_NEEDED = "activity.err.year_needed"
+
+
+def span_of(result: ImportResult) -> Span | None:
+    """The days an activity import covers (Italian dates), for reading other files' dates without a year."""
+    if result.kind != "activity" or result.frame.empty:
+        return None
+    days = result.frame["when"].dt.tz_convert("Europe/Rome").dt.date
+    return Span(result.platform, result.file, days.min(), days.max())
+
+
+def _attempt(raw: RawFile, ctx: ImportContext) -> ImportResult | ImportProblem:
+    try:
+        return import_file(raw, ctx)
+    except ImportProblem as problem:
+        return problem
+
+
+def import_upload(raws: Sequence[RawFile], ctx: ImportContext) -> list[ImportResult | ImportProblem]:
+    """Files uploaded together, each as ``import_file`` reads it (the result, or the problem).
+
+    A file whose dates have no year is read over the days the upload's other files cover (then
+    over ``ctx.spans``, the plan's earlier imports); with none, its problem asks for the year.
+    """
+    alone = dataclasses.replace(ctx, spans=())
+    results = [_attempt(raw, alone) for raw in raws]
+    spans = tuple(s for r in results if isinstance(r, ImportResult) and (s := span_of(r)) is not None)
+    for i, result in enumerate(results):
+        if isinstance(result, ImportProblem) and result.message.key == YEAR_NEEDED and (spans or ctx.spans):
+            results[i] = _attempt(raws[i], dataclasses.replace(ctx, spans=spans + ctx.spans))
+    return results

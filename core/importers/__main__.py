@@ -1,5 +1,8 @@
-"""``python -m core.importers [--period FIRST..LAST] FILE [FILE ...]``: what each file imports to, one JSON
-object per line.
+"""``python -m core.importers [--period FIRST..LAST] [--year YEAR] FILE [FILE ...]``: what each file imports
+to, one JSON object per line.
+
+The files are one upload: dates without a year (TikTok's overview) are read over the days the other
+files cover, or in ``--year`` (the year of their last day).
 
 A file that cannot be imported prints ``{"file": ..., "error": "<English reason>"}``; the command
 goes on with the other files and exits with status 2 at the end. This is an I/O boundary: it reads
@@ -16,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from core.i18n import Message
-from core.importers import ImportContext, ImportProblem, RawFile, import_file
+from core.importers import ImportContext, ImportProblem, ImportResult, RawFile, import_upload
 
 
 def _gazetteer() -> object | None:
@@ -27,19 +30,18 @@ def _gazetteer() -> object | None:
     return geocode.load_gazetteer()
 
 
-def _one(path: Path, ctx: ImportContext) -> dict:
-    name = str(path)
+def _read(path: Path) -> RawFile | dict:
     try:
-        data = path.read_bytes()
+        return RawFile(str(path), path.read_bytes())
     except OSError as exc:
-        return {
-            "file": name,
-            "error": Message("importers.err.cannot_open", {"file": name, "reason": exc.strerror}).render("en"),
-        }
-    try:
-        return import_file(RawFile(name, data), ctx).summary()
-    except ImportProblem as problem:
-        return {"file": name, "error": problem.message.render("en")}
+        reason = Message("importers.err.cannot_open", {"file": str(path), "reason": exc.strerror})
+        return {"file": str(path), "error": reason.render("en")}
+
+
+def _line(outcome: ImportResult | ImportProblem, name: str) -> dict:
+    if isinstance(outcome, ImportProblem):
+        return {"file": name, "error": outcome.message.render("en")}
+    return outcome.summary()
 
 
 def period(text: str) -> tuple[dt.date, dt.date]:
@@ -66,12 +68,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the period a report covers when the file does not say it (Google Business Profile), "
         "e.g. 2026-01-01..2026-01-31",
     )
+    parser.add_argument(
+        "--year", type=int, help="the year of the last day of files whose dates have no year (TikTok's overview)"
+    )
     args = parser.parse_args(argv)
     gazetteer = None if args.no_geocode else _gazetteer()
-    ctx = ImportContext(gazetteer=gazetteer, salt=args.salt, today=dt.date.today(), period=args.period)
+    ctx = ImportContext(gazetteer=gazetteer, salt=args.salt, today=dt.date.today(), period=args.period, year=args.year)
+    read = [_read(path) for path in args.files]
+    raws = [r for r in read if isinstance(r, RawFile)]
+    outcomes = iter(import_upload(raws, ctx))
     failed = False
-    for path in args.files:
-        summary = _one(path, ctx)
+    for item in read:
+        summary = _line(next(outcomes), item.name) if isinstance(item, RawFile) else item
         failed = failed or "error" in summary
         print(json.dumps(summary, ensure_ascii=False), flush=True)
     return 2 if failed else 0

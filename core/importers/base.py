@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -31,14 +31,26 @@ class RawFile:
 
 
 @dataclass(frozen=True)
+class Span:
+    """The days another file of the same upload (or the plan) covers: what dates without a year are read by."""
+
+    platform: str
+    file: str
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
 class ImportContext:
     """What an import needs besides the file; every field is optional."""
 
     gazetteer: object | None = None  # core.geocode.Gazetteer; None leaves customers unplaced
     salt: str = ""  # for pseudonymous customer ids (e.g. the plan id)
-    today: date | None = None  # dates after it are reported as suspicious
+    today: date | None = None  # rows dated after it are not imported (with a message)
     mapping: dict[str, str | None] | None = None  # user-confirmed mapping for generic customer files
     period: tuple[date, date] | None = None  # first and last day of a report that does not state them
+    spans: tuple[Span, ...] = ()  # days covered by the files that state their year (same upload, the plan)
+    year: int | None = None  # the year of the last day of a file whose dates have none, as the user said
 
 
 class ImportProblem(Exception):
@@ -52,11 +64,12 @@ class ImportProblem(Exception):
 @dataclass(frozen=True, eq=False)  # eq=False: comparing DataFrames has no single truth value
 class ImportResult:
     file: str
-    platform: str  # "shopify" | "woocommerce" | "generic" | activity platforms
-    kind: str  # "customers" | "activity"
-    frame: pd.DataFrame  # CUSTOMER_COLUMNS or ACTIVITY_COLUMNS
+    platform: str  # "shopify" | "woocommerce" | "generic" | "generic_orders" | activity platforms
+    kind: str  # "customers" | "orders" | "activity"
+    frame: pd.DataFrame  # CUSTOMER_COLUMNS, core.importers.orders.COLUMNS or ACTIVITY_COLUMNS
     warnings: tuple[Message, ...] = ()
     unplaced: pd.DataFrame | None = None  # customers that could not be placed (privacy-safe columns)
+    figures: dict[str, Any] = field(default_factory=dict)  # totals of the whole file (orders: money, orders left out)
 
     def summary(self) -> dict[str, Any]:
         """A JSON-ready overview (the CLI prints it); warnings are rendered in English."""
@@ -64,6 +77,9 @@ class ImportResult:
         out["rows"] = len(self.frame)
         if self.kind == "customers":
             out.update(_customer_summary(self.frame))
+            out["unplaced"] = 0 if self.unplaced is None else len(self.unplaced)
+        elif self.kind == "orders":
+            out.update(_order_summary(self.frame, self.figures))
             out["unplaced"] = 0 if self.unplaced is None else len(self.unplaced)
         else:
             out.update(_activity_summary(self.frame))
@@ -94,6 +110,17 @@ def _customer_summary(frame: pd.DataFrame) -> dict[str, Any]:
     revenue = pd.to_numeric(frame.get("revenue"), errors="coerce") if "revenue" in frame else pd.Series(dtype=float)
     totals = {"orders": int(orders.sum()), "revenue": round(float(revenue.sum()), 2)}
     return {"placed": placed, "totals": totals}
+
+
+def _order_summary(frame: pd.DataFrame, figures: dict[str, Any]) -> dict[str, Any]:
+    """Orders kept, their customers, first and last day; the file's money (gross, refunded, net) and orders."""
+    dates = frame["date"].dropna()
+    return {
+        "customers": int(frame["customer_id"].nunique()),
+        "first": dates.min().date().isoformat() if len(dates) else None,
+        "last": dates.max().date().isoformat() if len(dates) else None,
+        "totals": {"orders": len(frame), **figures},
+    }
 
 
 def _activity_summary(frame: pd.DataFrame) -> dict[str, Any]:

@@ -100,7 +100,8 @@ FORMATS: list[Format] = [
 GENERIC = Format("generic", KIND, sniff_generic, parse_generic)
 
 
-def _warn(key: str, column: str | None, bad: values.Bad | None) -> list[Message]:
+def warn_bad(key: str, column: str | None, bad: values.Bad | None) -> list[Message]:
+    """``importers.warn.<key>`` naming the user's column, how many values, an example and its row."""
     if bad is None:
         return []
     return [
@@ -109,6 +110,13 @@ def _warn(key: str, column: str | None, bad: values.Bad | None) -> list[Message]
             {"column": column, "count": bad.count, "example": bad.example, "row": bad.row},
         )
     ]
+
+
+def pseudonyms(keys, salt: str) -> list[str]:
+    """Salted hashes of identity keys (``email\x1f<address>``, ``id\x1f<platform>\x1f<id>``...): the same
+    customer gets the same id from a customer list and from an orders export of the same plan."""
+    prefix = salt + "\x1f"
+    return [hashlib.sha256((prefix + k).encode()).hexdigest()[:16] for k in keys]
 
 
 def _ids(src: pd.DataFrame, salt: str, file: str, platform: str) -> tuple[pd.Series, list[Message]]:
@@ -123,10 +131,7 @@ def _ids(src: pd.DataFrame, salt: str, file: str, platform: str) -> tuple[pd.Ser
         "email\x1f" + email,
         np.where(source.ne(""), f"id\x1f{platform}\x1f" + source, f"row\x1f{file}\x1f" + rows),
     )
-    prefix = salt + "\x1f"
-    ids = pd.Series(
-        [hashlib.sha256((prefix + k).encode()).hexdigest()[:16] for k in keys], index=src.index, dtype="str"
-    )
+    ids = pd.Series(pseudonyms(keys, salt), index=src.index, dtype="str")
     lost = int((email.eq("") & source.eq("") & src.get("source_id", empty).ne("")).sum()) if shortened else 0
     warnings = [Message("importers.warn.shortened_ids", {"count": lost})] if lost else []
     return ids, warnings
@@ -135,7 +140,8 @@ def _ids(src: pd.DataFrame, salt: str, file: str, platform: str) -> tuple[pd.Ser
 _UNPLACED = ("customer_id", "town", "postcode", "province", "country", "place_status")
 
 
-def _place(frame: pd.DataFrame, gazetteer: object | None) -> tuple[pd.DataFrame, pd.DataFrame | None, list[Message]]:
+def place(frame: pd.DataFrame, gazetteer: object | None) -> tuple[pd.DataFrame, pd.DataFrame | None, list[Message]]:
+    """``frame`` geocoded (lat, lon, comune_istat, place_status), the rows left unplaced, and a warning."""
     if gazetteer is None:
         out = frame.assign(lat=np.nan, lon=np.nan, comune_istat="", place_status="unplaced")
         return out, None, [Message("importers.warn.no_gazetteer", {})]
@@ -176,13 +182,35 @@ def build(
     """The customers table from ``table`` read through ``chosen`` (field -> column)."""
     src = mapping_mod.apply_mapping(table.frame, chosen)
     out = list(table.warnings) + list(warnings or [])
+    frame, more = place_columns(src, chosen)
+    out += more
+    frame["orders"], frame["revenue"], more = _amounts(src, chosen, table.decimal)
+    out += more
+    for field in ("first_order", "last_order"):
+        frame[field], more = _dates(src, chosen, field, ctx)
+        out += more
+    frame["customer_id"], more = _ids(src, ctx.salt, raw.name, platform)
+    out += more
+    frame["row"] = src.index.astype(int)
+    frame, more = _merge(frame.reset_index(drop=True))
+    out += more
+    frame, unplaced, more = place(frame, ctx.gazetteer)
+    out += more
+    result = frame[list(CUSTOMER_COLUMNS)].reset_index(drop=True)
+    return ImportResult(raw.name, platform, KIND, result, tuple(out), unplaced)
+
+
+def place_columns(src: pd.DataFrame, chosen: dict) -> tuple[pd.DataFrame, list[Message]]:
+    """town, postcode, province, country (ISO) and the geocoder's ``lookup`` country, from the mapped
+    text columns of ``src``; with warnings for unknown countries, assumed Italy and padded postcodes."""
+    out: list[Message] = []
     empty = pd.Series("", index=src.index, dtype="str")
     town = src["town"] if "town" in src else empty
     given = src["country"] if "country" in src else empty
     country, unknown = places.countries(given)
     if unknown.any():
         first = unknown.idxmax()
-        out += _warn(
+        out += warn_bad(
             "unknown_countries",
             chosen.get("country"),
             values.Bad(int(unknown.sum()), given[first], int(first)),
@@ -197,32 +225,19 @@ def build(
         out.append(Message("importers.warn.postcodes_padded", {"count": padded}))
     frame = pd.DataFrame({"town": town, "postcode": postcode, "province": empty, "country": country}, index=src.index)
     frame["province"] = places.provinces(src["province"], country) if "province" in src else empty
-    frame["orders"], frame["revenue"], more = _amounts(src, chosen, table.decimal)
-    out += more
-    for field in ("first_order", "last_order"):
-        frame[field], more = _dates(src, chosen, field, ctx)
-        out += more
-    frame["customer_id"], more = _ids(src, ctx.salt, raw.name, platform)
-    out += more
-    frame["row"] = src.index.astype(int)
     frame["lookup"] = country.where(~unknown, given)  # the geocoder treats a blank country as Italy
-    frame, more = _merge(frame.reset_index(drop=True))
-    out += more
-    frame, unplaced, more = _place(frame, ctx.gazetteer)
-    out += more
-    result = frame[list(CUSTOMER_COLUMNS)].reset_index(drop=True)
-    return ImportResult(raw.name, platform, KIND, result, tuple(out), unplaced)
+    return frame, out
 
 
 def _amounts(src: pd.DataFrame, chosen: dict, decimal: str) -> tuple[pd.Series, pd.Series, list[Message]]:
     warnings: list[Message] = []
     if "orders" in src:
         counts, bad = values.numbers(src["orders"], decimal)
-        warnings += _warn("bad_numbers", chosen["orders"], bad)
+        warnings += warn_bad("bad_numbers", chosen["orders"], bad)
         fraction = counts.notna() & counts.ne(counts.round())
         if fraction.any():
             first = fraction.idxmax()
-            warnings += _warn(
+            warnings += warn_bad(
                 "fractional_orders",
                 chosen["orders"],
                 values.Bad(int(fraction.sum()), src["orders"][first], int(first)),
@@ -233,7 +248,7 @@ def _amounts(src: pd.DataFrame, chosen: dict, decimal: str) -> tuple[pd.Series, 
         warnings.append(Message("importers.warn.orders_assumed", {}))
     if "revenue" in src:
         revenue, bad = values.numbers(src["revenue"], decimal)
-        warnings += _warn("bad_numbers", chosen["revenue"], bad)
+        warnings += warn_bad("bad_numbers", chosen["revenue"], bad)
     else:
         revenue = pd.Series(np.nan, index=src.index, dtype="float64")
         warnings.append(Message("importers.warn.no_revenue", {}))
@@ -244,12 +259,12 @@ def _dates(src: pd.DataFrame, chosen: dict, field: str, ctx: ImportContext) -> t
     if field not in src:
         return pd.Series(pd.NaT, index=src.index, dtype="datetime64[ns]"), []
     parsed, bad = values.dates(src[field])
-    warnings = _warn("bad_dates", chosen[field], bad)
+    warnings = warn_bad("bad_dates", chosen[field], bad)
     if ctx.today is not None:
         future = parsed > pd.Timestamp(ctx.today)
         if future.any():
             first = future.idxmax()
-            warnings += _warn(
+            warnings += warn_bad(
                 "future_dates", chosen[field], values.Bad(int(future.sum()), src[field][first], int(first))
             )
     return parsed, warnings

@@ -6,8 +6,11 @@ the header alone; the user confirms or corrects it; ``apply_mapping`` then picks
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
+from core import i18n
 from core.i18n import Message
 from core.importers.base import ImportProblem
 from core.importers.values import key
@@ -105,7 +108,7 @@ def apply_mapping(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Dat
     chosen = {field: column for field, column in mapping.items() if column}
     for field, column in chosen.items():
         if column not in frame.columns:
-            raise ImportProblem(Message("importers.err.mapping_column", {"field": field, "column": column}))
+            raise ImportProblem(Message("importers.err.mapping_column", {"field": Field(field), "column": column}))
     if not any(chosen.get(field) for field in PLACE_FIELDS):
         raise ImportProblem(Message("importers.err.mapping_no_place", {"columns": _listed(frame.columns)}))
     return pd.DataFrame({field: frame[column] for field, column in chosen.items()}, index=frame.index)
@@ -116,6 +119,26 @@ def _listed(columns) -> str:
     return ", ".join(shown) + (", ..." if len(columns) > 20 else "")
 
 
-def describe(mapping: dict[str, str | None]) -> str:
-    """``'Città' -> town, 'CAP' -> postcode`` for messages."""
-    return ", ".join(f"'{column}' -> {field}" for field, column in mapping.items() if column)
+@dataclass(frozen=True)
+class Field:
+    """A field as a message parameter, named in the message's language (``{field:it}``), never by its id."""
+
+    name: str
+
+    def __format__(self, spec: str) -> str:
+        return i18n.t(spec if spec in i18n.LANGS else i18n.DEFAULT_LANG, f"importers.field.{self.name}")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which of the user's columns holds what, as a message parameter: ``'Città' → Città / comune``."""
+
+    pairs: tuple[tuple[str, str], ...]  # (column, field)
+
+    def __format__(self, spec: str) -> str:
+        return ", ".join(f"'{column}' → {format(Field(field), spec)}" for column, field in self.pairs)
+
+
+def describe(mapping: dict[str, str | None]) -> Columns:
+    """The user's columns and the field each was taken for, for messages."""
+    return Columns(tuple((column, field) for field, column in mapping.items() if column))

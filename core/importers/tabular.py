@@ -42,7 +42,7 @@ class Table:
 
     frame: pd.DataFrame
     kind: str  # "csv" | "xlsx"
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1252" or "xlsx"
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252" (textfile: and two said in warnings) or "xlsx"
     decimal: str  # the decimal mark numbers written as text most likely use
     warnings: tuple[Message, ...] = ()
 
@@ -114,7 +114,7 @@ def read_table(raw: RawFile) -> Table:
     sep = textfile.separator(text[: textfile.HEAD_BYTES])
     records = textfile.records(raw, text, sep, MAX_COLUMNS)
     decimal = "," if sep == ";" else "." if sep == "," else ""
-    return _table(raw, records, "csv", encoding, decimal, [])
+    return _table(raw, records, "csv", encoding, decimal, textfile.note(encoding))
 
 
 def _names(cells: list[str]) -> list[str]:

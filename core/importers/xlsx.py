@@ -1,9 +1,13 @@
 """Reading XLSX workbooks without letting a hostile one stall or flood the process.
 
 Before openpyxl parses anything the package is checked: macros (``vbaProject.bin``) and XML
-``<!DOCTYPE``/``<!ENTITY`` declarations are refused, and the worksheets are stream-decompressed to
-count their rows and cells, because a 150 KB XLSX can expand to 500,000 rows (59 s to read with
-pandas, see shared/notes/reliability.md) and its ``<dimension>`` may be missing or lie. Only then
+``<!DOCTYPE``/``<!ENTITY`` declarations are refused, and every XML part is stream-decompressed to
+count the worksheets' rows and cells, because a 150 KB XLSX can expand to 500,000 rows (59 s to read
+with pandas, see shared/notes/reliability.md) and its ``<dimension>`` may be missing or lie. The same
+pass bounds what openpyxl would otherwise parse whole: each part's size (``MAX_SHEET_PART`` for
+worksheets and shared strings, ``MAX_OTHER_PART`` for styles, themes and the rest) and the longest
+run of text between two tags (``MAX_TEXT_RUN``, the CSV reader's longest cell): a 240 MB cell, a
+250 MB comment in the styles or 250 MB of blanks in a sheet are refused within a second. Only then
 is the workbook opened with openpyxl in read-only mode, protected by defusedxml.
 """
 
@@ -12,8 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import threading
+import weakref
 import zipfile
 import zlib
+from dataclasses import dataclass
+
+import numpy as np
 
 from core.i18n import Message
 from core.importers.base import ImportProblem, RawFile
@@ -21,9 +30,13 @@ from core.importers.base import ImportProblem, RawFile
 MAX_MEMBERS = 2_000
 MAX_UNZIPPED = 256 * 2**20  # bytes of all parts together
 MAX_SHARED_STRINGS = 64 * 2**20  # bytes: openpyxl keeps every shared string in memory
-MAX_CELLS = 600_000  # openpyxl reads ~120,000 cells/s here: about 5 s
+MAX_CELLS = 300_000  # openpyxl reads 80,000-120,000 text cells/s here (busy or quiet): under 4 s
 SLACK_ROWS = 30  # title and header rows allowed above ``max_rows`` data rows
 MAX_TABLE_CELLS = 4_000_000  # rows x columns once read, empty cells included (as tabular.MAX_CELLS)
+MAX_SHEET_PART = 32 * 2**20  # a worksheet's XML: MAX_CELLS cells of ~60 bytes is 18 MB; openpyxl parses ~13 MB/s
+MAX_OTHER_PART = 16 * 2**20  # styles, themes, the workbook, relationships: kilobytes in real files
+MAX_TEXT_RUN = 131_072  # bytes of text between two tags: as csv.field_size_limit(), a cell's longest text
+MAX_TEXT = 16 * 2**20  # bytes of text in all parts: 600,000 cells of 27 characters; held 3-4 times once read
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 # What reading a damaged or exotic zip member raises (bad CRC, truncated, unsupported compression).
 _BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSError, ValueError)
@@ -32,6 +45,7 @@ _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _STRING = re.compile(rb"<(?:\w+:)?si[\s>/]")
 _ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d{1,12})"')
+_SHEET_OR_STRINGS = re.compile(rb"<(?:\w+:)?(worksheet|sst|chartsheet|dialogsheet)[\s>/]")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"')
 
 
@@ -77,11 +91,49 @@ def _head(package: zipfile.ZipFile, member: str | zipfile.ZipInfo, size: int) ->
         return part.read(size)
 
 
-def _tally(part, patterns: tuple[re.Pattern, ...], first: bytes) -> tuple[list[int], int]:
+@dataclass
+class _Scan:
+    """What streaming a package's parts has found so far: text bytes, and whether a part ended inside a tag."""
+
+    text: int = 0
+    inside: bool = False
+
+
+def _text_bytes(data: np.ndarray, scan: _Scan) -> int:
+    """Bytes of ``data`` outside tags (cell text, and blanks between tags), carrying the state across chunks."""
+    opens = (data == 60).astype(np.int32)
+    closes = np.zeros(len(data), dtype=np.int32)
+    closes[1:] = data[:-1] == 62  # the ">" itself is still inside the tag
+    inside = np.clip(int(scan.inside) + np.cumsum(opens - closes), 0, 1)
+    scan.inside = bool(inside[-1]) and data[-1] != 62 if len(data) else scan.inside
+    return int(len(data) - inside.sum())
+
+
+def _tally(
+    part, patterns: tuple[re.Pattern, ...], first: bytes, raw: RawFile, name: str, limit: int, scan: _Scan
+) -> tuple[list[int], int]:
     """How often each pattern occurs in a zip member, read 1 MB at a time (``first`` already read),
-    and the highest row number (``<row r="...">``) seen."""
-    counts, last_row, tail, chunk = [0] * len(patterns), 0, b"", first
+    and the highest row number (``<row r="...">``) seen. Refuses the part as soon as it passes
+    ``limit`` bytes or holds a run of more than ``MAX_TEXT_RUN`` bytes with no tag, and the package as
+    soon as its parts hold more than ``MAX_TEXT`` bytes of text."""
+    counts, last_row, tail, chunk, size, run = [0] * len(patterns), 0, b"", first, 0, 0
+    scan.inside = False
     while chunk:
+        size += len(chunk)
+        if size > limit:
+            raise _problem("xlsx_too_big", raw, part=name, size=-(-size // 2**20))
+        data = np.frombuffer(chunk, dtype=np.uint8)
+        tags = np.flatnonzero(data == 60)  # every "<"
+        if len(tags):
+            longest = max(run + int(tags[0]), int(np.diff(tags).max(initial=1)) - 1)
+            run = len(chunk) - int(tags[-1]) - 1
+        else:
+            longest, run = run + len(chunk), run + len(chunk)
+        if max(longest, run) > MAX_TEXT_RUN:
+            raise _problem("xlsx_long_text", raw, part=name, limit=MAX_TEXT_RUN)
+        scan.text += _text_bytes(data, scan)
+        if scan.text > MAX_TEXT:
+            raise _problem("xlsx_too_much_text", raw, part=name, mb=MAX_TEXT // 2**20)
         block = tail + chunk
         tail = block[-64:]  # a tag across the boundary is counted with the next block
         for i, pattern in enumerate(patterns):
@@ -94,22 +146,28 @@ def _tally(part, patterns: tuple[re.Pattern, ...], first: bytes) -> tuple[list[i
 def _count(package: zipfile.ZipFile, raw: RawFile, max_rows: int) -> None:
     """Counts rows and cells of every XML part by streaming it, before openpyxl sees any: a sheet
     may live anywhere in the package, and its ``<dimension>`` may be missing or lie. Shared strings
-    are counted too: openpyxl keeps them all in memory."""
-    cells = 0
+    are counted too: openpyxl keeps them all in memory. Every part is bounded in size and text runs."""
+    cells, scan = 0, _Scan()
     for info in package.infolist():
-        if not info.filename.endswith(".xml"):
+        if not info.filename.endswith((".xml", ".rels")):
             continue
         with package.open(info) as part:
             first = part.read(4096)
+            # Styles, themes and the rest are small in real files; a part may still hold rows wherever
+            # it sits, so every XML part is counted, only its size limit depends on what it says it is.
+            limit = MAX_SHEET_PART if _SHEET_OR_STRINGS.search(first) else MAX_OTHER_PART
+            if not info.filename.endswith(".xml"):
+                _tally(part, (), first, raw, info.filename, MAX_OTHER_PART, scan)
+                continue
             if info.filename == "xl/sharedStrings.xml":
-                (strings,), _ = _tally(part, (_STRING,), first)
+                (strings,), _ = _tally(part, (_STRING,), first, raw, info.filename, limit, scan)
                 if strings > MAX_CELLS:
                     raise _problem("xlsx_too_many_cells", raw, part=info.filename, count=strings, limit=MAX_CELLS)
                 continue
             declared = _DIMENSION.search(first)
             if declared and int(declared[1]) > max_rows + SLACK_ROWS:  # said by the sheet itself: refuse now
                 raise _problem("too_many_rows", raw, limit=max_rows)
-            (rows, found), last_row = _tally(part, (_ROW, _CELL), first)
+            (rows, found), last_row = _tally(part, (_ROW, _CELL), first, raw, info.filename, limit, scan)
         cells += found
         if max(rows, last_row) > max_rows + SLACK_ROWS:  # skipped row numbers come out as empty rows
             raise _problem("too_many_rows", raw, limit=max_rows)
@@ -117,13 +175,50 @@ def _count(package: zipfile.ZipFile, raw: RawFile, max_rows: int) -> None:
             raise _problem("xlsx_too_many_cells", raw, part=info.filename, count=cells, limit=MAX_CELLS)
 
 
+# The formats' sniffers and the parser each open the same upload; the check streams every part, so
+# it is done once per RawFile object (entries live as long as the object, and hold nothing of it).
+_CHECKED: weakref.WeakKeyDictionary[RawFile, int] = weakref.WeakKeyDictionary()
+
+
 def check(raw: RawFile, max_rows: int) -> None:
     """Refuses a hostile or oversized workbook before anything parses it (raises ``ImportProblem``)."""
+    try:
+        if _CHECKED.get(raw, -1) >= max_rows:
+            return
+    except TypeError:  # not weak-referenceable: checked every time
+        pass
     package = _open(raw)
     try:
         _count(package, raw, max_rows)
     except _BROKEN_ZIP as exc:
         raise _problem("xlsx_damaged", raw) from exc
+    try:
+        _CHECKED[raw] = max_rows
+    except TypeError:
+        pass
+
+
+_LOADING = threading.Lock()
+
+
+def load(data: bytes):
+    """The workbook opened read-only by openpyxl, without the pass that only measures each sheet.
+
+    openpyxl's read-only sheets look for their ``<dimension>`` when the workbook is opened, and
+    without one parse the whole sheet to find out (a third of the time of a large import); Rotta
+    counts rows itself and resets the dimensions, so that pass is skipped while the workbook opens
+    (under a lock: the switch is on openpyxl's class).
+    """
+    from openpyxl import load_workbook
+    from openpyxl.worksheet import _read_only
+
+    with _LOADING:
+        measure = _read_only.ReadOnlyWorksheet._get_size
+        _read_only.ReadOnlyWorksheet._get_size = lambda self: None
+        try:
+            return load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        finally:
+            _read_only.ReadOnlyWorksheet._get_size = measure
 
 
 def is_workbook(data: bytes) -> bool:
@@ -135,14 +230,13 @@ def is_workbook(data: bytes) -> bool:
 
 
 def _workbook(raw: RawFile, max_rows: int):
-    from openpyxl import load_workbook
     from openpyxl.xml import DEFUSEDXML
 
     if not DEFUSEDXML:  # openpyxl only guards against entity attacks through defusedxml
         raise _problem("xlsx_unprotected", raw)
     check(raw, max_rows)
     try:
-        return load_workbook(io.BytesIO(raw.data), read_only=True, data_only=True, keep_links=False)
+        return load(raw.data)
     except Exception as exc:  # openpyxl raises many kinds (KeyError, TypeError...) on damaged parts
         raise _failure(raw, exc) from exc
 
@@ -198,8 +292,6 @@ def _rows(raw: RawFile, max_rows: int, max_columns: int, limit: int | None) -> t
     workbook = _workbook(raw, max_rows)
     try:
         sheet = _sheet(workbook, raw)
-        if (sheet.max_row or 0) > max_rows + SLACK_ROWS:  # the sheet's own <dimension>, when it has one
-            raise _problem("too_many_rows", raw, limit=max_rows)
         # openpyxl pads every row to the <dimension> (which may lie) and yields an empty row for each
         # row number skipped: read as wide as the first rows, and count what comes out.
         sheet.reset_dimensions()

@@ -70,6 +70,29 @@ class Datasets:
             rows = conn.execute(sa.select(*columns).where(datasets.c.token == token).order_by(datasets.c.id)).all()
         return [Entry(*row) for row in rows]
 
+    def imports(self, token: str) -> list[tuple[Entry, pd.DataFrame]]:
+        """Every import of the plan with its own table, in import order (for the whole-plan file)."""
+        columns = [datasets.c[name] for name in ("id", "kind", "platform", "file", "rows", "created_at", "content")]
+        query = sa.select(*columns).where(datasets.c.token == token).order_by(datasets.c.id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [(Entry(*row[:6]), pd.read_parquet(io.BytesIO(row.content))) for row in rows]
+
+    def replace(self, token: str, imports: list[tuple[str, str, str, pd.DataFrame]]) -> None:
+        """The plan's imports become ``imports`` (kind, platform, file, table), all at once or not at all."""
+        if any(kind not in KINDS for kind, *_ in imports):
+            raise ValueError("unknown dataset kind")
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        rows = [
+            {"token": token, "kind": kind, "platform": platform[:32], "file": file[:255], "rows": len(frame),
+             "created_at": now, "content": _to_bytes(frame)}
+            for kind, platform, file, frame in imports
+        ]  # fmt: skip
+        with self.engine.begin() as conn:
+            conn.execute(datasets.delete().where(datasets.c.token == token))
+            if rows:
+                conn.execute(datasets.insert(), rows)
+
     def remove(self, token: str, dataset_id: int) -> bool:
         with self.engine.begin() as conn:
             result = conn.execute(datasets.delete().where((datasets.c.token == token) & (datasets.c.id == dataset_id)))

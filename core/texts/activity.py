@@ -6,8 +6,8 @@ TEXTS = {
         "The file has no date column (looked for {expected}).",
     ),
     "activity.err.bad_dates": (
-        "la colonna '{column}' ha {count} date che non sono {expected}, ad es. '{example}'",
-        "column '{column}' has {count} dates that are not {expected}, e.g. '{example}'",
+        "la colonna '{column}' ha {count} {count:data che non è|date che non sono} {expected}, ad es. '{example}'",
+        "column '{column}' has {count} {count:date that is|dates that are} not {expected}, e.g. '{example}'",
     ),
     "activity.err.no_rows": (
         "Il file non contiene dati leggibili.",
@@ -29,10 +29,11 @@ TEXTS = {
         "Nel file Excel non c'è un foglio di post o di metriche di LinkedIn.",
         "The Excel file has no LinkedIn posts or metrics sheet.",
     ),
-    "activity.err.no_year": (
-        "Le date della colonna '{column}' non hanno l'anno (ad es. '{example}') e manca la data di oggi per ricavarlo.",
-        "Dates in column '{column}' have no year (e.g. '{example}') and today's date, needed to infer it, "
-        "was not given.",
+    "activity.err.year_needed": (
+        "Le date della colonna '{column}' non hanno l'anno (ad es. '{example}') e nessun altro file caricato "
+        "insieme copre quei giorni: indica in che anno cade l'ultimo giorno, '{last}'.",
+        "Dates in column '{column}' have no year (e.g. '{example}') and no other file uploaded with it covers "
+        "those days: say which year the last day, '{last}', is in.",
     ),
     "activity.err.no_period": (
         "Il rapporto di Google Business Profile non dice a quale periodo si riferisce e il nome del file "
@@ -51,9 +52,10 @@ TEXTS = {
         "The file is in the right format but holds no activity rows.",
     ),
     "activity.warn.future": (
-        "Righe con una data successiva a oggi ({today:%d/%m/%Y}): {count}, ad es. il {example:%d/%m/%Y}. "
-        "Controlla il file.",
-        "Rows dated after today ({today:%d %b %Y}): {count}, e.g. {example:%d %b %Y}. Check the file.",
+        "{count} {count:riga è datata|righe sono datate} dopo oggi ({today:%d/%m/%Y}), ad es. il "
+        "{example:%d/%m/%Y}: non {count:importata|importate}. Controlla le date del file.",
+        "{count} {count:row is|rows are} dated after today ({today:%d %b %Y}), e.g. {example:%d %b %Y}: not "
+        "imported. Check the file's dates.",
     ),
     "activity.warn.no_date": (
         "Saltate le righe senza data nella colonna '{column}': {count} (righe {rows}).",
@@ -77,9 +79,9 @@ TEXTS = {
         "Not imported because the activity table has no field for them (period total): {columns}.",
     ),
     "activity.warn.series_not_imported": (
-        "La serie giornaliera '{title}' ({days} giorni, totale {total}) non è stata importata: il diario "
+        "La serie giornaliera '{title}' ({days} {days:giorno|giorni}, totale {total}) non è stata importata: il diario "
         "non ha un campo per questo dato.",
-        "The daily series '{title}' ({days} days, total {total}) was not imported: the activity table has "
+        "The daily series '{title}' ({days} {days:day|days}, total {total}) was not imported: the activity table has "
         "no field for it.",
     ),
     "activity.warn.followers_count": (
@@ -92,16 +94,22 @@ TEXTS = {
         "Il file non dice se i dati sono di Facebook o di Instagram: sono stati attribuiti a {platform}.",
         "The file does not say whether the data is Facebook's or Instagram's: it was counted as {platform}.",
     ),
-    "activity.warn.year_inferred": (
-        "Le date della colonna '{column}' non hanno l'anno: è stato usato {years}, contando all'indietro "
-        "dal {reference:%d/%m/%Y}.",
-        "Dates in column '{column}' have no year: {years} was used, counting back from {reference:%d %b %Y}.",
+    "activity.warn.year_from_file": (
+        "Le date della colonna '{column}' non hanno l'anno: lette nel {years}, sugli stessi giorni di {file} "
+        "(dal {first:%d/%m/%Y} al {last:%d/%m/%Y}).",
+        "Dates in column '{column}' have no year: read as {years}, over the same days as {file} "
+        "({first:%d %b %Y} to {last:%d %b %Y}).",
+    ),
+    "activity.warn.year_given": (
+        "Le date della colonna '{column}' non hanno l'anno: lette nel {years}, con l'ultimo giorno nel {year} "
+        "come indicato.",
+        "Dates in column '{column}' have no year: read as {years}, with the last day in {year} as you said.",
     ),
     "activity.warn.period_totals": (
-        "Il rapporto dà i totali dal {start:%d/%m/%Y} al {end:%d/%m/%Y}: ognuna delle {count} sedi è una "
-        "riga datata {start:%d/%m/%Y}.",
-        "The report gives totals from {start:%d %b %Y} to {end:%d %b %Y}: each of the {count} locations "
-        "is one row dated {start:%d %b %Y}.",
+        "Il rapporto dà i totali dal {start:%d/%m/%Y} al {end:%d/%m/%Y}: "
+        "{count:l'unica sede è|ognuna delle {count} sedi è} una riga datata {start:%d/%m/%Y}.",
+        "The report gives totals from {start:%d %b %Y} to {end:%d %b %Y}: "
+        "{count:the one location|each of the {count} locations} is one row dated {start:%d %b %Y}.",
     ),
     "activity.warn.ragged": (
         "Le righe {rows} hanno più campi delle {width} colonne: i numeri sono stati letti da destra.",

@@ -49,8 +49,9 @@ TEXTS = {
     "business.col_followers": ("Follower", "Followers"),
     "business.col_posts": ("Post a settimana", "Posts per week"),
     "business.channels_summary": (
-        "{channels} canali · {followers} follower in tutto · {posts} post a settimana",
-        "{channels} channels · {followers} followers in all · {posts} posts per week",
+        "{channels} {channels:canale|canali} · {followers} follower in tutto · {posts} post a settimana",
+        "{channels} {channels:channel|channels} · {followers} {followers:follower|followers} in all · {posts} "
+        "{posts:post|posts} per week",
     ),
     "business.channels_duplicate": (
         "Il canale «{channel}» compare due volte: tieni una riga sola.",

@@ -5,8 +5,9 @@ TEXTS = {
     "geocode.status.ambiguous": ("Ambiguo", "Ambiguous"),
     "geocode.status.unplaced": ("Non trovato", "Not found"),
     "geocode.summary": (
-        "{placed} clienti localizzati, {ambiguous} ambigui, {unplaced} non trovati.",
-        "{placed} customers placed, {ambiguous} ambiguous, {unplaced} not found.",
+        "{placed} {placed:cliente localizzato|clienti localizzati}, {ambiguous} {ambiguous:ambiguo|ambigui}, "
+        "{unplaced} non {unplaced:trovato|trovati}.",
+        "{placed} {placed:customer|customers} placed, {ambiguous} ambiguous, {unplaced} not found.",
     ),
     "geocode.ambiguous_hint": (
         "Più comuni si chiamano «{town}» ({candidates}): aggiungi la provincia o il CAP.",

@@ -139,8 +139,9 @@ _SMART = {
     ),
     "a.too_much_pct": (
         "{target_val} entro il {deadline_date} vuol dire cambiare {kpi} del {growth_pct} ogni settimana per "
-        "{weeks_n} settimane: già il {max_pct} a settimana è molto ambizioso.",
-        "{target_val} by {deadline_date} means changing {kpi} by {growth_pct} every week for {weeks_n} weeks: "
+        "{weeks_n} {weeks_n:settimana|settimane}: già il {max_pct} a settimana è molto ambizioso.",
+        "{target_val} by {deadline_date} means changing {kpi} by {growth_pct} every week for {weeks_n} "
+        "{weeks_n:week|weeks}: "
         "even {max_pct} a week is very ambitious.",
     ),
     "a.too_much": (
@@ -160,9 +161,10 @@ _SMART = {
         "Aim for about {reachable_val} by {deadline_date}.",
     ),
     "a.ok": (
-        "Da {baseline_val} a {target_val} in {weeks_n} settimane: {pace_delta} a settimana, alla portata "
+        "Da {baseline_val} a {target_val} in {weeks_n} {weeks_n:settimana|settimane}: {pace_delta} a settimana, "
+        "alla portata "
         "(al massimo circa {reachable_val}).",
-        "From {baseline_val} to {target_val} in {weeks_n} weeks: {pace_delta} a week, within reach "
+        "From {baseline_val} to {target_val} in {weeks_n} {weeks_n:week|weeks}: {pace_delta} a week, within reach "
         "(about {reachable_val} at best).",
     ),
     "r.no_kpi": (
@@ -212,8 +214,8 @@ _SMART = {
         "Set a milestone within a year, e.g. {example_date}.",
     ),
     "t.ok": (
-        "Entro il {deadline_date}: {weeks_n} settimane dall'inizio.",
-        "By {deadline_date}: {weeks_n} weeks from the start.",
+        "Entro il {deadline_date}: {weeks_n} {weeks_n:settimana|settimane} dall'inizio.",
+        "By {deadline_date}: {weeks_n} {weeks_n:week|weeks} from the start.",
     ),
 }
 
@@ -265,8 +267,9 @@ _TRACK = {
         "{weeks_n} weeks of data: too early to judge (at least {min_n} needed).",
     ),
     "too_few": (
-        "Solo {points_n} valori: troppo pochi per giudicare (ne servono almeno {min_n}).",
-        "Only {points_n} values: too few to judge (at least {min_n} needed).",
+        "Solo {points_n} {points_n:valore|valori}: troppo {points_n:poco|pochi} per giudicare (ne servono almeno "
+        "{min_n}).",
+        "Only {points_n} {points_n:value|values}: too {points_n:little|few} to judge (at least {min_n} needed).",
     ),
     "on_track": (
         "In linea: {achieved_delta} a settimana (ne servono {needed_delta}); a questo ritmo {target_val} il "

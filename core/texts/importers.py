@@ -24,6 +24,12 @@ TEXTS = {
         "{file} is neither a text file (CSV) nor an Excel workbook (.xlsx): it holds binary data "
         "(from byte {offset}). It may be a renamed image or PDF.",
     ),
+    "importers.err.encoding": (
+        "{file}: il testo non è in una codifica che Rotta sa leggere (UTF-8, UTF-16, UTF-32 o Windows-1252) "
+        "e leggerlo darebbe caratteri senza senso. Salvalo di nuovo come «CSV UTF-8».",
+        "{file}: the text is not in an encoding Rotta can read (UTF-8, UTF-16, UTF-32 or Windows-1252) and "
+        "reading it would give meaningless characters. Save it again as “CSV UTF-8”.",
+    ),
     "importers.err.malformed": (
         "{file}, riga {row}: il testo non è un CSV leggibile (virgolette non chiuse o caratteri nulli).",
         "{file}, row {row}: the text is not readable CSV (unclosed quotes or null characters).",
@@ -33,8 +39,8 @@ TEXTS = {
         "{file}, row {row}: a cell is longer than {limit} characters. This does not look like a customer export.",
     ),
     "importers.err.too_many_columns": (
-        "{file}, riga {row}: {count} colonne; Rotta ne legge al massimo {limit}.",
-        "{file}, row {row}: {count} columns; Rotta reads at most {limit}.",
+        "{file}, riga {row}: {count} {count:colonna|colonne}; Rotta ne legge al massimo {limit}.",
+        "{file}, row {row}: {count} {count:column|columns}; Rotta reads at most {limit}.",
     ),
     "importers.err.too_many_rows": (
         "{file} ha più di {limit} righe: Rotta ne legge al massimo {limit}. Filtra o dividi il file.",
@@ -74,9 +80,22 @@ TEXTS = {
         "{file} una volta estratto occupa {size} MB (parte {part}): troppo per un elenco clienti. Salvalo come CSV.",
         "{file} expands to {size} MB (part {part}): too much for a customer list. Save it as CSV.",
     ),
+    "importers.err.xlsx_long_text": (
+        "{file}: la parte {part} contiene un testo (o uno spazio vuoto) di oltre {limit} caratteri tra due "
+        "celle: nessuna esportazione di clienti o di post ne ha di così lunghi. File rifiutato; salvalo come CSV.",
+        "{file}: part {part} holds a text (or blank space) of more than {limit} characters between two cells: no "
+        "customer or post export has one that long. File refused; save it as CSV.",
+    ),
+    "importers.err.xlsx_too_much_text": (
+        "{file}: le celle contengono più di {mb} MB di testo (superati nella parte {part}): troppo per "
+        "un'esportazione di clienti o di post. Togli le colonne che non servono o salvalo come CSV.",
+        "{file}: the cells hold more than {mb} MB of text (passed in part {part}): too much for a customer or "
+        "post export. Remove the columns you do not need or save it as CSV.",
+    ),
     "importers.err.xlsx_too_many_cells": (
-        "{file}: il foglio {part} ha {count} celle; da Excel Rotta ne legge al massimo {limit}. Salvalo come CSV.",
-        "{file}: sheet {part} has {count} cells; from Excel Rotta reads at most {limit}. Save it as CSV.",
+        "{file}: il foglio {part} ha {count} {count:cella|celle}; da Excel Rotta ne legge al massimo {limit}. "
+        "Salvalo come CSV.",
+        "{file}: sheet {part} has {count} {count:cell|cells}; from Excel Rotta reads at most {limit}. Save it as CSV.",
     ),
     "importers.err.xls_old": (
         "{file} è nel vecchio formato Excel 97-2003 (.xls): salvalo come .xlsx o CSV.",
@@ -109,67 +128,97 @@ TEXTS = {
         "Unknown field in the column mapping: {field}.",
     ),
     "importers.err.mapping_column": (
-        "La colonna '{column}' scelta per {field} non c'è nel file.",
-        "The column '{column}' chosen for {field} is not in the file.",
+        "La colonna '{column}' scelta per «{field:it}» non c'è nel file.",
+        "The column '{column}' chosen for “{field:en}” is not in the file.",
     ),
     "importers.err.mapping_no_place": (
         "Serve almeno una colonna con la città o il CAP dei clienti. Colonne trovate: {columns}.",
         "At least one column must hold the customers' town or postcode. Columns found: {columns}.",
     ),
     # ---- what was fixed or left out ------------------------------------------------------------------
-    "importers.warn.blank_rows": ("{count} righe vuote saltate.", "{count} blank rows skipped."),
+    "importers.warn.encoding_behind_bom": (
+        "Il file si dichiara UTF-8 ma il testo è in Windows-1252 (o latin-1): letto così, con lettere "
+        "accentate ed euro al loro posto. Controlla i nomi delle città.",
+        "The file says it is UTF-8 but its text is Windows-1252 (or latin-1): read as such, so accented "
+        "letters and the euro sign stay right. Check the town names.",
+    ),
+    "importers.warn.encoding_damaged": (
+        "Alcuni caratteri del file non sono UTF-8 valido e sono mostrati come «\ufffd»: controlla le righe "
+        "con lettere accentate.",
+        "Some characters in the file are not valid UTF-8 and are shown as “\ufffd”: check the rows with "
+        "accented letters.",
+    ),
+    "importers.warn.blank_rows": (
+        "{count} {count:riga vuota saltata|righe vuote saltate}.",
+        "{count} blank {count:row|rows} skipped.",
+    ),
     "importers.warn.total_row": (
         "Riga {row} ('{label}'): è una riga di totale, non un cliente; non importata.",
         "Row {row} ('{label}'): a totals row, not a customer; not imported.",
     ),
     "importers.warn.ragged": (
-        "{count} righe hanno più celle dell'intestazione ({width} colonne), la prima alla riga {row}: "
+        "{count} {count:riga ha|righe hanno} più celle dell'intestazione ({width} colonne), "
+        "{count:alla|la prima alla} riga {row}: "
         "le celle in più sono state ignorate.",
-        "{count} rows have more cells than the header ({width} columns), the first at row {row}: the extra "
+        "{count} {count:row has|rows have} more cells than the header ({width} columns), {count:at|the first at} "
+        "row {row}: the extra "
         "cells were ignored.",
     ),
     "importers.warn.sheet_chosen": (
-        "Letto il foglio '{sheet}' ({count} fogli nel file).",
-        "Read sheet '{sheet}' ({count} sheets in the file).",
+        "Letto il foglio '{sheet}' ({count} {count:foglio|fogli} nel file).",
+        "Read sheet '{sheet}' ({count} {count:sheet|sheets} in the file).",
     ),
     "importers.warn.bad_numbers": (
-        "Colonna '{column}': {count} valori non sono numeri, per esempio '{example}' (riga {row}); lasciati vuoti.",
-        "Column '{column}': {count} values are not numbers, e.g. '{example}' (row {row}); left empty.",
+        "Colonna '{column}': {count} {count:valore non è un numero|valori non sono numeri}, per esempio '{example}' "
+        "(riga {row}); {count:lasciato vuoto|lasciati vuoti}.",
+        "Column '{column}': {count} {count:value is not a number|values are not numbers}, e.g. '{example}' (row "
+        "{row}); left empty.",
     ),
     "importers.warn.fractional_orders": (
-        "Colonna '{column}': {count} numeri di ordini non sono interi, per esempio '{example}' (riga {row}); "
+        "Colonna '{column}': {count} {count:numero di ordini non è intero|numeri di ordini non sono interi}, per "
+        "esempio '{example}' (riga {row}); "
         "arrotondati.",
-        "Column '{column}': {count} order counts are not whole numbers, e.g. '{example}' (row {row}); rounded.",
+        "Column '{column}': {count} order {count:count is not a whole number|counts are not whole numbers}, e.g. "
+        "'{example}' (row {row}); rounded.",
     ),
     "importers.warn.bad_dates": (
-        "Colonna '{column}': {count} valori non sono date, per esempio '{example}' (riga {row}); lasciati vuoti.",
-        "Column '{column}': {count} values are not dates, e.g. '{example}' (row {row}); left empty.",
+        "Colonna '{column}': {count} {count:valore non è una data|valori non sono date}, per esempio '{example}' "
+        "(riga {row}); lasciati vuoti.",
+        "Column '{column}': {count} {count:value is not a date|values are not dates}, e.g. '{example}' (row {row}); "
+        "left empty.",
     ),
     "importers.warn.future_dates": (
-        "Colonna '{column}': {count} date sono nel futuro, per esempio '{example}' (riga {row}).",
-        "Column '{column}': {count} dates are in the future, e.g. '{example}' (row {row}).",
+        "Colonna '{column}': {count} {count:data è|date sono} nel futuro, per esempio '{example}' (riga {row}).",
+        "Column '{column}': {count} {count:date is|dates are} in the future, e.g. '{example}' (row {row}).",
     ),
     "importers.warn.unknown_countries": (
-        "Colonna '{column}': {count} paesi non riconosciuti, per esempio '{example}' (riga {row}).",
-        "Column '{column}': {count} countries not recognised, e.g. '{example}' (row {row}).",
+        "Colonna '{column}': {count} {count:paese non riconosciuto|paesi non riconosciuti}, per esempio '{example}' "
+        "(riga {row}).",
+        "Column '{column}': {count} {count:country|countries} not recognised, e.g. '{example}' (row {row}).",
     ),
     "importers.warn.country_assumed": (
-        "Il file non indica il paese: {count} clienti con CAP o comune italiano sono stati considerati in Italia.",
-        "The file gives no country: {count} customers with an Italian postcode or comune were taken to be in Italy.",
+        "Il file non indica il paese: {count} {count:cliente|clienti} con CAP o comune italiano "
+        "{count:è stato considerato|sono stati considerati} in Italia.",
+        "The file gives no country: {count} "
+        "{count:customer with an Italian postcode or comune was|customers with an Italian postcode or comune were} "
+        "taken to be in Italy.",
     ),
     "importers.warn.postcodes_padded": (
         "{count} CAP italiani avevano perso gli zeri iniziali (per esempio 6012 invece di 06012): corretti.",
         "{count} Italian postcodes had lost their leading zeros (e.g. 6012 for 06012): fixed.",
     ),
     "importers.warn.shortened_ids": (
-        "{count} codici cliente erano stati accorciati da Excel (per esempio 7,46555E+12) e non c'è l'e-mail: "
-        "quei clienti sono riconosciuti dal numero di riga.",
-        "{count} customer ids had been shortened by Excel (e.g. 7,46555E+12) and there is no e-mail: those "
-        "customers are identified by their row number.",
+        "{count} {count:codice cliente era stato accorciato|codici cliente erano stati accorciati} da Excel (per "
+        "esempio 7,46555E+12) e non c'è l'e-mail: {count:quel cliente è riconosciuto|quei clienti sono "
+        "riconosciuti} dal numero di riga.",
+        "{count} customer {count:id had|ids had} been shortened by Excel (e.g. 7,46555E+12) and there is no "
+        "e-mail: {count:that customer is|those customers are} identified by {count:its|their} row number.",
     ),
     "importers.warn.merged": (
-        "{count} righe ripetevano un cliente già presente (stessa e-mail o codice): unite sommando ordini e spesa.",
-        "{count} rows repeated a customer already listed (same e-mail or id): merged, adding up orders and spend.",
+        "{count} {count:riga ripeteva|righe ripetevano} un cliente già presente (stessa e-mail o codice): "
+        "{count:unita|unite} sommando ordini e spesa.",
+        "{count} {count:row repeated|rows repeated} a customer already listed (same e-mail or id): merged, adding "
+        "up orders and spend.",
     ),
     "importers.warn.orders_assumed": (
         "Nessuna colonna con il numero di ordini: ogni riga conta come un ordine.",
@@ -180,18 +229,55 @@ TEXTS = {
         "No column with the customers' spend: revenue is not available.",
     ),
     "importers.warn.mapping_guessed": (
-        "Colonne riconosciute in automatico: {mapping}. Controlla che siano giuste.",
-        "Columns recognised automatically: {mapping}. Check that they are right.",
+        "Colonne riconosciute in automatico: {mapping:it}. Controlla che siano giuste.",
+        "Columns recognised automatically: {mapping:en}. Check that they are right.",
     ),
     "importers.warn.unplaced": (
-        "{count} clienti non sono sulla mappa perché il luogo non è stato trovato o è ambiguo (righe {rows}): "
+        "{count} {count:cliente non è|clienti non sono} sulla mappa perché il luogo non è stato trovato o è ambiguo "
+        "(righe {rows}): "
         "controlla città, CAP e provincia.",
-        "{count} customers are not on the map because their place was not found or is ambiguous (rows {rows}): "
+        "{count} {count:customer is|customers are} not on the map because {count:its|their} place was not found or "
+        "is ambiguous (rows {rows}): "
         "check their town, postcode and province.",
     ),
     "importers.warn.no_gazetteer": (
         "Le località dei clienti non sono state cercate sulla mappa (elenco dei comuni non disponibile).",
         "The customers' places were not looked up on the map (the list of places is not available).",
+    ),
+    # ---- orders ------------------------------------------------------------------------------------
+    "importers.warn.orders_cancelled": (
+        "{count} {count:ordine annullato|ordini annullati} (o non {count:riuscito|riusciti}) non "
+        "{count:conta|contano} né come acquisto né nei totali.",
+        "{count} cancelled (or failed) {count:order does|orders do} not count as a purchase nor in the totals.",
+    ),
+    "importers.warn.orders_refunded": (
+        "{count} {count:ordine rimborsato|ordini rimborsati} per intero ({amount}) non {count:conta|contano} "
+        "come acquisto; i rimborsi parziali sono tolti dall'importo.",
+        "{count} {count:order|orders} refunded in full ({amount}) {count:does|do} not count as a purchase; "
+        "partial refunds are taken off the amount.",
+    ),
+    "importers.warn.orders_future": (
+        "Colonna '{column}': {count} {count:ordine è datato|ordini sono datati} dopo oggi, per esempio "
+        "'{example}' (riga {row}): non {count:importato|importati}. Controlla le date del file.",
+        "Column '{column}': {count} {count:order is|orders are} dated after today, e.g. '{example}' (row {row}): "
+        "not imported. Check the file's dates.",
+    ),
+    "importers.warn.orders_unpaid": (
+        "{count} {count:ordine non ancora pagato è contato|ordini non ancora pagati sono contati} (colonna "
+        "'{column}': {statuses}).",
+        "{count} {count:order|orders} not paid yet {count:is|are} counted (column '{column}': {statuses}).",
+    ),
+    "importers.warn.orders_currency": (
+        "Colonna '{column}': alcuni ordini sono in {currencies}, non in euro; Rotta somma gli importi come "
+        "fossero euro. Converti quegli importi o toglili dal file.",
+        "Column '{column}': some orders are in {currencies}, not in euro; Rotta adds the amounts up as if they "
+        "were euro. Convert those amounts or take them out of the file.",
+    ),
+    "importers.warn.orders_no_place": (
+        "Il file non dice dove sono i clienti (né città né CAP): gli ordini servono per fedeltà e coorti, "
+        "ma non compaiono sulla mappa.",
+        "The file does not say where the customers are (no town or postcode): the orders count for loyalty "
+        "and cohorts but are not on the map.",
     ),
     # ---- the mapping step ---------------------------------------------------------------------------
     "importers.field.source_id": ("Codice cliente", "Customer id"),
@@ -207,4 +293,77 @@ TEXTS = {
     "importers.field.revenue": ("Totale speso", "Total spent"),
     "importers.field.first_order": ("Primo ordine", "First order"),
     "importers.field.last_order": ("Ultimo ordine", "Last order"),
+    # ---- the import box (ui/imports.py) --------------------------------------------------------------
+    "importers.platform.generic_orders": ("Elenco ordini", "Orders list"),
+    "importers.box.help.customers": (
+        "Clienti o ordini esportati da Shopify o WooCommerce, o un elenco di ordini con numero d'ordine, data, "
+        "importo e cliente: Rotta riconosce il formato dal contenuto, non dal nome del file. Gli ordini danno "
+        "anche clienti abituali, coorti e segmenti RFM nel Monitor.",
+        "Customers or orders exported from Shopify or WooCommerce, or an orders list with order number, date, "
+        "amount and customer: Rotta recognises the format from the content, not from the file name. Orders also "
+        "give the Monitor's repeat customers, cohorts and RFM segments.",
+    ),
+    "importers.box.privacy.customers": (
+        "Di ogni cliente Rotta tiene solo un codice anonimo, città, CAP, provincia e paese; di ogni ordine data, "
+        "importo e rimborso. Nomi, e-mail, telefoni e indirizzi servono solo durante l'importazione e non vengono "
+        "salvati; i file non lasciano questo server.",
+        "Of each customer Rotta keeps only an anonymous code, town, postcode, province and country; of each order "
+        "its date, amount and refund. Names, e-mails, phones and addresses are used only while importing and are "
+        "not saved; the files do not leave this server.",
+    ),
+    "importers.box.privacy.activity": (
+        "Dei post Rotta tiene solo data, testo, link e numeri, e i totali giornalieri dei profili; nessun dato "
+        "dei follower. I file non lasciano questo server.",
+        "Of posts Rotta keeps only their date, text, link and numbers, and the profiles' daily totals; nothing "
+        "about followers. The files do not leave this server.",
+    ),
+    "importers.box.done_activity": (
+        "{file}: {rows:importata|importate} {rows} {rows:riga|righe} di {platform}, dal {first} al {last}.",
+        "{file}: imported {rows} {platform} {rows:row|rows}, from {first} to {last}.",
+    ),
+    "importers.box.done_customers": (
+        "{file}: {rows:importato|importati} {rows} {rows:cliente|clienti} ({platform}).",
+        "{file}: imported {rows} {rows:customer|customers} ({platform}).",
+    ),
+    "importers.box.done_orders": (
+        "{file}: {rows:importato|importati} {rows} {rows:ordine|ordini} di {customers} "
+        "{customers:cliente|clienti} ({platform}), dal {first} al {last}: incasso netto {net} ({gross} lordi, "
+        "{refunded} rimborsati).",
+        "{file}: imported {rows} {rows:order|orders} from {customers} {customers:customer|customers} "
+        "({platform}), from {first} to {last}: net takings {net} ({gross} gross, {refunded} refunded).",
+    ),
+    "importers.box.duplicate": (
+        "{file}: già importato ({what}, {platform}); per importarlo di nuovo rimuovi prima quello vecchio.",
+        "{file}: already imported ({what}, {platform}); to import it again, remove the old one first.",
+    ),
+    "importers.box.count.activity": ("{rows} {rows:riga|righe}", "{rows} {rows:row|rows}"),
+    "importers.box.count.customers": ("{rows} {rows:cliente|clienti}", "{rows} {rows:customer|customers}"),
+    "importers.box.count.orders": ("{rows} {rows:ordine|ordini}", "{rows} {rows:order|orders}"),
+    "importers.box.wrong_kind.orders": (
+        "Contiene ordini ({platform}): importali nel passo Mappa del mercato, nel riquadro dei clienti.",
+        "It holds orders ({platform}): import it in the Market map step, in the customers box.",
+    ),
+    "importers.box.row.activity": (
+        "**{file}** · {platform} · {rows} {rows:riga|righe} · importato il {day}",
+        "**{file}** · {platform} · {rows} {rows:row|rows} · imported on {day}",
+    ),
+    "importers.box.row.customers": (
+        "**{file}** · {platform} · {rows} {rows:cliente|clienti} · importato il {day}",
+        "**{file}** · {platform} · {rows} {rows:customer|customers} · imported on {day}",
+    ),
+    "importers.box.row.orders": (
+        "**{file}** · {platform} · {rows} {rows:ordine|ordini} · importato il {day}",
+        "**{file}** · {platform} · {rows} {rows:order|orders} · imported on {day}",
+    ),
+    "importers.box.year.title": (
+        "In che anno cade '{last}', l'ultimo giorno di «{file}»?",
+        "Which year is '{last}', the last day of “{file}”, in?",
+    ),
+    "importers.box.year.help": (
+        "Il file non scrive l'anno delle date e nessun altro file caricato copre quei giorni: scegli l'anno "
+        "dell'ultimo giorno; i giorni prima sono contati all'indietro da lì.",
+        "The file does not write the year of its dates and no other file uploaded covers those days: choose "
+        "the year of the last day; the days before are counted back from it.",
+    ),
+    "importers.box.year.label": ("Anno dell'ultimo giorno", "Year of the last day"),
 }

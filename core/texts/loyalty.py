@@ -140,9 +140,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "links.later_one": ("della settimana dopo", "a week later"),
     "links.later_many": ("di {lag} settimane dopo", "{lag} weeks later"),
     "links.thin": (
-        "Solo {weeks} settimane di dati su {x:it} e {y:it}: troppo poche per dire se vanno insieme "
+        "Solo {weeks} {weeks:settimana|settimane} di dati su {x:it} e {y:it}: troppo {weeks:poca|poche} per dire se "
+        "vanno insieme "
         "(ne servono almeno {needed}).",
-        "Only {weeks} weeks of data on {x:en} and {y:en}: too few to tell whether they go together "
+        "Only {weeks} {weeks:week|weeks} of data on {x:en} and {y:en}: too {weeks:little|few} to tell whether they go "
+        "together "
         "(at least {needed} are needed).",
     ),
     "links.flat": (

@@ -3,17 +3,19 @@
 TEXTS = {
     "market.summary.overview": (
         (
-            "{customers} clienti, {revenue} di fatturato. {placed} sono sulla mappa; {unplaced} non hanno un "
+            "{customers} {customers:cliente|clienti}, {revenue} di fatturato. {placed} {placed:è|sono} sulla mappa; "
+            "{unplaced} non hanno un "
             "luogo riconosciuto e restano fuori dalle distanze."
         ),
         (
-            "{customers} customers, {revenue} of revenue. {placed} are on the map; {unplaced} have no "
+            "{customers} {customers:customer|customers}, {revenue} of revenue. {placed} {placed:is|are} on the map; "
+            "{unplaced} have no "
             "recognised place and are left out of the distances."
         ),
     ),
     "market.summary.overview_all_placed": (
-        "{customers} clienti, {revenue} di fatturato, tutti sulla mappa.",
-        "{customers} customers, {revenue} of revenue, all on the map.",
+        "{customers} {customers:cliente|clienti}, {revenue} di fatturato, {customers:sulla mappa|tutti sulla mappa}.",
+        "{customers} {customers:customer|customers}, {revenue} of revenue, {customers:on the map|all on the map}.",
     ),
     "market.summary.no_customers": (
         "Non ci sono ancora clienti da analizzare.",
@@ -69,8 +71,8 @@ TEXTS = {
     "market.summary.level_moderate": ("concentrazione moderata", "moderately concentrated"),
     "market.summary.level_concentrated": ("clienti molto concentrati", "customers are highly concentrated"),
     "market.summary.abroad": (
-        "{abroad} clienti sono all'estero ({share}), soprattutto in: {countries}.",
-        "{abroad} customers are abroad ({share}), mostly in: {countries}.",
+        "{abroad} {abroad:cliente è|clienti sono} all'estero ({share}), soprattutto in: {countries}.",
+        "{abroad} {abroad:customer is|customers are} abroad ({share}), mostly in: {countries}.",
     ),
     "market.summary.no_abroad": ("Nessun cliente all'estero.", "No customers abroad."),
     "market.summary.country_item": ("{country} {customers}", "{country} {customers}"),
@@ -85,15 +87,17 @@ TEXTS = {
         ),
     ),
     "market.summary.gap_item": (
-        "{name} ({population} abitanti, {customers} clienti: circa {missing} in meno della media)",
-        "{name} ({population} residents, {customers} customers: about {missing} fewer than average)",
+        "{name} ({population} abitanti, {customers} {customers:cliente|clienti}: circa {missing} in meno della media)",
+        "{name} ({population} residents, {customers} {customers:customer|customers}: about {missing} fewer than "
+        "average)",
     ),
     "market.summary.no_gaps": (
         "Entro {radius} km nessun comune popoloso è molto sotto la tua media di {rate} clienti ogni 1.000 abitanti.",
         "Within {radius} km no populous comune is far below your average of {rate} customers per 1,000 residents.",
     ),
     "market.summary.unknown_population": (
-        "Per {count} comuni vicini non si conosce la popolazione: restano fuori dal calcolo per abitante.",
+        "Per {count} {count:comune vicino|comuni vicini} non si conosce la popolazione: restano fuori dal calcolo "
+        "per abitante.",
         "The population of {count} nearby comuni is unknown: they are left out of the per-resident figures.",
     ),
     "market.summary.unknown_population_one": (

@@ -25,19 +25,25 @@ TEXTS = {
         "Customers in the city, position inside unknown (see by postcode)",
     ),
     "market_layers.tip.place": (
-        "{name}: {customers} clienti, {revenue}",
-        "{name}: {customers} customers, {revenue}",
+        "{name}: {customers} {customers:cliente|clienti}, {revenue}",
+        "{name}: {customers} {customers:customer|customers}, {revenue}",
     ),
-    "market_layers.tip.place_unnamed": ("{customers} clienti, {revenue}", "{customers} customers, {revenue}"),
+    "market_layers.tip.place_unnamed": (
+        "{customers} {customers:cliente|clienti}, {revenue}",
+        "{customers} {customers:customer|customers}, {revenue}",
+    ),
     "market_layers.tip.hex": (
-        "{customers} clienti ({share} del totale), {revenue}",
-        "{customers} customers ({share} of all), {revenue}",
+        "{customers} {customers:cliente|clienti} ({share} del totale), {revenue}",
+        "{customers} {customers:customer|customers} ({share} of all), {revenue}",
     ),
     "market_layers.tip.ring": (
         "Entro {km} km: {customers} dei clienti e {revenue} del fatturato",
         "Within {km} km: {customers} of customers and {revenue} of revenue",
     ),
-    "market_layers.label.ring": ("{km} km · {customers} clienti", "{km} km · {customers} customers"),
+    "market_layers.label.ring": (
+        "{km} km · {customers} {customers:cliente|clienti}",
+        "{km} km · {customers} {customers:customer|customers}",
+    ),
     "market_layers.tip.trade_area": (
         "Il {share} dei clienti più vicini ({customers}) abita entro {km} km; fanno il {revenue_share} del "
         "fatturato. Il contorno li racchiude.",
@@ -45,12 +51,13 @@ TEXTS = {
         "revenue. The outline encloses them.",
     ),
     "market_layers.tip.penetration": (
-        "{name}: {rate} clienti ogni 1.000 abitanti ({customers} clienti, {population} abitanti)",
-        "{name}: {rate} customers per 1,000 residents ({customers} customers, {population} residents)",
+        "{name}: {rate} clienti ogni 1.000 abitanti ({customers} {customers:cliente|clienti}, {population} abitanti)",
+        "{name}: {rate} customers per 1,000 residents ({customers} {customers:customer|customers}, {population} "
+        "residents)",
     ),
     "market_layers.tip.penetration_unknown": (
-        "{name}: {customers} clienti, abitanti non noti",
-        "{name}: {customers} customers, population unknown",
+        "{name}: {customers} {customers:cliente|clienti}, abitanti non noti",
+        "{name}: {customers} {customers:customer|customers}, population unknown",
     ),
     "market_layers.tip.followers_audience_without_customers": (
         "{city}: {followers} del pubblico ma solo {customers} dei clienti",

@@ -61,13 +61,14 @@ TEXTS = {
     "marketpage.mapping.none": ("— non c'è nel file —", "— not in the file —"),
     "marketpage.mapping.import": ("Importa con queste colonne", "Import with these columns"),
     "marketpage.mapping.done": (
-        "{file}: importati {rows} clienti, {placed} sulla mappa.",
-        "{file}: imported {rows} customers, {placed} on the map.",
+        "{file}: {rows:importato|importati} {rows} {rows:cliente|clienti}, {placed} sulla mappa.",
+        "{file}: imported {rows} {rows:customer|customers}, {placed} on the map.",
     ),
     "marketpage.unplaced.count": (
-        "{n} clienti non sono sulla mappa: il loro luogo non è stato trovato o è ambiguo. Restano nei "
+        "{n} {n:cliente non è|clienti non sono} sulla mappa: il loro luogo non è stato trovato o è ambiguo. Restano "
+        "nei "
         "totali e nelle tabelle, non nelle distanze.",
-        "{n} customers are not on the map: their place was not found or is ambiguous. They stay in the "
+        "{n} {n:customer is|customers are} not on the map: their place was not found or is ambiguous. They stay in the "
         "totals and tables, not in the distances.",
     ),
     "marketpage.unplaced.list": ("Quali luoghi non sono stati trovati", "Which places were not found"),
@@ -140,7 +141,7 @@ TEXTS = {
     "marketpage.area.revenue": ("Fatturato (€)", "Revenue (€)"),
     "marketpage.area.of_all": ("{share} del totale", "{share} of all"),
     "marketpage.area.residents": ("Abitanti", "Residents"),
-    "marketpage.area.comuni": ("{n} comuni", "{n} comuni"),
+    "marketpage.area.comuni": ("{n} {n:comune|comuni}", "{n} {n:comune|comuni}"),
     "marketpage.area.per_1000": ("Clienti ogni 1.000 abitanti", "Customers per 1,000 residents"),
     # ---- saved areas ----------------------------------------------------------------------------------------
     "marketpage.areas.title": ("Zone obiettivo salvate", "Saved target areas"),
@@ -153,12 +154,14 @@ TEXTS = {
         "Area no. {n} in the plan cannot be read.",
     ),
     "marketpage.areas.circle": ("cerchio di {km} km", "circle of {km} km"),
-    "marketpage.areas.polygon": ("{n} vertici", "{n} corners"),
+    "marketpage.areas.polygon": ("{n} {n:vertice|vertici}", "{n} {n:corner|corners}"),
     "marketpage.areas.row": (
-        "**{name}** ({shape}) · {customers} clienti ({share_customers}) · {revenue} € ({share_revenue}) · "
-        "{residents} abitanti in {comuni} comuni · {per_1000} clienti ogni 1.000 abitanti",
-        "**{name}** ({shape}) · {customers} customers ({share_customers}) · €{revenue} ({share_revenue}) · "
-        "{residents} residents in {comuni} comuni · {per_1000} customers per 1,000 residents",
+        "**{name}** ({shape}) · {customers} {customers:cliente|clienti} ({share_customers}) · {revenue} € "
+        "({share_revenue}) · "
+        "{residents} abitanti in {comuni} {comuni:comune|comuni} · {per_1000} clienti ogni 1.000 abitanti",
+        "**{name}** ({shape}) · {customers} {customers:customer|customers} ({share_customers}) · €{revenue} "
+        "({share_revenue}) · "
+        "{residents} residents in {comuni} {comuni:comune|comuni} · {per_1000} customers per 1,000 residents",
     ),
     "marketpage.areas.goal_hint": (
         "Per un obiettivo su una zona: nel passo Obiettivi scegli come luogo «{kind}» e scrivi il suo nome.",

@@ -30,15 +30,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "monitor.board.no_kpi": ("KPI da scegliere", "KPI to choose"),
     "monitor.verdict.on_track": (
         "In linea: ogni obiettivo misurato tiene il ritmo ({judged} su {goals} misurati).",
-        "On track: every measured goal keeps the pace ({judged} of {goals} goals measured).",
+        "On track: every measured goal keeps the pace ({judged} of {goals} {goals:goal|goals} measured).",
     ),
     "monitor.verdict.at_risk": (
-        "A rischio: in ritardo o fuori rotta {behind} su {judged} obiettivi misurati.",
+        "A rischio: in ritardo o fuori rotta {behind} su {judged} {judged:obiettivo misurato|obiettivi misurati}.",
         "At risk: {behind} of {judged} measured goals behind or off track.",
     ),
     "monitor.verdict.thin": (
-        "Dati scarsi: solo {judged} obiettivi su {goals} si possono misurare. Importa i dati che mancano.",
-        "Thin data: only {judged} of {goals} goals can be measured. Import the missing data.",
+        "Dati scarsi: solo {judged} {judged:obiettivo|obiettivi} su {goals} si {judged:può|possono} misurare. "
+        "Importa i dati che mancano.",
+        "Thin data: only {judged} of {goals} {goals:goal|goals} can be measured. Import the missing data.",
     ),
     "monitor.verdict.no_goals": (
         "Nessun obiettivo con un indicatore da misurare.",
@@ -100,13 +101,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Repeat customers: {rate} of customers ({repeat} of {customers}) ordered at least twice.",
     ),
     "monitor.loyalty.gap": (
-        "Tra un acquisto e il successivo passano di solito {days} giorni (mediana di {gaps} intervalli).",
-        "Between one order and the next there are usually {days} days (median of {gaps} gaps).",
+        "Tra un acquisto e il successivo passano di solito {days} {days:giorno|giorni} (mediana di {gaps} "
+        "{gaps:intervallo|intervalli}).",
+        "Between one order and the next there {days:is|are} usually {days} {days:day|days} (median of {gaps} "
+        "{gaps:gap|gaps}).",
     ),
     "monitor.metric.repeat_rate": ("Clienti che tornano", "Repeat customers"),
     "monitor.metric.median_gap": ("Giorni tra due acquisti", "Days between orders"),
     "monitor.metric.customers": ("Clienti", "Customers"),
-    "monitor.metric.median_gap_value": ("{days} giorni", "{days} days"),
+    "monitor.metric.median_gap_value": ("{days} {days:giorno|giorni}", "{days} {days:day|days}"),
     "monitor.cohorts.title": (
         "Chi torna nei mesi dopo il primo acquisto",
         "Who comes back in the months after the first order",
@@ -132,8 +135,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "One circle per segment and town, sized by customers; switch segments on and off in the box.",
     ),
     "monitor.map.unplaced": (
-        "{n} clienti non sono sulla mappa: il loro comune non è stato trovato.",
-        "{n} customers are not on the map: their town could not be found.",
+        "{n} {n:cliente non è|clienti non sono} sulla mappa: il loro comune non è stato trovato.",
+        "{n} {n:customer is|customers are} not on the map: their town could not be found.",
     ),
     "monitor.map.none": (
         "Nessun cliente con un comune riconosciuto: importa l'elenco clienti con comune e CAP.",
@@ -141,7 +144,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "monitor.map.legend": ("Gruppi di clienti", "Customer segments"),
     "monitor.map.tooltip": (
-        "{place}: {n} clienti «{segment}», {revenue}",
+        "{place}: {n} {n:cliente|clienti} «{segment}», {revenue}",
         "{place}: {n} \u201c{segment}\u201d customers, {revenue}",
     ),
     "monitor.map.layer": ("{segment} ({n})", "{segment} ({n})"),

@@ -161,7 +161,7 @@ TEXTS = {
         "Do you link what you post to where and when it happens (shop, events, fairs)?",
     ),
     "selfcheck.score": ("Punteggio: {score} su {maximum}", "Score: {score} out of {maximum}"),
-    "selfcheck.answered": ("{answered} risposte su {total}", "{answered} of {total} answered"),
+    "selfcheck.answered": ("{answered} {answered:risposta|risposte} su {total}", "{answered} of {total} answered"),
     "selfcheck.band.incomplete": (
         "Rispondi a tutte le domande per vedere dove sei.",
         "Answer every question to see where you stand.",

@@ -144,10 +144,10 @@ TEXTS = {
     "timeline.chart.offline": ("Azione offline", "Offline action"),
     "timeline.chart.what": ("Cosa", "What"),
     "timeline.chart.actions": ("Azioni", "Actions"),
-    "timeline.chart.more": ("{text} (e altre {n})", "{text} (and {n} more)"),
+    "timeline.chart.more": ("{text} (e {n:un'altra|altre {n}})", "{text} (and {n} more)"),
     "timeline.chart.place": ("Dove", "Where"),
     "timeline.chart.median_rate": ("Coinvolgimento mediano per post", "Median engagement per post"),
-    "timeline.chart.posts_count": ("{n} post", "{n} posts"),
+    "timeline.chart.posts_count": ("{n} post", "{n} {n:post|posts}"),
     "timeline.chart.by.kind": ("Formato", "Format"),
     "timeline.chart.by.platform": ("Canale", "Channel"),
     "timeline.chart.by_title.kind": ("Coinvolgimento per formato", "Engagement by format"),
@@ -177,7 +177,7 @@ TEXTS = {
         "{needed} post, "
         "e almeno {min_cell} nella stessa fascia oraria per confrontarla. Usa le prossime settimane per una "
         "prova.",
-        "With {posts} posts it is too early to tell when your posts work best: it takes at least {needed} "
+        "With {posts} {posts:post|posts} it is too early to tell when your posts work best: it takes at least {needed} "
         "posts, "
         "and at least {min_cell} in the same time slot to compare it. Use the next weeks for a test.",
     ),
@@ -185,13 +185,12 @@ TEXTS = {
         "Finora i post con più coinvolgimento sono usciti in queste fasce: {slots:it} (su {posts} post in "
         "tutto). È un indizio da mettere alla prova, non una regola: il pubblico e le piattaforme cambiano.",
         "So far the posts with the most engagement went out in these slots: {slots:en} (out of {posts} "
-        "posts in "
-        "all). It is a hint to test, not a rule: audiences and platforms change.",
+        "{posts:post|posts} in all). It is a hint to test, not a rule: audiences and platforms change.",
     ),
     "timeline.best.slot": ("{day:it} {start}-{end}", "{day:en} {start}-{end}"),
     "timeline.best.slot_rate": (
         "{day:it} {start}-{end} ({rate:it}, {posts} post)",
-        "{day:en} {start}-{end} ({rate:en}, {posts} posts)",
+        "{day:en} {start}-{end} ({rate:en}, {posts} {posts:post|posts})",
     ),
     "timeline.best.hours": ("{start}-{end}", "{start}-{end}"),
     "timeline.best.try_two": (
@@ -211,7 +210,7 @@ TEXTS = {
     ),
     "timeline.best.more_posts": (
         "Ancora circa {missing} post e questa griglia comincerà a dire qualcosa.",
-        "About {missing} more posts and this grid will start to tell you something.",
+        "About {missing} more {missing:post|posts} and this grid will start to tell you something.",
     ),
     "timeline.best.test_best": (
         "Per {weeks} settimane sposta qualche post da {usual:it} a {best:it} e confronta: se regge, tienilo.",

@@ -85,8 +85,8 @@ TEXTS = {
         "the map and the best posts will appear here.",
     ),
     "timelinepage.as_of": (
-        "Dati dal {first} al {last}: {rows} righe di attività.",
-        "Data from {first} to {last}: {rows} activity rows.",
+        "Dati dal {first} al {last}: {rows} {rows:riga|righe} di attività.",
+        "Data from {first} to {last}: {rows} activity {rows:row|rows}.",
     ),
     # ---- Activity in: imports --------------------------------------------------------------------------
     "timelinepage.in.title": ("Attività: da dove arriva", "Activity in"),
@@ -115,23 +115,11 @@ TEXTS = {
         "Scegli sia il primo sia l'ultimo giorno del rapporto.",
         "Pick both the first and the last day of the report.",
     ),
-    "timelinepage.import.privacy": (
-        "Rotta tiene solo date, testi, link e numeri dei post; i file non lasciano questo server.",
-        "Rotta keeps only the posts' dates, texts, links and numbers; the files do not leave this server.",
-    ),
     "timelinepage.import.sample_note": (
         "Questo piano parte da un esempio: finché non importi file tuoi vedi l'attività dell'esempio; "
         "dal primo file importato vedi solo i tuoi dati.",
         "This plan starts from a sample: until you import your own files you see the sample's activity; "
         "from the first imported file on you see your own data only.",
-    ),
-    "timelinepage.import.done_activity": (
-        "{file}: importate {rows} righe di {platform}, dal {first} al {last}.",
-        "{file}: imported {rows} {platform} rows, from {first} to {last}.",
-    ),
-    "timelinepage.import.done_customers": (
-        "{file}: importati {rows} clienti ({platform}).",
-        "{file}: imported {rows} customers ({platform}).",
     ),
     "timelinepage.import.failed": (
         "{file} non è stato importato. {reason}",
@@ -151,15 +139,12 @@ TEXTS = {
         "It holds {platform} activity: import it in the Timeline step.",
     ),
     "timelinepage.import.duplicate": (
-        "{file}: già importato ({rows} righe di {platform}); per importarlo di nuovo rimuovi prima quello vecchio.",
-        "{file}: already imported ({rows} {platform} rows); to import it again, remove the old one first.",
+        "{file}: già importato ({rows} {rows:riga|righe} di {platform}); per importarlo di nuovo rimuovi prima "
+        "quello vecchio.",
+        "{file}: already imported ({rows} {platform} {rows:row|rows}); to import it again, remove the old one first.",
     ),
     "timelinepage.import.list": ("File importati", "Imported files"),
     "timelinepage.import.none": ("Nessun file importato finora.", "No files imported yet."),
-    "timelinepage.import.row": (
-        "**{file}** · {platform} · {rows} righe · importato il {day}",
-        "**{file}** · {platform} · {rows} rows · imported on {day}",
-    ),
     "timelinepage.import.remove": ("Rimuovi", "Remove"),
     "timelinepage.import.removed": (
         "{file} rimosso: i suoi dati non sono più nel piano.",
@@ -233,10 +218,10 @@ TEXTS = {
         "months; the dashed circles are distances from your premises.",
     ),
     "timelinepage.where.count": (
-        "Sulla mappa: {shown} di {placed} attività con un luogo (le più recenti). {unplaced} post non hanno "
-        "un luogo e restano fuori.",
-        "On the map: {shown} of {placed} activities with a place (the latest). {unplaced} posts have no "
-        "place and stay off it.",
+        "Sulla mappa: {shown} di {placed} attività con un luogo (le più recenti). {unplaced} post non "
+        "{unplaced:ha|hanno} un luogo e {unplaced:resta|restano} fuori.",
+        "On the map: {shown} of {placed} {placed:activity|activities} with a place (the latest). {unplaced} "
+        "{unplaced:post has|posts have} no place and {unplaced:stays|stay} off it.",
     ),
     "timelinepage.where.none": (
         "Nessuna attività ha un luogo: aggiungi un'azione offline con il comune, o importa post con il luogo.",
@@ -293,8 +278,8 @@ TEXTS = {
     ),
     "timelinepage.calendar.vs_title": ("Programmato e fatto", "Planned and done"),
     "timelinepage.calendar.unplanned": (
-        "{n} post nei giorni e sui canali del calendario non erano in programma.",
-        "{n} posts on the calendar's days and channels were not planned.",
+        "{n} post nei giorni e sui canali del calendario non {n:era|erano} in programma.",
+        "{n} {n:post|posts} on the calendar's days and channels {n:was|were} not planned.",
     ),
     "timelinepage.calendar.col_outcome": ("Esito", "Outcome"),
     "timelinepage.calendar.col_matched": ("Post trovato", "Post found"),

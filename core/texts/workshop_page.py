@@ -123,9 +123,11 @@ _JOIN = {
     "placeholder": ("es. K7QM-3XTP", "e.g. K7QM-3XTP"),
     "empty": ("Scrivi il codice mostrato sullo schermo.", "Type the code shown on the screen."),
     "malformed": (
-        "Questo non è un codice di workshop: ha {length} caratteri, un codice ne ha {expected} tra lettere "
+        "Questo non è un codice di workshop: ha {length} {length:carattere|caratteri}, un codice ne ha {expected} "
+        "tra lettere "
         "e cifre (senza 0, O, 1, I, L, U). Controlla e riprova.",
-        "This is not a workshop code: it has {length} characters, a code has {expected} letters and digits "
+        "This is not a workshop code: it has {length} {length:character|characters}, a code has {expected} letters "
+        "and digits "
         "(no 0, O, 1, I, L, U). Check it and try again.",
     ),
     "new_plan_note": (

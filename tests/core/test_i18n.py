@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 import string
 
 import pytest
@@ -64,3 +65,80 @@ def test_a_message_renders_in_the_language_asked():
     message = i18n.Message("selfcheck.score", {"score": 3, "maximum": 16})
     assert message.render("it") == "Punteggio: 3 su 16"
     assert message.render("en") == "Score: 3 out of 16"
+
+
+@pytest.mark.parametrize(
+    ("count", "it", "en"),
+    [
+        (1, "1 riga vuota saltata.", "1 blank row skipped."),
+        (0, "0 righe vuote saltate.", "0 blank rows skipped."),
+        (3, "3 righe vuote saltate.", "3 blank rows skipped."),
+        ("1", "1 riga vuota saltata.", "1 blank row skipped."),  # a count already formatted
+        ("1.234", "1.234 righe vuote saltate.", "1.234 blank rows skipped."),
+    ],
+)
+def test_a_count_chooses_its_words_in_both_languages(count, it, en):
+    message = i18n.Message("importers.warn.blank_rows", {"count": count})
+    assert (message.render("it"), message.render("en")) == (it, en)
+
+
+def test_money_given_to_a_message_is_written_in_the_language_of_the_text():
+    message = i18n.Message("importers.warn.orders_refunded", {"count": 2, "amount": i18n.Money(1234.5)})
+    assert "1.234,50\xa0€" in message.render("it") and "€1,234.50" in message.render("en")
+
+
+# Counts that are never 1 (limits, constants, shares) or whose 1 has its own key: a placeholder followed
+# by a plural noun is fine for these.
+NEVER_ONE = {"min", "max", "minutes", "seconds", "bound", "limit", "min_reach", "min_cell", "needed", "width",
+             "total", "questions", "maximum", "mb", "min_n", "rate", "per_1000", "equivalent", "population",
+             "residents", "recent_weeks", "baseline_weeks"}  # fmt: skip
+OWN_KEY_FOR_ONE = {  # key: why its count is never 1 there
+    "goals.track.too_early": "goals.track.too_early_one says one week",
+    "goals.smart.t.too_far": "more than a year of weeks",
+    "links.later_many": "links.later_one says one week",
+    "links.flat": "said only with enough weeks to compare",
+    "links.statement": "said only with enough weeks to compare",
+    "links.statement_lag": "said only with enough weeks to compare",
+    "market.summary.concentration": "the top comuni are three",
+    "alerts.engagement.falling": "said only with enough posts to compare",
+    "alerts.segment.growing": "compared over a fixed number of days",
+    "timeline.best.keep_usual": "a test of a fixed number of weeks",
+    "timeline.best.test_best": "a test of a fixed number of weeks",
+    "timeline.best.try_other": "a test of a fixed number of weeks",
+    "timeline.best.try_two": "a test of a fixed number of weeks",
+    "timeline.heat.subtitle_ok": "the threshold of a cell, a constant",
+    "timeline.heat.too_few": "the threshold of a cell, a constant",
+}
+PLURAL_NOUNS = {
+    "it": set(
+        "righe clienti canali ordini obiettivi voci risposte giorni settimane comuni sedi date valori paesi numeri "
+        "codici intervalli vertici elementi luoghi azioni appuntamenti fogli colonne celle caratteri".split()
+    ),
+    "en": set(
+        "rows customers channels orders goals items answers days weeks locations dates values countries numbers "
+        "codes gaps corners activities places actions files sheets columns cells characters posts followers".split()
+    ),
+}
+
+
+def _unchosen_counts(texts: dict[str, tuple[str, str]]) -> list[str]:
+    """``{n} righe``-like spots: a count followed by a plural noun, where 1 would read "1 righe"."""
+    found = []
+    for key, pair in texts.items():
+        if key in OWN_KEY_FOR_ONE:
+            continue
+        for lang, template in zip(("it", "en"), pair, strict=True):
+            plain = re.sub(r"\{\w+:[^{}]*(\{\w+\}[^{}]*)*\}", "", template)  # choices already made
+            for name, noun in re.findall(r"\{(\w+)\} (?:more )?(\w+)", plain):
+                if name not in NEVER_ONE and noun in PLURAL_NOUNS[lang]:
+                    found.append(f"{key} ({lang}): {{{name}}} {noun}")
+    return found
+
+
+def test_the_detector_of_unchosen_counts_finds_a_planted_one():
+    planted = {"x.planted": ("{count} righe saltate.", "{count} {count:row|rows} skipped.")}
+    assert _unchosen_counts(planted) == ["x.planted (it): {count} righe"]
+
+
+def test_no_text_says_1_righe_or_1_canali_every_count_chooses_singular_or_plural():
+    assert _unchosen_counts(i18n.TEXTS) == []

@@ -36,3 +36,30 @@ def test_nonsense_finds_nothing_and_blank_finds_nothing():
 def test_lookup_returns_the_official_title():
     assert sectors.lookup("11.02.10").title.startswith("Produzione di vini")
     assert sectors.lookup("99.99.99") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("trattoria", "56.11.11"),  # not "Fabbricazione di trattori" (its stem)
+        ("Trattoria da Gino", "56.11.11"),
+        ("osteria", "56.11.11"),
+        ("ristoranti", "56.11.11"),  # a restaurant before wholesale of restaurant equipment
+        ("gelateria", "56.11.21"),
+        ("bar", "56.30.01"),
+        ("forno", "10.71.10"),
+        ("macelleria", "47.22.00"),
+        ("fioraio", "47.76.10"),
+        ("agriturismo", "55.20.51"),
+        ("cantina", "11.02.10"),
+        ("b&b", "55.20.41"),
+        ("parrucchiere", "96.21.00"),
+    ],
+)
+def test_what_owners_call_their_business_finds_its_sector_first(query, first):
+    assert sectors.search(query)[0].code == first
+
+
+def test_a_trattoria_is_never_a_tractor_factory_before_a_restaurant():
+    codes = [s.code for s in sectors.search("trattoria")]
+    assert codes.index("56.11.11") < min(codes.index(c) for c in codes if c.startswith("28.30"))

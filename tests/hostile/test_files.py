@@ -31,7 +31,7 @@ import pandas as pd
 import pytest
 
 from core import i18n
-from core.importers import ImportContext, RawFile, import_file, read_table, tabular
+from core.importers import ImportContext, ImportProblem, RawFile, import_file, read_table, tabular
 from tests.core.importers import hostile
 from tests.core.importers.conftest import PASSWORD_XLSX
 from tests.hostile import conftest
@@ -88,8 +88,18 @@ BROKEN = {  # name: bytes builder; each must be refused with a message
     "csv_100000_columns": hostile.wide_csv,
     "csv_200001_rows": hostile.tall_csv,
     "over_the_size_limit": _over_the_size_limit,
+    # Issue 17.1: small workbooks that unpack to hundreds of MB where openpyxl parses them whole.
+    "xlsx_styles_padded_to_250_mb": hostile.padded_styles_xlsx,
+    "xlsx_250_mb_of_blanks_in_a_sheet": hostile.whitespace_sheet_xlsx,
+    "xlsx_one_240_mb_inline_cell": hostile.long_inline_cell_xlsx,
+    "xlsx_16_mb_comment_in_the_styles_in_small_pieces": lambda: hostile.padded_styles_xlsx(16 * 2**20 + 1, pieces=True),
+    "xlsx_too_much_text_in_long_cells": hostile.much_text_xlsx,
 }
-GOOD = {"mixed_line_endings": b"Citt\xc3\xa0,CAP\r\nForl\xc3\xac,47121\nCesena,47521\rCant\xc3\xb9,22063\r\n"}
+GOOD = {
+    "mixed_line_endings": b"Citt\xc3\xa0,CAP\r\nForl\xc3\xac,47121\nCesena,47521\rCant\xc3\xb9,22063\r\n",
+    "xlsx_at_the_cell_limit_in_inline_strings": hostile.largest_xlsx,  # the slowest kind of cell openpyxl reads
+}
+EXPECTED_ROWS = {"mixed_line_endings": 3, "xlsx_at_the_cell_limit_in_inline_strings": hostile.LARGEST_ROWS}
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +109,9 @@ def measured(tmp_path_factory) -> dict[str, dict]:
     for name, build in BROKEN.items():
         paths[name] = folder / f"{name}.csv"
         paths[name].write_bytes(build())
-    for name, data in GOOD.items():
+    for name, build in GOOD.items():
         paths[name] = folder / f"{name}.csv"
-        paths[name].write_bytes(data)
+        paths[name].write_bytes(build() if callable(build) else build)
 
     def alone(path: Path) -> dict:  # a fresh process a file: no file pays for memory an earlier one left
         done = subprocess.run(
@@ -115,6 +125,8 @@ def measured(tmp_path_factory) -> dict[str, dict]:
     for path in paths.values():
         path.unlink()
     conftest.COUNTS["hostile files"] += len(results)
+    for name, r in sorted(results.items()):  # shown with -s, and in the report of a failure
+        print(f"{name}: {r['cpu']:.2f} s CPU, peak {r['peak_mb']:.0f} MB, {'read' if r['ok'] else r.get('key')}")
     return results
 
 
@@ -131,10 +143,12 @@ def test_every_broken_file_gets_a_clear_message_in_both_languages_within_5_s_of_
     assert result["peak_mb"] < PEAK_MB, f"peak {result['peak_mb']:.0f} MB"
 
 
-def test_mixed_line_endings_are_read_within_the_same_bounds(measured):
-    result = measured["mixed_line_endings"]
-    assert result["ok"] and result["rows"] == 3
-    assert result["cpu"] < CPU_S and result["peak_mb"] < PEAK_MB
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_good_files_are_read_within_the_same_bounds(measured, name):
+    result = measured[name]
+    assert result["ok"] and result["rows"] == EXPECTED_ROWS[name]
+    assert result["cpu"] < CPU_S, f"{result['cpu']:.1f} s of CPU"
+    assert result["peak_mb"] < PEAK_MB, f"peak {result['peak_mb']:.0f} MB"
 
 
 # One customer list, as an Italian shop's Excel and three other programs save it.
@@ -149,21 +163,48 @@ ENCODINGS = {
     + LIST.replace(";", ",").replace("€ 1.020,50", "1020.50").replace("75,45 €", "75.45").encode(),
     "utf16": LIST.replace(";", "\t").encode("utf-16"),
     "utf8": LIST.encode("utf-8"),
+    # Issue 17.4: read right, or refused clearly; never read as garbage.
+    "utf32": LIST.encode("utf-32"),
+    "utf32_le_without_bom": LIST.encode("utf-32-le"),
+    "cp1252_behind_a_utf8_bom": codecs.BOM_UTF8 + LIST.encode("cp1252"),
+    "latin1_behind_a_utf8_bom": codecs.BOM_UTF8 + LIST.replace("€", "EUR").encode("latin-1"),
+}
+SAID = {  # variants read right but worth a word to the user
+    "cp1252_behind_a_utf8_bom": "importers.warn.encoding_behind_bom",
+    "latin1_behind_a_utf8_bom": "importers.warn.encoding_behind_bom",
 }
 
 
 @pytest.mark.parametrize("variant", sorted(ENCODINGS))
 def test_the_same_list_in_any_encoding_gives_the_same_euros_dates_postcodes_and_vat_numbers(variant):
     data = ENCODINGS[variant]
-    customers = import_file(RawFile("clienti.csv", data), ImportContext()).frame
+    result = import_file(RawFile("clienti.csv", data), ImportContext())
+    customers = result.frame
+    assert [w.key for w in result.warnings if "encoding" in w.key] == ([SAID[variant]] if variant in SAID else [])
     assert customers["town"].tolist() == ["Forlì", "Cantù"]
     assert customers["postcode"].tolist() == ["47121", "06012"]
     assert customers["revenue"].tolist() == [1020.5, 75.45]
     assert customers["first_order"].tolist() == [pd.Timestamp(2024, 4, 3), pd.Timestamp(2024, 12, 1)]
     cells = read_table(RawFile("clienti.csv", data)).frame
     assert cells["Partita IVA"].tolist() == ["01234567890", "00987654321"]  # text, leading zeros kept
-    if variant != "utf8_bom":
+    if variant not in ("utf8_bom", "latin1_behind_a_utf8_bom"):
         assert cells["Totale speso"].tolist() == ["€ 1.020,50", "75,45 €"]
+    conftest.COUNTS["hostile files"] += 1
+
+
+UNREADABLE = {  # text in an encoding Rotta does not read: refused, never imported as garbage
+    "cyrillic_windows_1251": "Email;Город;Индекс\r\nivan@example.ru;Москва;101000\r\n".encode("cp1251"),
+    "greek_iso_8859_7": "Email;Πόλη;ΤΚ\r\nnikos@example.gr;Αθήνα;10431\r\n".encode("iso8859-7"),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(UNREADABLE))
+def test_text_in_an_encoding_rotta_does_not_read_is_refused_saying_so_in_both_languages(variant):
+    with pytest.raises(ImportProblem) as caught:
+        import_file(RawFile("clienti.csv", UNREADABLE[variant]), ImportContext())
+    message = caught.value.message
+    assert message.key == "importers.err.encoding"
+    assert "UTF-8" in message.render("it") and "clienti.csv" in message.render("en")
     conftest.COUNTS["hostile files"] += 1
 
 

@@ -31,7 +31,8 @@ def test_every_file_is_made_on_demand_and_opens(lang):
     assert 1 <= len(pdf.pages) <= 3 and plan["goals"][0]["title"][:20] in " ".join(p.extract_text() for p in pdf.pages)
     assert "xl/workbook.xml" in zipfile.ZipFile(io.BytesIO(files["xlsx"].make())).namelist()
     assert plan["business"]["name"] in files["md"].make().decode("utf-8")
-    assert json.loads(files["json"].make()) == plan
+    whole = json.loads(files["json"].make())
+    assert (whole["format"], whole["plan"], whole["imports"]) == ("rotta-bundle", plan, [])
     assert all(f.name.startswith("rotta-cantina") for f in files.values())
 
 

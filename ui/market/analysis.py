@@ -65,9 +65,10 @@ def data_digest(loaded: Loaded) -> str:
 
 
 def market_data_key(frame: Frame) -> tuple[object, ...]:
-    """The plan's customer imports (under its secret token), else its sample: never a table's hash."""
+    """The plan's customer and order imports (under its secret token), else its sample: never a table's hash.
+    Orders count: their buyers are customers (``ui.data.plan_data``)."""
     entries = resources.get_datasets().entries(frame.token) if frame.token else []
-    ids = tuple(e.id for e in entries if e.kind == "customers")
+    ids = tuple(e.id for e in entries if e.kind in ("customers", "orders"))
     return (frame.token, ids, None) if ids else (None, (), (frame.plan or {}).get("sample"))
 
 

@@ -30,13 +30,15 @@ Parse = Callable[[RawFile, ImportContext], ImportResult]
 
 
 def _checked(parse: Parse) -> Parse:
-    """``parse`` plus the checks every activity import shares: no rows at all, dates after today."""
+    """``parse`` plus the checks every activity import shares: no rows at all, no rows after today."""
 
     @functools.wraps(parse)
     def run(raw: RawFile, ctx: ImportContext) -> ImportResult:
         result = parse(raw, ctx)
-        extra = common.final_checks(result.frame, ctx.today, bool(result.warnings))
-        return dataclasses.replace(result, warnings=result.warnings + tuple(extra)) if extra else result
+        frame, extra = common.final_checks(result.frame, ctx.today, bool(result.warnings))
+        if not extra:
+            return result
+        return dataclasses.replace(result, frame=frame, warnings=result.warnings + tuple(extra))
 
     return run
 

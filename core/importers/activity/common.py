@@ -118,17 +118,19 @@ def ragged(rows: tuple[int, ...], width: int) -> list[Message]:
     return [Message("activity.warn.ragged", {"rows": rows_text(rows), "width": width})]
 
 
-def final_checks(frame: pd.DataFrame, today: dt.date | None, warned: bool) -> list[Message]:
-    """Warnings every import shares: a file with no rows (when nothing else explains it), future dates."""
+def final_checks(frame: pd.DataFrame, today: dt.date | None, warned: bool) -> tuple[pd.DataFrame, list[Message]]:
+    """What every import shares: a file with no rows is said (when nothing else explains it); rows dated
+    after today are not imported, and said."""
     if frame.empty:
-        return [] if warned else [Message("activity.warn.empty", {})]
+        return frame, [] if warned else [Message("activity.warn.empty", {})]
     if today is None:
-        return []
+        return frame, []
     future = frame["when"].dt.date > today
     if not future.any():
-        return []
+        return frame, []
     first = frame.loc[future, "when"].iloc[0].date()
-    return [Message("activity.warn.future", {"count": int(future.sum()), "today": today, "example": first})]
+    message = Message("activity.warn.future", {"count": int(future.sum()), "today": today, "example": first})
+    return frame[~future].reset_index(drop=True), [message]
 
 
 def no_date_column(expected: Iterable[str]) -> Message:

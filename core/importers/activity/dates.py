@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from core.i18n import Message
-from core.importers.base import ImportProblem
+from core.importers.base import ImportProblem, Span
 
 ROME = "Europe/Rome"
 PACIFIC = "America/Los_Angeles"
@@ -114,3 +114,53 @@ def infer_years(months: pd.Series, days: pd.Series, reference: dt.date) -> pd.Se
 
 def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def series_end(months: pd.Series, days: pd.Series) -> tuple[int, int]:
+    """The last (month, day) of a run of days without a year: the day before the widest gap around the year.
+
+    ``December 30 .. January 2`` ends on January 2, not December 31.
+    """
+    days_of_year = sorted({dt.date(2000, m, d).timetuple().tm_yday for m, d in zip(months, days, strict=True)})
+    count = len(days_of_year)
+    gaps = [(days_of_year[(i + 1) % count] - days_of_year[i]) % 366 or 366 for i in range(count)]
+    end = days_of_year[max(range(count), key=lambda i: gaps[i])]
+    day = dt.date(2000, 1, 1) + dt.timedelta(days=end - 1)
+    return day.month, day.day
+
+
+def last_day(year: int, month: int, day: int) -> dt.date:
+    """``year-month-day``; a 29 February of a common year is its 28 February."""
+    return dt.date(year, month, 28) if (month, day) == (2, 29) and not _leap(year) else dt.date(year, month, day)
+
+
+def years_ending(months: pd.Series, days: pd.Series, year: int) -> pd.Series:
+    """The year of each day of a run whose last day is in ``year``."""
+    return infer_years(months, days, last_day(year, *series_end(months, days)))
+
+
+def years_from_spans(
+    months: pd.Series, days: pd.Series, spans: Sequence[Span], today: dt.date | None
+) -> tuple[pd.Series, Span] | None:
+    """The years that lay a run of days without a year over the days another file covers, never after today.
+
+    Each candidate year for the run's last day is scored by how many days it shares with a span (or,
+    when none shares any, by how close it comes); the best wins, the later year on a tie. None when
+    every candidate would end after ``today``.
+    """
+    end = series_end(months, days)
+    candidates = sorted({y for s in spans for y in range(s.first.year - 1, s.last.year + 2)})
+    best: tuple[tuple, pd.Series, Span] | None = None
+    for year in candidates:
+        last = last_day(year, *end)
+        if today is not None and last > today:
+            continue
+        years = infer_years(months, days, last)
+        first = min(dt.date(y, m, d) for y, m, d in zip(years, months, days, strict=True))
+        for span in spans:
+            shared = (min(last, span.last) - max(first, span.first)).days + 1
+            apart = max((span.first - last).days, (first - span.last).days, 0)
+            score = (shared > 0, shared if shared > 0 else -apart, year)
+            if best is None or score > best[0]:
+                best = (score, years, span)
+    return None if best is None else (best[1], best[2])

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.importers import textfile
+from core.importers.base import ImportProblem
+
 _SEP_LINE = re.compile(r"^\s*sep=(.)\s*$", re.IGNORECASE)
 _EMPTY = {"", "-", "--", "n/a", "na", "null", "none", "nan"}
 _GROUPED_EN = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -26,18 +29,11 @@ _SNIFF_CELLS = 512  # exports have tens of columns; a file with 100,000 is not o
 
 
 def decode(data: bytes) -> str:
-    """The text of ``data``: UTF-8/UTF-16 by their BOM, else UTF-8, else Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    head = data[:200]
-    if head and head.count(b"\x00") * 3 > len(head):  # UTF-16 without a BOM
-        return data.decode("utf-16-le" if head[1:2] == b"\x00" else "utf-16-be", errors="replace")
+    """The text of ``data``, read as every importer reads text (``core.importers.textfile``); bytes that
+    are no text come back as Windows-1252 with replacement characters, for the format checks to refuse."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Italian Excel saves CSV as cp1252, not latin-1 (which would corrupt the euro sign).
+        return textfile.decode(data, name="")[0]
+    except ImportProblem:
         return data.decode("cp1252", errors="replace")
 
 

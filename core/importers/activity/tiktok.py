@@ -2,9 +2,11 @@
 per day) and ``Followers.csv`` (followers per day: its daily change lands in ``follows``, a net
 change that can be negative; the followers count itself is only reported in a warning).
 
-Counts carry thousands separators (``"8,016"``). Overview dates have no year (``"August 31"``):
-they are the last days up to the export, so the year is inferred counting back from ``ctx.today``,
-and a warning says which years were used.
+Counts carry thousands separators (``"8,016"``). Overview and followers dates have no year
+(``"August 31"``): the year comes from the user (``ctx.year``, the year of the last day), else from
+the days the other files of the same upload cover (``ctx.spans``: ``Content.csv`` has years), and
+a warning says which; with neither the import asks (``activity.err.year_needed``). Counting back
+from today would date an export made last year in this one.
 """
 
 from __future__ import annotations
@@ -157,19 +159,42 @@ def _when(table: tabular.Table, names: tuple[str, ...], ctx: ImportContext) -> t
 def _without_year(
     text: pd.Series, original: pd.Series, column: str, ctx: ImportContext
 ) -> tuple[pd.Series, pd.Series, list[Message]]:
-    """Dates like ``August 31``: read in a leap year, then given the year that puts them before today."""
-    if ctx.today is None:
-        example = str(original[text != ""].iloc[0])
-        raise ImportProblem(Message("activity.err.no_year", {"column": column, "example": example}))
+    """Dates like ``August 31``: read in a leap year, then given the year the user said for the last day,
+    else the years that lay them over the days the upload's other files cover (TikTok's first); else
+    the user is asked (``activity.err.year_needed``)."""
     with_year = text.where(text.eq(""), text + " " + _LEAP)
     leap, empty = dates.parse(with_year, column, EXPECTED, _NO_YEAR, shown=original)
     kept = leap[~empty]
-    years = dates.infer_years(kept.dt.month, kept.dt.day, ctx.today)
+    months, days = kept.dt.month, kept.dt.day
+    if ctx.year is not None:
+        years = dates.years_ending(months, days, ctx.year)
+        message = Message("activity.warn.year_given", {"column": column, "years": _listed(years), "year": ctx.year})
+    else:
+        spans = [s for s in ctx.spans if s.platform == "tiktok"] or list(ctx.spans)
+        found = dates.years_from_spans(months, days, spans, ctx.today) if spans else None
+        if found is None:
+            raise ImportProblem(_year_needed(column, original[~empty], months, days, ctx.today))
+        years, span = found
+        params = {"column": column, "years": _listed(years), "file": span.file, "first": span.first, "last": span.last}
+        message = Message("activity.warn.year_from_file", params)
     real = pd.to_datetime(
-        pd.DataFrame({"year": years, "month": kept.dt.month, "day": kept.dt.day, "hour": kept.dt.hour})
+        pd.DataFrame({"year": years, "month": months, "day": days, "hour": kept.dt.hour, "minute": kept.dt.minute})
     )
     naive = pd.Series(pd.NaT, index=text.index, dtype=real.dtype)
     naive[~empty] = real
-    used = sorted(set(years.tolist()))
-    params = {"column": column, "years": ", ".join(str(y) for y in used), "reference": ctx.today}
-    return naive, empty, [Message("activity.warn.year_inferred", params)]
+    return naive, empty, [message]
+
+
+def _listed(years: pd.Series) -> str:
+    return ", ".join(str(y) for y in sorted(set(years.tolist())))
+
+
+def _year_needed(column: str, shown: pd.Series, months: pd.Series, days: pd.Series, today) -> Message:
+    """The question for the user: which year is the last day in? With the year counting back from today."""
+    end = dates.series_end(months, days)
+    last = shown[(months == end[0]).to_numpy() & (days == end[1]).to_numpy()].iloc[0]
+    suggested = None
+    if today is not None:
+        suggested = today.year if end <= (today.month, today.day) else today.year - 1
+    params = {"column": column, "example": str(shown.iloc[0]), "last": str(last).strip(), "suggested": suggested}
+    return Message("activity.err.year_needed", params)

@@ -82,10 +82,10 @@ def _xls_cell(cell: object, datemode: int) -> object:
 
 
 def _xlsx(data: bytes, limit: int | None) -> Iterator[tuple[str, Rows]]:
-    import openpyxl
+    from core.importers import xlsx
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = xlsx.load(data)
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign zip
         raise ValueError(f"{type(error).__name__}: {error}") from error
     try:

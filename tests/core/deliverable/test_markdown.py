@@ -33,7 +33,7 @@ def test_a_sample_shows_market_tables_posts_per_month_calendar_and_numbered_acti
     d = built("forno", lang)
     html = RENDERER.render(text)
 
-    assert html.count("<table>") == 4  # top towns, rings, posts per channel, calendar
+    assert html.count("<table>") == 5  # top towns, rings, channel totals, posts per month, calendar
     assert f"| {export_md.md(d.market.top[0].name)} |" in text
     assert "| " + " | ".join(d.timeline.months) in text
     assert f"1. {export_md.md(d.actions[0].text)}" in text

@@ -10,7 +10,7 @@ from core import i18n, samples
 from core.deliverable import xlsx as export_xlsx
 from tests.core.deliverable.test_build import CASES, HOSTILE, LANGS, built, hostile, with_distance
 
-SHEETS = ("goals", "calendar", "areas", "kpis")
+SHEETS = ("goals", "calendar", "areas", "timeline", "kpis")
 
 
 @functools.cache
@@ -32,7 +32,7 @@ def header(ws) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("case", CASES)
-def test_the_workbook_has_the_four_sheets_and_every_goal(case, lang):
+def test_the_workbook_has_the_five_sheets_and_every_goal(case, lang):
     wb = book(xlsx(case, lang))
     goals_sheet = wb[i18n.t(lang, "deliverable.sheet.goals")]
 
@@ -59,6 +59,7 @@ def test_an_empty_plan_says_what_is_missing_on_each_sheet():
         "No goals yet: write one at the Goals step.",
         "The calendar is empty: plan the next posts at the Timeline step.",
         "No customers to group by area.",
+        "No activity imported: import your posts at the Timeline step.",
         "No goal uses a KPI yet.",
     ]
 

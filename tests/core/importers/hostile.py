@@ -114,3 +114,59 @@ def far_cells_xlsx(rows: int = 100_000) -> bytes:
     parts += [f'<row r="{i}"><c r="XFD{i}"><v>1</v></c></row>' for i in range(2, rows)]
     parts.append('<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData></worksheet>')
     return rewrite_xlsx(plain_xlsx(), {"xl/worksheets/sheet1.xml": "".join(parts).encode()})
+
+
+def _sheet(cells: str, before: str = "", rows: str = "") -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Città</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>CAP</t></is></c></row>' + before + cells + rows + "</sheetData></worksheet>"
+    ).encode()
+
+
+def padded_styles_xlsx(size: int = 250 * 2**20, pieces: bool = False) -> bytes:
+    """A small workbook whose styles part decompresses to ``size`` bytes: a comment of spaces (or, with
+    ``pieces``, comments of 100 KB each, no run long enough to look like one cell), no cell."""
+    data = plain_xlsx()
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("xl/styles.xml")
+    head, _, tail = styles.partition(b"?>")
+    piece = 100_000 if pieces else size
+    padding = (b"<!--" + b" " * piece + b"-->") * (-(-size // piece))
+    return rewrite_xlsx(data, {"xl/styles.xml": head + b"?>" + padding + tail})
+
+
+def whitespace_sheet_xlsx(size: int = 250 * 2**20) -> bytes:
+    """A sheet with rows, and ``size`` bytes of blanks between two of them."""
+    body = '<row r="2"><c r="A2" t="inlineStr"><is><t>Forlì</t></is></c><c r="B2"><v>47121</v></c></row>'
+    padding = " " * size
+    last = '<row r="3"><c r="A3" t="inlineStr"><is><t>Cesena</t></is></c><c r="B3"><v>47521</v></c></row>'
+    return rewrite_xlsx(plain_xlsx(), {"xl/worksheets/sheet1.xml": _sheet(body, rows=padding + last)})
+
+
+def long_inline_cell_xlsx(size: int = 240 * 2**20) -> bytes:
+    """One inline-string cell of ``size`` characters (about 250 KB compressed)."""
+    body = f'<row r="2"><c r="A2" t="inlineStr"><is><t>{"A" * size}</t></is></c><c r="B2"><v>47121</v></c></row>'
+    return rewrite_xlsx(plain_xlsx(), {"xl/worksheets/sheet1.xml": _sheet(body)})
+
+
+def much_text_xlsx(cells: int = 200, size: int = 100_000) -> bytes:
+    """``cells`` cells of ``size`` characters each: every cell plausible, 20 MB of text together."""
+    text = "x" * size
+    body = "".join(f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>{text}</t></is></c></row>' for i in range(2, cells))
+    return rewrite_xlsx(plain_xlsx(), {"xl/worksheets/sheet1.xml": _sheet(body)})
+
+
+LARGEST_ROWS = 14_990  # x 20 columns, with the header: just under core.importers.xlsx.MAX_CELLS
+
+
+def largest_xlsx(rows: int = LARGEST_ROWS, columns: int = 20) -> bytes:
+    """A customer list at the cell limit, every text an inline string (openpyxl's slowest cells to read)."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["Email", "Città", "CAP", "Totale speso"] + [f"Colonna {i}" for i in range(columns - 4)])
+    for i in range(rows):
+        sheet.append([f"c{i}@example.it", "Forlì", "47121", 10.5 + i] + [f"testo {i} {j}" for j in range(columns - 4)])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -35,6 +35,19 @@ BROKEN = {  # name: (bytes builder, message key, params the message must carry b
     "csv_of_100000_columns": (hostile.wide_csv, "too_many_columns", {"row": 1, "count": 100_000, "limit": 1000}),
     "csv_of_200001_rows": (hostile.tall_csv, "too_many_rows", {"limit": 200_000}),
     "header_only": (lambda: b"Citta,CAP\n", "no_rows", {"row": 1}),
+    "xlsx_styles_padded_to_250_mb": (hostile.padded_styles_xlsx, "xlsx_long_text", {"part": "xl/styles.xml"}),
+    "xlsx_styles_padded_in_pieces": (
+        functools.partial(hostile.padded_styles_xlsx, 20 * 2**20, pieces=True),
+        "xlsx_too_big",
+        {"part": "xl/styles.xml"},
+    ),
+    "xlsx_250_mb_of_blanks_in_a_sheet": (
+        hostile.whitespace_sheet_xlsx,
+        "xlsx_long_text",
+        {"part": "xl/worksheets/sheet1.xml", "limit": 131_072},
+    ),
+    "xlsx_one_240_mb_inline_cell": (hostile.long_inline_cell_xlsx, "xlsx_long_text", {}),
+    "xlsx_20_mb_of_text_in_long_cells": (hostile.much_text_xlsx, "xlsx_too_much_text", {"mb": 16}),
     "not_a_customer_table": (lambda: b"foo,bar\n1,2\n", "unknown_format", {"columns": "'foo', 'bar'"}),
 }
 
@@ -60,12 +73,14 @@ def test_every_broken_file_gets_a_message_saying_what_and_where_within_5_seconds
     assert elapsed < 5.0
 
 
-def test_formats_are_tried_specific_first_then_activity_then_the_generic_table():
+def test_formats_are_tried_specific_first_then_activity_then_the_generic_orders_and_customer_tables():
     found = formats()
-    assert [f.platform for f in found[:2]] == ["shopify", "woocommerce"]
-    assert found[-1].platform == "generic"
-    assert {f.kind for f in found[2:-1]} == {"activity"}
-    assert len(found) > 3
+    assert [(f.platform, f.kind) for f in found[:4]] == [
+        ("shopify", "customers"), ("woocommerce", "customers"), ("shopify", "orders"), ("woocommerce", "orders"),
+    ]  # fmt: skip
+    assert [(f.platform, f.kind) for f in found[-2:]] == [("generic_orders", "orders"), ("generic", "customers")]
+    assert {f.kind for f in found[4:-2]} == {"activity"}
+    assert len(found) > 6
 
 
 def test_an_activity_export_reaches_its_importer_through_the_same_entry_point():

@@ -129,3 +129,13 @@ def test_a_bad_period_stops_the_command_before_any_file(capsys):
         main(["--period", "January", str(GBP_ITALIAN)])
     assert stopped.value.code == 2
     assert "not a period like" in capsys.readouterr().err
+
+
+def test_files_given_together_are_one_upload_and_a_year_can_be_given_for_dates_without_one(tmp_path):
+    exports = ROOT / "tests" / "fixtures" / "exports" / "tiktok"
+    alone = _cli("--no-geocode", str(exports / "Overview.csv"))
+    assert alone.returncode == 2 and "say which year the last day, 'January 2', is in" in alone.stdout
+    given = json.loads(_cli("--no-geocode", "--year", "2024", str(exports / "Overview.csv")).stdout)
+    assert (given["first"], given["last"]) == ("2023-12-30", "2024-01-02")
+    together = [json.loads(line) for line in _cli("--no-geocode", *map(str, exports.glob("*.csv"))).stdout.splitlines()]
+    assert all("error" not in line for line in together)

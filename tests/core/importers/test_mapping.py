@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -109,7 +111,37 @@ def test_a_guessed_mapping_is_used_but_flagged_for_confirmation(ctx):
     assert result.frame.loc[0, ["town", "postcode", "revenue", "orders"]].tolist() == ["Forlì", "47121", 1020.5, 3]
     assert result.frame.loc[0, "first_order"].strftime("%Y-%m-%d") == "2024-04-03"
     guess = next(w for w in result.warnings if w.key == "importers.warn.mapping_guessed")
-    assert guess.params["mapping"] == (
-        "'Comune' -> town, 'CAP' -> postcode, 'Ordini' -> orders, 'Totale speso' -> revenue, "
-        "'Primo ordine' -> first_order"
+    assert guess.render("it") == (
+        "Colonne riconosciute in automatico: 'Comune' → Città / comune, 'CAP' → CAP, 'Ordini' → Numero di ordini, "
+        "'Totale speso' → Totale speso, 'Primo ordine' → Primo ordine. Controlla che siano giuste."
     )
+    assert guess.render("en") == (
+        "Columns recognised automatically: 'Comune' → Town / city, 'CAP' → Postcode, 'Ordini' → Number of orders, "
+        "'Totale speso' → Total spent, 'Primo ordine' → First order. Check that they are right."
+    )
+
+
+INTERNAL = ("source_id", "first_order", "last_order", "-> town", "-> revenue", "-> postcode", "customer_id")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Codice cliente;Città;CAP;Totale;Ultimo ordine\nA1;Forlì;47121;10;31/02/2024\nA2;Atlantide;1;x;01/01/2099\n",
+        "Customer ID,Town,Revenue,Country\n1,Forlì,3,Narnia\n2,Cesena,4,IT\n",
+    ],
+)
+def test_import_warnings_say_the_users_columns_and_words_never_the_internal_field_names(ctx, text):
+    import datetime as dt
+
+    result = import_file(RawFile("x.csv", text.encode()), dataclasses.replace(ctx, today=dt.date(2026, 12, 7)))
+    assert len(result.warnings) >= 2
+    for warning in result.warnings:
+        for lang in ("it", "en"):
+            said = warning.render(lang)
+            assert not [word for word in INTERNAL if word in said], said
+
+
+def test_the_check_for_internal_names_would_catch_the_old_wording():
+    old = "Columns recognised automatically: 'Città' -> town, 'Codice' -> source_id."
+    assert [word for word in INTERNAL if word in old] == ["source_id", "-> town"]

@@ -109,12 +109,17 @@ def test_an_export_with_a_header_and_no_rows_imports_nothing_and_says_so():
     assert [w.key for w in result.warnings] == ["activity.warn.empty"]
 
 
-def test_dates_after_today_are_imported_but_flagged():
+def test_rows_dated_after_today_are_not_imported_and_the_message_says_so():
     raw = raw_file("meta_business_suite/facebook_post_it_2024.csv")
+    every = run(raw, ImportContext(today=dt.date(2025, 1, 1))).frame
     result = run(raw, ImportContext(today=dt.date(2024, 6, 1)))
-    assert len(result.frame) == 3
+    assert len(every) == 3 and (every["when"].dt.date > dt.date(2024, 6, 1)).sum() == 1
+    assert len(result.frame) == 2 and (result.frame["when"].dt.date <= dt.date(2024, 6, 1)).all()
     assert result.warnings[-1].render("en") == (
-        "Rows dated after today (01 Jun 2024): 1, e.g. 28 Oct 2024. Check the file."
+        "1 row is dated after today (01 Jun 2024), e.g. 28 Oct 2024: not imported. Check the file's dates."
+    )
+    assert result.warnings[-1].render("it") == (
+        "1 riga è datata dopo oggi (01/06/2024), ad es. il 28/10/2024: non importata. Controlla le date del file."
     )
 
 

@@ -69,5 +69,5 @@ def test_an_x_date_in_another_shape_stops_the_import_with_an_example():
     with pytest.raises(ImportProblem) as caught:
         x.parse_current(raw, ImportContext())
     assert caught.value.message.render("en") == (
-        "column 'Date' has 1 dates that are not 'Tue, Jul 14, 2026', e.g. 'ieri'"
+        "column 'Date' has 1 date that is not 'Tue, Jul 14, 2026', e.g. 'ieri'"
     )
