@@ -69,7 +69,7 @@ def test_a_bad_item_is_refused_naming_the_field(change, field, problem):
 
     with pytest.raises(calendar.CalendarError) as error:
         calendar.CalendarItem.from_dict(data)
-    assert (error.value.field, error.value.message.key) == (field, f"timeline.calendar.error.{problem}")
+    assert (error.value.field, error.value.message.key) == (field, f"fields.{problem}")
     assert all(error.value.message.render(lang) for lang in i18n.LANGS)
 
 

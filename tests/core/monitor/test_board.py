@@ -72,7 +72,7 @@ def test_a_goal_without_a_kpi_asks_for_one_and_an_invalid_goal_says_what_is_wron
     broken = monitor.board_row(goal(start="yesterday"), measures.Data(), AS_OF)
 
     assert (no_kpi.status, no_kpi.message.key, no_kpi.missing) == ("no_data", "goals.track.incomplete", ())
-    assert broken.status == "no_data" and broken.message.key == "goals.error.date"
+    assert broken.status == "no_data" and broken.message.key == "fields.bad_date"
 
 
 @pytest.mark.parametrize(
