@@ -152,8 +152,9 @@ def flag(value: Any, name: str) -> bool:
 # --- Numbers -------------------------------------------------------------------------------------
 
 
-def number(value: Any, name: str, low: float = 0, high: float = COUNT_MAX) -> int | float:
-    """A finite number from ``low`` to ``high`` (``True`` is not one), not closer to zero than ``TINY``.
+def number(value: Any, name: str, low: float = 0, high: float = COUNT_MAX, *, whole: bool = False) -> int | float:
+    """A finite number from ``low`` to ``high`` (``True`` is not one), not closer to zero than ``TINY``;
+    with ``whole``, an integer (``1240.0`` is one, ``0.5`` followers are not).
 
     Integers are compared as integers: ``10**400`` is out of range, not an ``OverflowError``.
     """
@@ -167,6 +168,8 @@ def number(value: Any, name: str, low: float = 0, high: float = COUNT_MAX) -> in
         if low == 0 and high == COUNT_MAX:
             raise FieldError(name, value, "too_big")
         raise FieldError(name, value, "range", low=_plain(low), high=_plain(high))
+    if whole and not float(value).is_integer():
+        raise FieldError(name, value, "not_whole")
     if value and abs(value) < TINY:
         raise FieldError(name, value, "tiny")
     return value

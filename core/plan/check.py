@@ -149,7 +149,7 @@ def _channels(doc: Mapping[str, Any]) -> Message | None:
         for name, high in (("followers", fields.COUNT_MAX), ("posts_per_week", audit.POSTS_MAX)):
             if entry.get(name) is not None:
                 try:
-                    fields.number(entry[name], name, 0, high)
+                    fields.number(entry[name], name, 0, high, whole=name == "followers")
                 except fields.FieldError as error:
                     if error.problem in ("not_number", "negative"):
                         return Message("plan.err.channel_number", {"row": row, "field": name})
@@ -230,7 +230,7 @@ def _followers(doc: Mapping[str, Any]) -> Message | None:
             return _entry("followers", row, Message("plan.err.no_name"))
         if entry.get("followers") is not None:
             try:
-                fields.number(entry["followers"], "followers")
+                fields.number(entry["followers"], "followers", whole=True)
             except fields.FieldError as error:
                 return _entry("followers", row, error.message)
     return None

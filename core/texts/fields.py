@@ -51,6 +51,10 @@ TEXTS = {
         "«{field}» vale {value}: dev'essere un numero.",
         "'{field}' is {value}: it must be a number.",
     ),
+    "fields.not_whole": (
+        "«{field}» vale {value}: dev'essere un numero intero.",
+        "'{field}' is {value}: it must be a whole number.",
+    ),
     "fields.negative": (
         "«{field}» vale {value}: non può essere negativo.",
         "'{field}' is {value}: it cannot be negative.",

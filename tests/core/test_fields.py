@@ -45,6 +45,16 @@ def test_a_number_is_finite_and_within_its_range(value, low, high, expected):
         assert problem(fields.number, value, "n", low, high).problem == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"), [(1240, 1240), (1240.0, 1240.0), (1240.5, "not_whole"), (0.5, "not_whole")]
+)
+def test_a_whole_number_may_be_written_with_a_zero_decimal_but_not_a_fraction(value, expected):
+    if expected == "not_whole":
+        assert problem(fields.number, value, "followers", whole=True).problem == expected
+    else:
+        assert fields.number(value, "followers", whole=True) == expected
+
+
 def test_a_range_is_said_with_plain_bounds():
     error = problem(fields.number, 6, "target", 1.0, 5.0)
 
