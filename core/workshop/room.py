@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from core import i18n
+from core import i18n, safe_text
 from core.goals import goals, kpis, objectives, smart, vanity
 from core.i18n import Message
 from core.plan import path, selfcheck
@@ -270,7 +270,7 @@ def to_csv(data: dict[str, Any], lang: str) -> str:
     writer = csv.writer(out, delimiter=";" if lang == "it" else ",", lineterminator="\r\n")
     writer.writerow([i18n.t(lang, f"room.export.column.{c}") for c in ("section", "item", "value")])
     for row in _rows(data, lang):
-        writer.writerow(["'" + cell if cell.startswith(_FORMULA_START) else cell for cell in row])
+        writer.writerow([safe_text.for_spreadsheet(cell) for cell in row])
     return out.getvalue()
 
 

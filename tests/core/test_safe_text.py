@@ -64,3 +64,45 @@ def test_a_markdown_table_escapes_user_text_but_keeps_the_columns_that_hold_safe
     text = safe_text.markdown_table(["Testo", "Link"], [["[x](javascript:alert(1)) | *b*", link]], keep={1})
 
     assert text.splitlines()[2] == f"| {safe_text.for_markdown('[x](javascript:alert(1)) | *b*')} | {link} |"
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+39 333", "'+39 333"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\ncmd"),
+        (' =HYPERLINK("http://x")', '\' =HYPERLINK("http://x")'),
+        ("\n=1", "'\n=1"),
+        ("\u00a0=1", "'\u00a0=1"),
+        ("\u2003\u3000+1", "'\u2003\u3000+1"),
+        ("\u200b=1", "'=1"),
+        ("\ufeff=1", "'=1"),
+        ("\u2060\u200d@x", "'@x"),
+        ("\uff1d1+1", "'\uff1d1+1"),
+        ("a=b", "a=b"),
+        ("Post al mattino", "Post al mattino"),
+        ("", ""),
+        (None, ""),
+        (-3.5, "'-3.5"),
+    ],
+)
+def test_one_neutraliser_for_every_export_looks_past_blanks_and_invisible_characters(text, cell):
+    assert safe_text.for_spreadsheet(text) == cell
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://example.com/x", "https:\u2060//example.\u2060com/x"),
+        ("WWW.forno.it", "WWW\u2060.\u2060forno.\u2060it"),
+        ("owner@example.com", "owner\u2060@example.\u2060com"),
+        ("@forno_rossi", "@forno_rossi"),
+        ("1.240,50 € alle 7.30", "1.240,50 € alle 7.30"),  # numbers keep their dots
+    ],
+)
+def test_addresses_get_an_invisible_word_joiner_where_a_renderer_would_link_them(text, expected):
+    assert safe_text.unlinked(text) == expected

@@ -202,6 +202,18 @@ def test_user_text_in_the_csv_cannot_run_as_a_formula():
     assert not any(cell.startswith(("=", "@")) for cell in cells)
 
 
+@pytest.mark.parametrize("title", [" =HYPERLINK(1)", "\n=1", "\u00a0=1", "\u200b=1", "\ufeff@SUM(A1)"])
+def test_a_formula_behind_blanks_or_invisible_characters_cannot_run_either(title):
+    members = _members()
+    members[0].plan["goals"] = [_goal(title=title)]
+    text = room.to_csv(room.summary(room.summarise(members, TODAY)), "en")
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+    shown = [cell for cell in cells if "1" in cell and ("=" in cell or "@" in cell)]
+    assert shown and all(cell.startswith("'") for cell in shown)
+    assert not any(set(cell) & set("\u200b\ufeff") for cell in cells)
+
+
 def test_the_markdown_export_escapes_user_text_and_has_one_table_a_section(the_room):
     members = copy.deepcopy(_members())
     members[0].plan["goals"] = [_goal(title="Più like | *subito* [qui](http://x)")]
