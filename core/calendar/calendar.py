@@ -183,9 +183,12 @@ def planned_vs_done(items: Sequence[CalendarItem], activity: pd.DataFrame, today
     if not items:
         empty = pd.DataFrame(columns=list(RESULT_COLUMNS))
         return PlannedVsDone(empty, dict.fromkeys(OUTCOMES, 0), 0)
-    actions = _actions(activity, items)
-    matched = _match(items, actions)
-    coverage = _coverage(activity.loc[activity["platform"].isin({i.channel for i in items})])
+    if activity.empty:  # nothing imported or done yet (a frame without columns): nothing to match, no day covered
+        actions, matched, coverage = pd.DataFrame(), {}, {}
+    else:
+        actions = _actions(activity, items)
+        matched = _match(items, actions)
+        coverage = _coverage(activity.loc[activity["platform"].isin({i.channel for i in items})])
     rows = []
     for item in items:
         low, high = coverage.get(item.channel, (None, None))
