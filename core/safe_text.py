@@ -52,19 +52,21 @@ def for_folium(text: object) -> str:
     return _JINJA_OPEN.sub("&#123;", for_html(text).translate(_TEMPLATE_LITERAL))
 
 
-def for_markdown(text: object) -> str:
+def for_markdown(text: object, *, unlink: bool = True) -> str:
     """``text`` shown literally by Markdown (Streamlit's or a file's), on one line (``None`` becomes "").
 
     Every ASCII punctuation mark gets a backslash (so ``[x](javascript:...)``, ``**``, ``<b>``,
     ``:red[x]``, ``~~x~~`` and ``$x$`` are not markup), web and e-mail addresses get a word joiner
     that keeps them from becoming links, runs of whitespace and line breaks become one space (no
     headings, lists or quotes from a new line), and control, zero-width and bidirectional
-    characters are dropped (they hide text or reorder the text around them).
+    characters are dropped (they hide text or reorder the text around them). ``unlink=False`` is for the
+    label of a link Rotta makes itself (no renderer links inside a link, and a label copied by hand must
+    not carry the joiners).
     """
     if text is None:
         return ""
     flat = " ".join(plain_text(text).split())
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", unlinked(flat))
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", unlinked(flat) if unlink else flat)
 
 
 WORD_JOINER = "\u2060"

@@ -106,3 +106,10 @@ def test_one_neutraliser_for_every_export_looks_past_blanks_and_invisible_charac
 )
 def test_addresses_get_an_invisible_word_joiner_where_a_renderer_would_link_them(text, expected):
     assert safe_text.unlinked(text) == expected
+
+
+def test_the_label_of_a_link_rotta_makes_keeps_its_address_as_typed():
+    url = "http://127.0.0.1:8501/plan?plan=T0k3n&lang=en"
+
+    assert "\u2060" not in safe_text.for_markdown(url, unlink=False)
+    assert safe_text.for_markdown(url, unlink=False).replace("\\", "") == url
