@@ -68,7 +68,7 @@ def edge_plan() -> dict[str, Any]:
         _goal(8, None, BIG, BIG, day, None),
         _goal(9, "reach", 0, BIG, day, LAST),
     ]
-    doc["followers"] = [{"city": "Roma", "followers": BIG}, {"city": "Tivoli", "followers": fields.TINY}]
+    doc["followers"] = [{"city": "Roma", "followers": BIG}, {"city": "Tivoli", "followers": 0}]
     doc["calendar"] = [
         {"id": "c1", "date": FIRST, "time": "00:00", "channel": "instagram", "title": "Primo", "goal": "g1"},
         {"id": "c2", "date": LAST, "time": "23:59", "channel": "offline", "title": "Ultimo", "goal": "g2"},
