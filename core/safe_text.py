@@ -17,8 +17,8 @@ maths all stay plain text, and so do web and e-mail addresses. GitHub-flavoured 
 remark-gfm, GitHub, most editors) turns a bare ``https://...``, ``www.x.it`` or ``a@b.it`` into a link
 by searching the text after escapes are resolved, so backslashes cannot stop it; an invisible WORD
 JOINER (U+2060) placed inside the pattern does (after ``://``'s colon, between ``www`` and its dot,
-before ``@``, and after a dot that precedes a letter, which also breaks the bare ``example.com`` that
-linkify-style renderers pick up). The text reads and looks the same.
+before ``@``). The text reads and looks the same; file names and a bare ``example.com``, which GFM
+does not link, are left alone.
 
 ``markdown_table`` is the one table builder, every cell through the same escaper.
 
@@ -70,8 +70,8 @@ def for_markdown(text: object, *, unlink: bool = True) -> str:
 
 
 WORD_JOINER = "\u2060"
-# Where GFM's (and linkify's) address patterns start or hold together: "x://", "www.", "a@", ".com".
-_LINK_JOINTS = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\.)|(?<=[\w.+-])(?=@)|(?<=\.)(?=[^\W\d_])")
+# Where GFM's address patterns start: "x://", "www.", "a@" (a bare "example.com" is no link in GFM).
+_LINK_JOINTS = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\.)|(?<=[\w.+-])(?=@)")
 
 
 def unlinked(text: str) -> str:

@@ -84,13 +84,13 @@ def test_no_address_in_user_text_becomes_a_link_in_the_markdown_file(text):
         ("${alert(1)} ~~x~~", "\\$\\{alert\\(1\\)\\} \\~\\~x\\~\\~"),  # the monitor's old escaper kept $ and ~
         ("&lt;b&gt;", "\\&lt\\;b\\&gt\\;"),
         ("two\nlines\r\nand\ttabs", "two lines and tabs"),
-        ("\u202egnp.exe nul\x00byte", "gnp\\.\u2060exe nulbyte"),
+        ("\u202egnp.exe nul\x00byte", "gnp\\.exe nulbyte"),
         ("Città 🍕", "Città 🍕"),
         (
             "https://example.com www.example.com",
-            "https\\:\u2060\\/\\/example\\.\u2060com www\u2060\\.\u2060example\\.\u2060com",
+            "https\\:\u2060\\/\\/example\\.com www\u2060\\.example\\.com",
         ),
-        ("owner@example.com", "owner\u2060\\@example\\.\u2060com"),
+        ("owner@example.com", "owner\u2060\\@example\\.com"),
     ],
 )
 def test_user_text_is_escaped_for_markdown(text, escaped):
