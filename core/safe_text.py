@@ -93,7 +93,9 @@ def markdown_table(
     return "\n".join(lines)
 
 
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+# Controls, zero-width space, bidi marks and controls, word joiners, BOM; not the zero-width (non-)joiners
+# U+200C/U+200D, which hold emoji sequences (👩‍🍳) and some scripts' words together.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 
 
 def plain_text(text: object) -> str:
