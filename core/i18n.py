@@ -12,6 +12,7 @@ given as ``Money(12.5)`` is written as money in the text's language.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import importlib
 import pkgutil
 import string
@@ -24,6 +25,10 @@ LANGS: tuple[str, ...] = ("it", "en")
 LANG_NAMES: dict[str, str] = {"it": "Italiano", "en": "English"}  # each in its own language
 DEFAULT_LANG = "en"
 _LOCALES = {"it": "it_IT", "en": "en_GB"}
+# Room for every digit of any float (1.8e308 has 309) when babel rounds: at the default 28 digits a derived
+# figure above ~1e26 (a weekly growth of 10^39 % from a target typed a billion too high) raised
+# decimal.InvalidOperation and took the page down with it.
+_WIDE = decimal.Context(prec=400, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 
 
 def _load_texts() -> dict[str, tuple[str, str]]:
@@ -113,12 +118,14 @@ class Message:
 def number(lang: str, value: float, decimals: int = 0) -> str:
     """``1.234,5`` in Italian, ``1,234.5`` in English."""
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return babel_numbers.format_decimal(value, format=fmt, locale=_LOCALES[lang])
+    with decimal.localcontext(_WIDE):
+        return babel_numbers.format_decimal(value, format=fmt, locale=_LOCALES[lang])
 
 
 def money(lang: str, value: float, currency: str = "EUR") -> str:
     """``1.234,56 €`` in Italian, ``€1,234.56`` in English."""
-    return babel_numbers.format_currency(value, currency, locale=_LOCALES[lang])
+    with decimal.localcontext(_WIDE):
+        return babel_numbers.format_currency(value, currency, locale=_LOCALES[lang])
 
 
 def percent(lang: str, value: float, decimals: int = 0) -> str:

@@ -11,22 +11,33 @@ complete): branca compiles every rendered map script as a Jinja template a secon
 server, with the power of Python, and ``{% raw %}`` would stop the map from rendering.
 
 ``for_markdown`` is for text that Streamlit renders as Markdown (``st.markdown``, ``st.caption``,
-``st.info`` and the other boxes, widget labels, ``st.progress`` text): links, images, emphasis,
-Streamlit's ``:red[...]`` / ``:material/...:`` directives and ``$`` maths all stay plain text.
+``st.info`` and the other boxes, widget labels, ``st.progress`` text) and for the Markdown files Rotta
+writes: links, images, emphasis, Streamlit's ``:red[...]`` / ``:material/...:`` directives and ``$``
+maths all stay plain text, and so do web and e-mail addresses. GitHub-flavoured Markdown (Streamlit's
+remark-gfm, GitHub, most editors) turns a bare ``https://...``, ``www.x.it`` or ``a@b.it`` into a link
+by searching the text after escapes are resolved, so backslashes cannot stop it; an invisible WORD
+JOINER (U+2060) placed inside the pattern does (after ``://``'s colon, between ``www`` and its dot,
+before ``@``). The text reads and looks the same; file names and a bare ``example.com``, which GFM
+does not link, are left alone.
+
+``markdown_table`` is the one table builder, every cell through the same escaper.
+
+``for_spreadsheet`` is the one formula neutraliser for every export (XLSX, CSV): a cell that a
+spreadsheet could read as a formula gets a leading apostrophe, looking past anything a program might
+trim or ignore first (blanks, line breaks, a non-breaking space, zero-width characters, a BOM).
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Sequence
 
 _TEMPLATE_LITERAL = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;"})
 _JINJA_OPEN = re.compile(r"\{(?=[{%#]|\Z)")  # what starts a Jinja tag; a lone "{" is plain text to Jinja
 # Every ASCII punctuation mark: CommonMark lets a backslash escape each one.
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-# Bidirectional embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def for_html(text: object) -> str:
@@ -41,18 +52,31 @@ def for_folium(text: object) -> str:
     return _JINJA_OPEN.sub("&#123;", for_html(text).translate(_TEMPLATE_LITERAL))
 
 
-def for_markdown(text: object) -> str:
-    """``text`` shown literally by Streamlit's Markdown, on one line (``None`` becomes an empty string).
+def for_markdown(text: object, *, unlink: bool = True) -> str:
+    """``text`` shown literally by Markdown (Streamlit's or a file's), on one line (``None`` becomes "").
 
     Every ASCII punctuation mark gets a backslash (so ``[x](javascript:...)``, ``**``, ``<b>``,
-    ``:red[x]`` and ``$x$`` are not markup), runs of whitespace and line breaks become one space
-    (no headings, lists or quotes from a new line), and NUL and the bidirectional embedding,
-    override and isolate controls are dropped (they would reorder the text around them).
+    ``:red[x]``, ``~~x~~`` and ``$x$`` are not markup), web and e-mail addresses get a word joiner
+    that keeps them from becoming links, runs of whitespace and line breaks become one space (no
+    headings, lists or quotes from a new line), and control, zero-width and bidirectional
+    characters are dropped (they hide text or reorder the text around them). ``unlink=False`` is for the
+    label of a link Rotta makes itself (no renderer links inside a link, and a label copied by hand must
+    not carry the joiners).
     """
     if text is None:
         return ""
-    flat = " ".join(str(text).replace("\x00", "").translate(_BIDI_CONTROLS).split())
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", flat)
+    flat = " ".join(plain_text(text).split())
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", unlinked(flat) if unlink else flat)
+
+
+WORD_JOINER = "\u2060"
+# Where GFM's address patterns start: "x://", "www.", "a@" (a bare "example.com" is no link in GFM).
+_LINK_JOINTS = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\.)|(?<=[\w.+-])(?=@)")
+
+
+def unlinked(text: str) -> str:
+    """``text`` with a word joiner wherever a Markdown renderer would start or continue an automatic link."""
+    return _LINK_JOINTS.sub(WORD_JOINER, text)
 
 
 def markdown_table(
@@ -69,10 +93,36 @@ def markdown_table(
     return "\n".join(lines)
 
 
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Controls, zero-width space, bidi marks and controls, word joiners, BOM; not the zero-width (non-)joiners
+# U+200C/U+200D, which hold emoji sequences (👩‍🍳) and some scripts' words together.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 
 
 def plain_text(text: object) -> str:
     """User text without control, zero-width or bidi-override characters (which hide or reverse what is shown);
     line breaks become ``\\n``, tabs stay."""
     return _INVISIBLE.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# OWASP's formula starts, and their full-width forms (which some spreadsheets read the same way).
+_FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+_BLANK_START = frozenset("\t\r\n")  # a cell starting with these is neutralised whatever follows (OWASP)
+
+
+def for_spreadsheet(text: object) -> str:
+    """``text`` as a spreadsheet cell (CSV or XLSX) that can never run as a formula (``None`` is "").
+
+    Control, zero-width and bidi characters and the BOM are dropped (``plain_text``); a cell that starts
+    with a tab or a line break, or whose first character after any blanks, non-breaking spaces or other
+    invisible characters is ``=``, ``+``, ``-`` or ``@`` (or their full-width forms), gets a leading
+    apostrophe: ``" =HYPERLINK(...)"``, ``"\\n=1"``, ``"\\u00a0=1"``, ``"\\u200b=1"`` and ``"\\ufeff=1"``
+    included, since some programs trim or ignore what comes before the sign.
+    """
+    cell = "" if text is None else plain_text(text)
+    head = next((c for c in cell if not _ignorable(c)), "")
+    return "'" + cell if cell[:1] in _BLANK_START or head in _FORMULA_START else cell
+
+
+def _ignorable(char: str) -> bool:
+    """A blank or an invisible character (a separator, a control or a format character)."""
+    return char.isspace() or unicodedata.category(char)[0] in "CZ"

@@ -145,7 +145,7 @@ def test_requirements_are_pinned():
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("texts",),
     ("i18n", "safe_text", "schema", "geometry", "hexes", "gazetteer", "offline_assets", "static_map", "sectors"),
-    ("geocode", "maps", "samples"),
+    ("geocode", "maps", "samples", "fields"),
     ("importers", "goals", "market", "timeline"),
     ("calendar",),
     ("plan",),

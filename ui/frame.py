@@ -183,7 +183,7 @@ def _sidebar(frame: Frame, finished: set[str]) -> None:
             st.caption(frame.t("frame.copy_link"))
             # A link to select and copy (st.code would make every page fetch a syntax highlighter).
             url = _plan_url(frame)
-            st.markdown(f"[{safe_text.for_markdown(url)}]({url})")
+            st.markdown(f"[{safe_text.for_markdown(url, unlink=False)}]({url})")  # copied by hand: no joiners
             st.caption(frame.t("frame.plan_link_help"))
         saved_at = st.session_state.get("saved_at")
         if saved_at and frame.token:

@@ -13,7 +13,6 @@ time is taken first (the item's time, or noon when it has none), ties by item da
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core import i18n, safe_text, schema
+from core import fields, schema
 from core.timeline import timeline
 
 CHANNELS: tuple[str, ...] = (*schema.CHANNELS, timeline.OFFLINE)
@@ -34,18 +33,10 @@ FIELDS: tuple[str, ...] = (
 MATCH_DAYS = 1
 MAX_TITLE = 200
 MAX_NOTE = 2000
-_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-class CalendarError(ValueError):
-    """An item dict that does not fit the shape; ``message`` renders in either language."""
-
-    def __init__(self, field: str, value: Any, problem: str, **params: Any) -> None:
-        shown = repr(value)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        self.field = field
-        self.message = i18n.Message(f"timeline.calendar.error.{problem}", {"field": field, "value": shown, **params})
-        super().__init__(self.message.render("en"))
+CalendarError = fields.FieldError  # what ``CalendarItem.from_dict`` raises: one kind for every model's fields
 
 
 @dataclass(frozen=True)
@@ -64,29 +55,21 @@ class CalendarItem:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CalendarItem:
-        if not isinstance(data, Mapping):
-            raise CalendarError("item", data, "not_object")
-        unknown = sorted(set(data) - set(FIELDS))
-        if unknown:
-            raise CalendarError(unknown[0], data[unknown[0]], "unknown_field", fields=", ".join(FIELDS))
-        item_id = data.get("id")
-        if not isinstance(item_id, str) or not _ID.match(item_id):
-            raise CalendarError("id", item_id, "bad_id")
-        lat, lon = _coordinate(data, "lat", 90), _coordinate(data, "lon", 180)
-        if (lat is None) != (lon is None):
-            raise CalendarError("lat" if lat is None else "lon", None, "half_place")
+        data = fields.mapping(data, "item", FIELDS)
+        item_id = fields.identifier(data.get("id"), "id", _ID, "c1")
+        lat, lon = fields.point(data)
         return cls(
             id=item_id,
-            date=_date(data.get("date")),
-            channel=_choice(data, "channel", CHANNELS),
-            title=_text(data, "title", MAX_TITLE, required=True),
-            time=_time(data.get("time")),
-            note=_text(data, "note", MAX_NOTE),
-            goal=_text(data, "goal", 64),
-            place=_text(data, "place", MAX_TITLE),
+            date=fields.date(data.get("date"), "date"),
+            channel=fields.choice(data.get("channel"), "channel", CHANNELS),
+            title=fields.text(data.get("title"), "title", MAX_TITLE, nonempty=True),
+            time=fields.time(data.get("time"), "time"),
+            note=fields.text(data.get("note"), "note", MAX_NOTE),
+            goal=fields.text(data.get("goal"), "goal", 64),
+            place=fields.text(data.get("place"), "place", MAX_TITLE),
             lat=lat,
             lon=lon,
-            status=_choice(data, "status", STATUSES, default="planned"),
+            status=fields.choice(data.get("status", "planned"), "status", STATUSES),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -109,64 +92,10 @@ class CalendarItem:
         return dt.datetime.combine(self.date, self.time or dt.time(12, 0))
 
 
-def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise CalendarError("date", value, "bad_date") from None
-
-
-def _time(value: Any) -> dt.time | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.time):
-        return value.replace(second=0, microsecond=0, tzinfo=None)
-    if not isinstance(value, str) or not re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
-        raise CalendarError("time", value, "bad_time")
-    hours, minutes = (int(p) for p in value.strip().split(":"))
-    if hours > 23 or minutes > 59:
-        raise CalendarError("time", value, "bad_time")
-    return dt.time(hours, minutes)
-
-
-def _choice(data: Mapping[str, Any], name: str, choices: Sequence[str], default: str | None = None) -> str:
-    value = data.get(name, default)
-    if value not in choices:
-        raise CalendarError(name, value, "bad_choice", choices=", ".join(choices))
-    return str(value)
-
-
-def _text(data: Mapping[str, Any], name: str, limit: int, required: bool = False) -> str:
-    value = data.get(name) or ""
-    if not isinstance(value, str):
-        raise CalendarError(name, value, "not_text")
-    value = safe_text.plain_text(value).strip()
-    if required and not value:
-        raise CalendarError(name, value, "empty")
-    if len(value) > limit:
-        raise CalendarError(name, value, "too_long", limit=limit)
-    return value
-
-
-def _coordinate(data: Mapping[str, Any], name: str, bound: float) -> float | None:
-    value = data.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or abs(value) > bound:
-        raise CalendarError(name, value, "bad_coordinate", bound=bound)
-    return float(value)
-
-
 def items_from_dicts(data: Iterable[Mapping[str, Any]]) -> list[CalendarItem]:
     """Validate the plan's ``calendar`` list; ids must be unique."""
     items = [CalendarItem.from_dict(d) for d in data]
-    seen: set[str] = set()
-    for item in items:
-        if item.id in seen:
-            raise CalendarError("id", item.id, "duplicate_id")
-        seen.add(item.id)
+    fields.unique([i.id for i in items])
     return items
 
 
@@ -254,9 +183,12 @@ def planned_vs_done(items: Sequence[CalendarItem], activity: pd.DataFrame, today
     if not items:
         empty = pd.DataFrame(columns=list(RESULT_COLUMNS))
         return PlannedVsDone(empty, dict.fromkeys(OUTCOMES, 0), 0)
-    actions = _actions(activity, items)
-    matched = _match(items, actions)
-    coverage = _coverage(activity.loc[activity["platform"].isin({i.channel for i in items})])
+    if activity.empty:  # nothing imported or done yet (a frame without columns): nothing to match, no day covered
+        actions, matched, coverage = pd.DataFrame(), {}, {}
+    else:
+        actions = _actions(activity, items)
+        matched = _match(items, actions)
+        coverage = _coverage(activity.loc[activity["platform"].isin({i.channel for i in items})])
     rows = []
     for item in items:
         low, high = coverage.get(item.channel, (None, None))

@@ -1,8 +1,9 @@
 """The editorial calendar as files: iCalendar (.ics) for calendar apps, CSV for spreadsheets.
 
 User text never shapes the files: the ``icalendar`` package escapes every text value (a title
-holding ``END:VEVENT`` stays inside its SUMMARY), and CSV text cells that a spreadsheet would run
-as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR; OWASP) get a leading apostrophe.
+holding ``END:VEVENT`` stays inside its SUMMARY), and every CSV text cell, the goal titles taken from
+the plan included, goes through ``safe_text.for_spreadsheet``: cleaned of invisible characters, and
+given a leading apostrophe when a spreadsheet could run it as a formula.
 Both functions return bytes; handing them to the user is the page's job.
 """
 
@@ -22,7 +23,6 @@ from core.calendar import calendar
 from core.timeline import timeline
 
 EVENT_MINUTES = 30  # an item with a time lasts half an hour in the exported calendar
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def item_uid(namespace: str, item_id: str) -> str:
@@ -91,11 +91,6 @@ def _description(item: calendar.CalendarItem, lang: str, goal_titles: Mapping[st
     return "\n".join(lines)
 
 
-def neutralize(cell: str) -> str:
-    """A text cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
-
-
 def to_csv(items: Sequence[calendar.CalendarItem], lang: str, goal_titles: Mapping[str, str] | None = None) -> bytes:
     """The calendar as a spreadsheet file: UTF-8 with BOM; ``;`` and decimal comma in Italian.
 
@@ -120,6 +115,10 @@ def to_csv(items: Sequence[calendar.CalendarItem], lang: str, goal_titles: Mappi
             "" if v is None else f"{v:.6f}".replace(".", "," if lang == "it" else ".") for v in (item.lat, item.lon)
         ]
         row = [item.date.isoformat(), "" if item.time is None else item.time.strftime("%H:%M")]
-        row += [neutralize(t) for t in texts] + coords + [neutralize(_status(lang, item.status))]
+        row += (
+            [safe_text.for_spreadsheet(t) for t in texts]
+            + coords
+            + [safe_text.for_spreadsheet(_status(lang, item.status))]
+        )
         writer.writerow(row)
     return out.getvalue().encode("utf-8-sig")

@@ -1,30 +1,19 @@
 """The deliverable as Markdown: readable as plain text, and safe under any Markdown renderer.
 
-Every text that comes from the user or a file goes through :func:`md`: one line, no HTML, no
-link or image, no emphasis or strike-through, no table-cell edge, no maths (``$``), no character
-reference; control, zero-width and bidi-override characters are dropped. Rotta's own words and
-numbers go through it too, so a town called ``*Forlì*`` cannot turn a sentence bold.
+Every text that comes from the user or a file goes through :func:`md`, which is
+``safe_text.for_markdown`` (tables: ``safe_text.markdown_table``): one line, no HTML, no link or image,
+no web or e-mail address a renderer could link, no emphasis or strike-through, no table-cell edge, no
+maths (``$``), no character reference; control, zero-width and bidi-override characters are dropped.
+Rotta's own words and numbers go through it too, so a town called ``*Forlì*`` cannot turn a sentence bold.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from core import i18n, safe_text
 from core.deliverable import model
 from core.deliverable import timeline as deliverable_timeline
 
-_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#$&~"})
-
-
-def md(text: object) -> str:
-    """``text`` on one line, every Markdown or HTML special character escaped."""
-    return " ".join(safe_text.plain_text(text).split()).translate(_ESCAPE)
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(md(h) for h in header) + " |", "|" + "---|" * len(header)]
-    return lines + ["| " + " | ".join(md(c) for c in row) + " |" for row in rows] + [""]
+md = safe_text.for_markdown  # the one Markdown escaper, as Streamlit's Markdown gets it
 
 
 def render(d: model.Deliverable, lang: str) -> str:
@@ -62,17 +51,17 @@ def render(d: model.Deliverable, lang: str) -> str:
     out += [md(tl.summary), ""] if tl.summary else []
     if tl.totals:
         out += [f"### {md(t('timeline.totals'))}", ""]
-        out += _table(*deliverable_timeline.totals_table(tl, lang))
+        out += [safe_text.markdown_table(*deliverable_timeline.totals_table(tl, lang)), ""]
     if tl.rows:
         out += [f"### {md(t('timeline.recent'))}", ""]
         rows = [[r.channel, *(i18n.number(lang, v) for v in r.counts), i18n.number(lang, sum(r.counts))]
                 for r in tl.rows]  # fmt: skip
-        out += _table([t("col.channel"), *tl.months, t("col.total")], rows)
+        out += [safe_text.markdown_table([t("col.channel"), *tl.months, t("col.total")], rows), ""]
     out += section("calendar")
     if d.calendar:
         header = [t(f"col.{k}") for k in ("date", "time", "channel", "title", "goal", "place", "outcome")]
         rows = [[i18n.date(lang, i.date), i.time, i.channel, i.title, i.goal, i.place, i.outcome] for i in d.calendar]
-        out += _table(header, rows)
+        out += [safe_text.markdown_table(header, rows), ""]
     out += section("actions")
     out += [f"{n}. {md(a.text)}" for n, a in enumerate(d.actions, start=1)] + [""]
     return "\n".join(out).rstrip() + "\n"
@@ -143,7 +132,7 @@ def _market(lang: str, m: model.Market, head: list[str]) -> list[str]:
         ]
         rows = [[a.name, a.province, i18n.number(lang, a.customers), pct(a.share_customers), pct(a.share_revenue)]
                 for a in m.top]  # fmt: skip
-        out += _table(header, rows)
+        out += [safe_text.markdown_table(header, rows), ""]
     if m.rings:
         out += [f"### {t('market.rings')}", ""]
         header = [
@@ -155,5 +144,5 @@ def _market(lang: str, m: model.Market, head: list[str]) -> list[str]:
         ]
         rows = [[r.label, i18n.number(lang, r.customers), pct(r.share_customers), pct(r.cum_share_customers),
                  pct(r.share_revenue)] for r in m.rings]  # fmt: skip
-        out += _table(header, rows)
+        out += [safe_text.markdown_table(header, rows), ""]
     return out

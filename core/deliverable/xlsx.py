@@ -2,8 +2,8 @@
 
 No cell can become a formula or a link: the workbook is opened with ``strings_to_formulas``,
 ``strings_to_urls`` and ``strings_to_numbers`` off, every text is written with ``write_string``
-after :func:`safe_text.plain_text` and :func:`calendar_export.neutralize` (a leading apostrophe
-before ``=``, ``+``, ``-``, ``@``, tab or CR, for whoever re-exports it as CSV), and numbers and
+after :func:`safe_text.for_spreadsheet` (a leading apostrophe before ``=``, ``+``, ``-``, ``@`` even
+behind blanks or invisible characters, for whoever re-exports it as CSV), and numbers and
 dates are written by Rotta as numbers and dates, rounded as they are meant (money to the cent,
 counts to units, shares to four decimals), so no cell holds ``837.1500000000001``. Customers
 appear only as totals per area.
@@ -21,7 +21,6 @@ import xlsxwriter
 from xlsxwriter.format import Format
 
 from core import i18n, safe_text
-from core.calendar import export as calendar_export
 from core.deliverable import model
 
 MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
@@ -31,12 +30,8 @@ OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": F
 
 def cell_text(value: object) -> str:
     """Text as it goes into a cell: visible characters only, at most MAX_CELL, never read as a formula
-    (neither at its start nor after leading blanks, which some programs trim)."""
-    text = safe_text.plain_text(value)[:MAX_CELL]
-    stripped = text.lstrip()
-    if calendar_export.neutralize(stripped) != stripped:
-        return "'" + text
-    return calendar_export.neutralize(text)
+    (``safe_text.for_spreadsheet``: neither at its start nor after blanks or invisible characters)."""
+    return safe_text.for_spreadsheet(safe_text.plain_text(value)[:MAX_CELL])
 
 
 def rounded(kind: str, value: float) -> float | int:

@@ -14,12 +14,11 @@ goals and their measurable version), ``goal_templates`` (ready goals per objecti
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from core import i18n, schema
+from core import fields, schema
 from core.goals import kpis, objectives
 
 PLACE_KINDS: tuple[str, ...] = ("market", "town", "province", "area")
@@ -28,17 +27,17 @@ FIELDS: tuple[str, ...] = (
     "actions", "owner",
 )  # fmt: skip
 _REQUIRED = ("id", "objective", "start")
+LIMITS = {
+    "id": 64,
+    "title": fields.TEXT_MAX,
+    "owner": fields.TEXT_MAX,
+    "actions": fields.TEXT_MAX,
+    "place": fields.TEXT_MAX,
+}
+MAX_ACTIONS = 50
 
 
-class GoalError(ValueError):
-    """A goal dict that does not fit the shape; ``message`` renders in either language."""
-
-    def __init__(self, field: str, value: Any, problem: str, **params: Any) -> None:
-        shown = repr(value)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        self.field = field
-        self.message = i18n.Message(f"goals.error.{problem}", {"field": field, "value": shown, **params})
-        super().__init__(self.message.render("en"))
+GoalError = fields.FieldError  # what ``Goal.from_dict`` raises: one kind for every model's fields
 
 
 @dataclass(frozen=True)
@@ -65,14 +64,8 @@ class Goal:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Goal:
         """Validate a goal dict; missing optional keys take their empty value."""
-        if not isinstance(data, Mapping):
-            raise GoalError("goal", data, "not_object")
-        unknown = sorted(set(data) - set(FIELDS))
-        if unknown:
-            raise GoalError(unknown[0], data[unknown[0]], "unknown_field", fields=", ".join(FIELDS))
-        for name in _REQUIRED:
-            if name not in data:
-                raise GoalError(name, None, "missing")
+        data = fields.mapping(data, "goal", FIELDS)
+        fields.required(data, _REQUIRED)
         kpi = _choice(data, "kpi", kpis.KPIS, optional=True)
         return cls(
             id=_text(data, "id", nonempty=True),
@@ -106,84 +99,63 @@ class Goal:
         }
 
 
+# The goal's own rules on top of ``core.fields``: texts are kept as typed (a goal round-trips exactly),
+# a number is bounded by its KPI, a place is a kind and a value.
+
+
 def _text(data: Mapping[str, Any], name: str, nonempty: bool = False) -> str:
-    value = data.get(name, "")
-    if not isinstance(value, str):
-        raise GoalError(name, value, "not_text")
-    if nonempty and not value.strip():
-        raise GoalError(name, value, "empty")
-    return value
+    return fields.text(data.get(name, ""), name, LIMITS[name], nonempty=nonempty, clean=False)
 
 
 def _texts(data: Mapping[str, Any], name: str) -> tuple[str, ...]:
-    value = data.get(name, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise GoalError(name, value, "not_texts")
-    return tuple(value)
+    return fields.texts(data.get(name, []), name, LIMITS[name], MAX_ACTIONS, clean=False)
 
 
 def _choice(data: Mapping[str, Any], name: str, choices: Mapping[str, Any], optional: bool = False) -> Any:
     value = data.get(name)
     if value is None and optional:
         return None
-    if not isinstance(value, str) or value not in choices:
-        raise GoalError(name, value, "choice", choices=", ".join(choices))
-    return value
+    return fields.choice(value, name, choices)
 
 
 def _channels(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise GoalError("channels", value, "not_list")
-    for item in value:
-        if item not in schema.CHANNELS:
-            raise GoalError("channels", item, "choice", choices=", ".join(schema.CHANNELS))
-    if len(set(value)) != len(value):
+    channels = tuple(fields.choice(item, "channels", schema.CHANNELS) for item in fields.entries(value, "channels", 50))
+    if len(set(channels)) != len(channels):
         raise GoalError("channels", value, "duplicate")
-    return tuple(value)
+    return channels
 
 
 def _number(data: Mapping[str, Any], name: str, kpi: str | None) -> float | None:
+    """A baseline or target within its KPI's bounds (a share from 0 to 1, a rating from 1 to 5), else a count
+    or an amount from 0 to ``fields.COUNT_MAX``."""
     value = data.get(name)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise GoalError(name, value, "not_number")
     low, high = kpis.KPIS[kpi].bounds if kpi else (0.0, None)
-    if value < low or (high is not None and value > high):
-        if high is None:
-            raise GoalError(name, value, "negative")
-        problem = "rate" if kpi and kpis.KPIS[kpi].unit == "rate" else "range"
-        raise GoalError(name, value, problem, low=low, high=high, kpi=kpi)
-    return value
+    try:
+        return fields.number(value, name, low, fields.COUNT_MAX if high is None else high)
+    except fields.FieldError as error:
+        if kpi and kpis.KPIS[kpi].unit == "rate" and error.problem in ("negative", "range"):
+            raise GoalError(name, value, "share", kpi=kpi) from None
+        raise
 
 
 def _date(data: Mapping[str, Any], name: str, optional: bool = False) -> dt.date | None:
     value = data.get(name)
     if value is None and optional:
         return None
-    if isinstance(value, str) and len(value) == 10:  # YYYY-MM-DD only, not the other ISO spellings
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise GoalError(name, value, "date")
+    return fields.date(value, name)
 
 
 def _start(data: Mapping[str, Any]) -> dt.date:
-    start = _date(data, "start")
-    if start is None:  # not reached: _date refuses None when the date is not optional
-        raise GoalError("start", None, "date")
-    return start
+    return fields.date(data.get("start"), "start")
 
 
 def _place(value: Any) -> Place:
     if not isinstance(value, Mapping) or set(value) != {"kind", "value"}:
         raise GoalError("place", value, "not_place")
-    if value["kind"] not in PLACE_KINDS:
-        raise GoalError("place.kind", value["kind"], "choice", choices=", ".join(PLACE_KINDS))
-    if not isinstance(value["value"], str):
-        raise GoalError("place.value", value["value"], "not_text")
-    return Place(value["kind"], value["value"])
+    kind = fields.choice(value["kind"], "place.kind", PLACE_KINDS)
+    return Place(kind, fields.text(value["value"], "place.value", LIMITS["place"], clean=False))
 
 
 def weeks_between(start: dt.date, end: dt.date) -> float:

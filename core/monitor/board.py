@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from core import i18n
+from core import i18n, safe_text
 from core.goals import goals, kpis, measures, tracking
 from core.goals import text as goal_text
 from core.i18n import Message
@@ -165,17 +165,7 @@ def file_name(business_name: str, as_of: dt.date) -> str:
     return stem.replace("rotta-", "rotta-monitor-", 1) + ".md"
 
 
-def md(text: object) -> str:
-    """Text on one line that Markdown shows as written (never as a link, emphasis, a table cell edge or HTML)."""
-    text = " ".join(str(text).split())
-    for char in "\\`*_[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return lines + ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+md = safe_text.for_markdown  # the one Markdown escaper: no link, markup, maths or strike-through from any text
 
 
 def summary_markdown(lang: str, business_name: str, result: Monitor) -> str:
@@ -192,7 +182,8 @@ def summary_markdown(lang: str, business_name: str, result: Monitor) -> str:
     for row in result.rows:
         cells = words.cells(lang, row)
         table.append([words.title(lang, row), words.status_text(lang, row), *(cells[c] for c in columns)])
-    out += _table([t("col.goal"), t("col.status"), *(t(f"col.{c}") for c in columns)], table) if table else []
+    header = [t("col.goal"), t("col.status"), *(t(f"col.{c}") for c in columns)]
+    out += [safe_text.markdown_table(header, table)] if table else []
     out += [""] + [f"- **{md(words.title(lang, r))}**: {md(goal_text.render(lang, r.message))}" for r in result.rows]
     out += ["", f"## {t('alerts.title')}", ""]
     for alert in result.alerts:
@@ -213,7 +204,8 @@ def summary_markdown(lang: str, business_name: str, result: Monitor) -> str:
         shown = words.segment_table(lang, result.loyalty.segments)
         header = [t(f"col.{c}") for c in ("segment", "customers", "revenue", "action")]
         numbers = [i18n.number(lang, n) for n in shown["customers"]]
-        out += _table(header, list(zip(shown["segment"], numbers, shown["revenue"], shown["action"], strict=True)))
+        rows = list(zip(shown["segment"], numbers, shown["revenue"], shown["action"], strict=True))
+        out += [safe_text.markdown_table(header, rows)]
     if result.links is not None:
         out += ["", f"## {t('links.title')}", ""]
         out += [f"- {f.statement.render(lang)}" for f in result.links.found]

@@ -6,10 +6,11 @@ from typing import Any
 
 import pandas as pd
 
-from core import schema
+from core import fields, schema
 from core.i18n import Message
 
 COLUMNS = ("channel", "followers", "posts_per_week")
+POSTS_MAX = 200  # posts a week on one channel (the Business page's own limit); followers: fields.COUNT_MAX
 
 
 def to_table(channels: list[dict[str, Any]], labels: dict[str, str] | None = None) -> pd.DataFrame:
@@ -38,13 +39,19 @@ def from_table(table: pd.DataFrame) -> tuple[list[dict[str, Any]], list[Message]
         seen.add(channel)
         followers = row.get("followers")
         posts = row.get("posts_per_week")
-        channels.append(
-            {
-                "channel": channel,
-                "followers": None if pd.isna(followers) else max(0, int(followers)),
-                "posts_per_week": None if pd.isna(posts) else max(0.0, round(float(posts), 1)),
-            }
-        )
+        entry = {
+            "channel": channel,
+            "followers": None if pd.isna(followers) else max(0, int(followers)),
+            "posts_per_week": None if pd.isna(posts) else max(0.0, round(float(posts), 1)),
+        }
+        try:
+            for name, high in (("followers", fields.COUNT_MAX), ("posts_per_week", POSTS_MAX)):
+                if entry[name] is not None:
+                    fields.number(entry[name], name, 0, high)
+        except fields.FieldError as error:
+            problems.append(error.message)
+            continue
+        channels.append(entry)
     return channels, problems
 
 

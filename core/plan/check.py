@@ -5,29 +5,42 @@ only when every page can show it, and a bad one is refused with the field and th
 sound); ``core.plan.validate`` raises it. Sections that have their own model are checked by it
 (goals by ``core.goals.goals``, the editorial calendar by ``core.calendar.calendar``, offline actions by
 ``core.timeline.offline_actions``); the rest (business, places, target areas, competitors, audience) here.
+Every number and date is bounded (``core.fields``: dates 2000-2099, counts up to a billion, posts a week
+up to what the Business page allows), and every section has a plausible number of entries, so that a
+plan accepted here can be formatted, dated and summed by every page without an overflow.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections.abc import Mapping
 from typing import Any
 
-from core import schema
+from core import fields, schema
 from core.calendar import calendar
 from core.goals import goals
 from core.i18n import Message
+from core.plan import audit
 from core.samples import SLUGS
 from core.timeline import offline_actions
 
 PLACE_TEXTS: tuple[str, ...] = ("name", "comune_istat", "province", "region", "country")
-TEXT_MAX = 10_000  # a business name, a sector title: generous, but no megabyte strings on every page
+TEXT_MAX = fields.TEXT_MAX
+MAX_ENTRIES = {  # entries in a section: more than any business plans, few enough for every page to show
+    "goals": 100,
+    "areas": 200,
+    "competitors": 500,
+    "followers": 1000,
+    "calendar": 2000,
+    "offline": 2000,
+    "business.sites": 100,
+    "business.channels": 50,
+}
 
 
 def problem(doc: Mapping[str, Any]) -> Message | None:
     """What is wrong with the plan's fields, or ``None``; sections are known to have the right type."""
     for check in (
+        _sizes,
         _top,
         _business,
         _channels,
@@ -57,10 +70,21 @@ def _text(value: Any, *, empty: bool = True) -> bool:
     return isinstance(value, str) and len(value) <= TEXT_MAX and (empty or bool(value.strip()))
 
 
-def _number(value: Any, low: float = -math.inf, high: float = math.inf) -> bool:
-    return (
-        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and low <= value <= high
-    )
+def _valid(check: Any, value: Any, *bounds: float) -> bool:
+    """Whether ``check`` (a ``core.fields`` function) takes ``value``."""
+    try:
+        check(value, "", *bounds)
+    except fields.FieldError:
+        return False
+    return True
+
+
+def _number(value: Any, low: float, high: float) -> bool:
+    return _valid(fields.number, value, low, high)
+
+
+def _coordinate(value: Any, bound: float) -> bool:
+    return _valid(fields.coordinate, value, bound)
 
 
 def _place(value: Any) -> bool:
@@ -68,24 +92,28 @@ def _place(value: Any) -> bool:
     return (
         isinstance(value, Mapping)
         and _text(value.get("name"), empty=False)
-        and _number(value.get("lat"), -90, 90)
-        and _number(value.get("lon"), -180, 180)
+        and _coordinate(value.get("lat"), 90)
+        and _coordinate(value.get("lon"), 180)
         and all(_text(value[k]) for k in PLACE_TEXTS if k in value)
         and isinstance(value.get("approx", False), bool)
     )
 
 
-def _iso_date(value: Any) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return False
-    return True
+def _sizes(doc: Mapping[str, Any]) -> Message | None:
+    business = doc.get("business", {})
+    for name, limit in MAX_ENTRIES.items():
+        entries = business.get(name[9:]) if name.startswith("business.") else doc.get(name)
+        if isinstance(entries, list) and len(entries) > limit:
+            return fields.FieldError(name, entries, "too_many", limit=limit).message
+    return None
 
 
 def _top(doc: Mapping[str, Any]) -> Message | None:
-    if "created" in doc and not _iso_date(doc["created"]):
-        return _field("created")
+    if "created" in doc:
+        try:
+            fields.date(doc["created"], "created")
+        except fields.FieldError as error:
+            return error.message if error.problem == "date_range" else _field("created")
     if doc.get("sample") is not None and doc["sample"] not in SLUGS:
         return _field("sample")
     return None
@@ -118,9 +146,14 @@ def _channels(doc: Mapping[str, Any]) -> Message | None:
     for row, entry in enumerate(channels, start=1):
         if not isinstance(entry, Mapping) or entry.get("channel") not in schema.CHANNELS:
             return Message("plan.err.channel", {"row": row})
-        for name in ("followers", "posts_per_week"):
-            if entry.get(name) is not None and not _number(entry[name], 0):
-                return Message("plan.err.channel_number", {"row": row, "field": name})
+        for name, high in (("followers", fields.COUNT_MAX), ("posts_per_week", audit.POSTS_MAX)):
+            if entry.get(name) is not None:
+                try:
+                    fields.number(entry[name], name, 0, high, whole=name == "followers")
+                except fields.FieldError as error:
+                    if error.problem in ("not_number", "negative"):
+                        return Message("plan.err.channel_number", {"row": row, "field": name})
+                    return _entry("business.channels", row, error.message)  # out of range: the message says it
     markets = business.get("markets", [])
     if not isinstance(markets, list) or any(m not in schema.MARKETS for m in markets):
         return _field("business.markets")
@@ -167,15 +200,15 @@ def _area(entry: Any) -> bool:
     if circle is not None:
         return (
             isinstance(circle, Mapping)
-            and _number(circle.get("lat"), -90, 90)
-            and _number(circle.get("lon"), -180, 180)
+            and _coordinate(circle.get("lat"), 90)
+            and _coordinate(circle.get("lon"), 180)
             and _number(circle.get("radius_km"), 0.001, 20_000)
         )
     return (
         isinstance(polygon, list)
         and 3 <= len(polygon) <= 10_000
         and all(
-            isinstance(p, list) and len(p) == 2 and _number(p[0], -180, 180) and _number(p[1], -90, 90) for p in polygon
+            isinstance(p, list) and len(p) == 2 and _coordinate(p[0], 180) and _coordinate(p[1], 90) for p in polygon
         )
     )
 
@@ -195,9 +228,11 @@ def _followers(doc: Mapping[str, Any]) -> Message | None:
     for row, entry in enumerate(doc.get("followers", []), start=1):
         if not (isinstance(entry, Mapping) and _text(entry.get("city"), empty=False)):
             return _entry("followers", row, Message("plan.err.no_name"))
-        count = entry.get("followers")
-        if count is not None and not _number(count, 0):
-            return _entry("followers", row, _field("followers"))
+        if entry.get("followers") is not None:
+            try:
+                fields.number(entry["followers"], "followers", whole=True)
+            except fields.FieldError as error:
+                return _entry("followers", row, error.message)
     return None
 
 

@@ -11,17 +11,21 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from core import schema
+from core import fields, schema
 from core.i18n import Message
 from core.plan import check as plan_check
 
 Path = tuple[str | int, ...]
 MAX_JSON_BYTES = 5_000_000
+MAX_DEPTH = 16  # a plan nests 5 levels (plan, areas, an area, its polygon, a point); a file may nest 16
+MAX_DIGITS = 30  # digits in an integer of a plan file: no field takes one longer than 10
+_SURROGATE = re.compile("[\ud800-\udfff]")
 SECTIONS: dict[str, type] = {
     "business": dict,
     "selfcheck": dict,
@@ -118,33 +122,89 @@ def to_json(plan: dict[str, Any]) -> str:
     return json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=False)
 
 
+class _Refused(Exception):
+    """Raised by the JSON reader's hooks: the file holds something no plan holds."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.key)
+        self.message = message
+
+
+def _int(digits: str) -> int:
+    """An integer literal, refused past ``MAX_DIGITS`` (Python itself fails at 4,300 with a ``ValueError``)."""
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _Refused(Message("fields.file.long_number", {"limit": MAX_DIGITS}))
+    return int(digits)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 reads as infinity, which no database stores as JSON
+        raise _Refused(Message("fields.file.huge_number", {"value": fields.shown(text)}))
+    return value
+
+
+def _constant(name: str) -> Any:
+    raise _Refused(Message("fields.file.constant", {"value": name}))
+
+
 def from_json(data: bytes | str) -> dict[str, Any]:
-    """Parse and validate an uploaded plan file; raise ``PlanError`` saying what is wrong."""
+    """Parse and validate an uploaded plan file; raise ``PlanError`` saying what is wrong, whatever the file."""
+    if len(data) > MAX_JSON_BYTES:
+        raise PlanError(Message("plan.err.too_big", {"mb": MAX_JSON_BYTES // 1_000_000}))
     if isinstance(data, bytes):
-        if len(data) > MAX_JSON_BYTES:
-            raise PlanError(Message("plan.err.too_big", {"mb": MAX_JSON_BYTES // 1_000_000}))
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise PlanError(Message("plan.err.not_text")) from None
     try:
-        parsed = json.loads(data)
+        parsed = json.loads(data, parse_int=_int, parse_float=_float, parse_constant=_constant)
+    except _Refused as refused:
+        raise PlanError(refused.message) from None
     except json.JSONDecodeError as exc:
         raise PlanError(Message("plan.err.not_json", {"line": exc.lineno, "col": exc.colno})) from None
+    except RecursionError:  # nesting deeper than the interpreter's limit; shallower excess is found below
+        raise PlanError(Message("fields.file.too_deep", {"limit": MAX_DEPTH})) from None
     return validate(parsed)
+
+
+def _shape(doc: Any) -> Message | None:
+    """What makes ``doc`` unusable as data anywhere: nesting deeper than ``MAX_DEPTH`` (a deep document
+    breaks later on ``json.dumps`` or ``copy.deepcopy`` with a ``RecursionError``), or text with lone
+    surrogates (which cannot be written as UTF-8)."""
+    stack: list[tuple[Any, int]] = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return Message("fields.file.too_deep", {"limit": MAX_DEPTH})
+        if isinstance(node, dict):
+            if any(isinstance(key, str) and _SURROGATE.search(key) for key in node):
+                return Message("fields.file.not_unicode")
+            node = node.values()
+        for value in node:
+            if isinstance(value, str) and _SURROGATE.search(value):
+                return Message("fields.file.not_unicode")
+            if isinstance(value, dict | list | tuple):
+                stack.append((value, depth + 1))
+    return None
 
 
 def validate(doc: Any) -> dict[str, Any]:
     """Check a plan document's shape; return it unchanged when valid."""
     if not isinstance(doc, dict):
         raise PlanError(Message("plan.err.not_object"))
+    shape = _shape(doc)
+    if shape is not None:
+        raise PlanError(shape)
     if doc.get("format") != schema.PLAN_FORMAT:
-        raise PlanError(Message("plan.err.format", {"found": str(doc.get("format"))[:40]}))
+        raise PlanError(Message("plan.err.format", {"found": fields.shown(doc.get("format"))}))
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise PlanError(Message("plan.err.version_missing"))
     if version > schema.PLAN_VERSION:
         raise PlanError(Message("plan.err.version_new", {"found": version, "supported": schema.PLAN_VERSION}))
+    if version < 1:
+        raise PlanError(Message("fields.file.version", {"value": version}))
     for name, kind in SECTIONS.items():
         if name in doc and not isinstance(doc[name], kind):
             raise PlanError(Message("plan.err.section", {"section": name}))

@@ -1,49 +1,7 @@
-"""Texts of the Goals step: validation errors, SMART and vanity checks, tracking, templates. Italian, English.
+"""Texts of the Goals step: field names, SMART and vanity checks, tracking, templates. Italian, English.
 
 Placeholders follow the naming rules of ``core.goals.text`` (``*_val``, ``*_date``, ``kpi``...).
 """
-
-_ERRORS = {
-    "not_object": (
-        "Un obiettivo dev'essere un oggetto JSON, non {value}.",
-        "A goal must be a JSON object, not {value}.",
-    ),
-    "unknown_field": (
-        "Campo sconosciuto «{field}» (valore {value}): i campi sono {fields}.",
-        "Unknown field '{field}' (value {value}): the fields are {fields}.",
-    ),
-    "missing": ("Manca il campo «{field}».", "Field '{field}' is missing."),
-    "empty": ("«{field}» vale {value}: non può essere vuoto.", "'{field}' is {value}: it cannot be empty."),
-    "not_text": ("«{field}» vale {value}: dev'essere un testo.", "'{field}' is {value}: it must be text."),
-    "not_texts": (
-        "«{field}» vale {value}: dev'essere un elenco di testi.",
-        "'{field}' is {value}: it must be a list of texts.",
-    ),
-    "not_list": (
-        "«{field}» vale {value}: dev'essere un elenco di canali.",
-        "'{field}' is {value}: it must be a list of channels.",
-    ),
-    "not_number": ("«{field}» vale {value}: dev'essere un numero.", "'{field}' is {value}: it must be a number."),
-    "not_place": (
-        '«{field}» vale {value}: dev\'essere {{"kind": ..., "value": ...}}.',
-        '\'{field}\' is {value}: it must be {{"kind": ..., "value": ...}}.',
-    ),
-    "choice": ("«{field}» vale {value}, che non è tra: {choices}.", "'{field}' is {value}, not one of: {choices}."),
-    "duplicate": ("«{field}» ripete un canale: {value}.", "'{field}' repeats a channel: {value}."),
-    "date": (
-        "«{field}» vale {value}: serve una data AAAA-MM-GG, ad esempio 2026-09-01.",
-        "'{field}' is {value}: it must be a YYYY-MM-DD date, e.g. 2026-09-01.",
-    ),
-    "negative": ("«{field}» vale {value}: non può essere negativo.", "'{field}' is {value}: it cannot be negative."),
-    "range": (
-        "«{field}» vale {value}: deve stare tra {low} e {high}.",
-        "'{field}' is {value}: it must be between {low} and {high}.",
-    ),
-    "rate": (
-        "«{field}» vale {value}: per {kpi} serve una quota tra 0 e 1 (il 3% si scrive 0.03).",
-        "'{field}' is {value}: {kpi} needs a share between 0 and 1 (3% is 0.03).",
-    ),
-}
 
 _FIELDS = {
     "id": ("codice", "id"),
@@ -424,7 +382,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "goals.tree.no_kpi": ("KPI da scegliere", "KPI to choose"),
     "goals.tree.no_actions": ("Azioni da decidere", "Actions to decide"),
     "goals.title.open": ("{what}: traguardo da fissare, entro il {deadline}", "{what}: target to set, by {deadline}"),
-    **{f"goals.error.{k}": v for k, v in _ERRORS.items()},
     **{f"goals.field.{k}": v for k, v in _FIELDS.items()},
     **{f"goals.smart.{k}": v for k, v in _SMART.items()},
     **{f"goals.vanity.{k}": v for k, v in _VANITY.items()},

@@ -48,44 +48,6 @@ _METRICS = {
     "clicks": ("Clic", "Clicks"),
     "engagement_rate": ("Tasso di coinvolgimento", "Engagement rate"),
 }
-_CALENDAR_ERRORS = {
-    "not_object": (
-        "L'elemento del calendario non è un oggetto: {value}.",
-        "The calendar item is not an object: {value}.",
-    ),
-    "unknown_field": (
-        "Il campo '{field}' non esiste (valore {value}); i campi sono: {fields}.",
-        "There is no field '{field}' (value {value}); the fields are: {fields}.",
-    ),
-    "bad_id": (
-        "L'identificativo {value} non va bene: usa da 1 a 64 lettere, cifre, '-' o '_'.",
-        "The id {value} is not valid: use 1 to 64 letters, digits, '-' or '_'.",
-    ),
-    "duplicate_id": ("L'identificativo {value} compare due volte.", "The id {value} appears twice."),
-    "half_place": (
-        "Manca '{field}': per un luogo sulla mappa servono latitudine e longitudine insieme.",
-        "'{field}' is missing: a place on the map needs latitude and longitude together.",
-    ),
-    "bad_date": (
-        "La data {value} non è nel formato AAAA-MM-GG.",
-        "The date {value} is not in the YYYY-MM-DD format.",
-    ),
-    "bad_time": ("L'ora {value} non è nel formato HH:MM.", "The time {value} is not in the HH:MM format."),
-    "bad_choice": (
-        "'{field}' vale {value}: deve essere uno tra {choices}.",
-        "'{field}' is {value}: it must be one of {choices}.",
-    ),
-    "not_text": ("'{field}' deve essere un testo, non {value}.", "'{field}' must be text, not {value}."),
-    "empty": ("'{field}' non può essere vuoto.", "'{field}' cannot be empty."),
-    "too_long": (
-        "'{field}' è troppo lungo (al massimo {limit} caratteri).",
-        "'{field}' is too long (at most {limit} characters).",
-    ),
-    "bad_coordinate": (
-        "'{field}' vale {value}: deve essere un numero tra -{bound} e {bound}.",
-        "'{field}' is {value}: it must be a number between -{bound} and {bound}.",
-    ),
-}
 _COLUMNS = {
     "text": ("Testo", "Text"),
     "when": ("Quando", "When"),
@@ -120,7 +82,6 @@ TEXTS = {
     **{f"timeline.metric.{k}": v for k, v in _METRICS.items()},
     **{f"timeline.column.{k}": v for k, v in _COLUMNS.items()},
     **{f"timeline.calendar.column.{k}": v for k, v in _CALENDAR_COLUMNS.items()},
-    **{f"timeline.calendar.error.{k}": v for k, v in _CALENDAR_ERRORS.items()},
     "timeline.period.week": ("Settimana", "Week"),
     "timeline.period.month": ("Mese", "Month"),
     # Over time

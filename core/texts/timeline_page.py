@@ -15,49 +15,6 @@ _OFFLINE_KINDS = {
     "sponsorship": ("Sponsorizzazione", "Sponsorship"),
     "other": ("Altro", "Other"),
 }
-_OFFLINE_ERRORS = {
-    "not_object": (
-        "L'azione offline non è un oggetto: {value}.",
-        "The offline action is not an object: {value}.",
-    ),
-    "unknown_field": (
-        "Il campo '{field}' non esiste (valore {value}); i campi sono: {fields}.",
-        "There is no field '{field}' (value {value}); the fields are: {fields}.",
-    ),
-    "bad_id": (
-        "L'identificativo {value} non va bene (es. o1, o2...).",
-        "The id {value} is not valid (e.g. o1, o2...).",
-    ),
-    "duplicate_id": ("L'identificativo {value} compare due volte.", "The id {value} appears twice."),
-    "bad_date": (
-        "La data {value} non è nel formato AAAA-MM-GG.",
-        "The date {value} is not in the YYYY-MM-DD format.",
-    ),
-    "future": (
-        "La data {value} è nel futuro: qui vanno le azioni già fatte. Per programmarla usa il calendario "
-        "editoriale più sotto.",
-        "The date {value} is in the future: this list is for actions already done. To plan it, use the "
-        "editorial calendar below.",
-    ),
-    "bad_time": ("L'ora {value} non è nel formato HH:MM.", "The time {value} is not in the HH:MM format."),
-    "bad_kind": (
-        "Il tipo {value} non esiste: scegli tra {choices}.",
-        "The kind {value} does not exist: pick one of {choices}.",
-    ),
-    "half_place": (
-        "Manca '{field}': per un luogo sulla mappa servono latitudine e longitudine insieme.",
-        "'{field}' is missing: a place on the map needs latitude and longitude together.",
-    ),
-    "not_text": ("'{field}' deve essere un testo, non {value}.", "'{field}' must be text, not {value}."),
-    "too_long": (
-        "'{field}' è troppo lungo (al massimo {limit} caratteri).",
-        "'{field}' is too long (at most {limit} characters).",
-    ),
-    "bad_coordinate": (
-        "'{field}' vale {value}: deve essere un numero tra -{bound} e {bound}.",
-        "'{field}' is {value}: it must be a number between -{bound} and {bound}.",
-    ),
-}
 _IMPORT_PLATFORMS = {
     "shopify": ("Shopify", "Shopify"),
     "woocommerce": ("WooCommerce", "WooCommerce"),
@@ -66,7 +23,6 @@ _IMPORT_PLATFORMS = {
 
 TEXTS = {
     **{f"timelinepage.offline.kind.{k}": v for k, v in _OFFLINE_KINDS.items()},
-    **{f"timelinepage.offline.error.{k}": v for k, v in _OFFLINE_ERRORS.items()},
     **{f"timelinepage.import.platform.{k}": v for k, v in _IMPORT_PLATFORMS.items()},
     "timelinepage.title": (
         "Timeline: cosa hai fatto, dove e quando",

@@ -10,7 +10,6 @@ editorial calendar treat them like the offline rows of an import; the KPIs never
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core import i18n, safe_text, schema
+from core import fields, i18n, schema
 from core.timeline import timeline
 
 # The owner's kind of action -> the activity table's kind (events are things people come to).
@@ -47,18 +46,10 @@ TYPED_COLUMNS: tuple[str, ...] = (
     "link",
     "place",
 )  # kept as the table has them
-_ID = re.compile(r"^o\d{1,9}$")
+_ID = re.compile(r"o\d{1,9}")
 
 
-class OfflineError(ValueError):
-    """An action that does not fit the shape; ``message`` renders in either language."""
-
-    def __init__(self, field: str, value: Any, problem: str, **params: Any) -> None:
-        shown = repr(value)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        self.field = field
-        self.message = i18n.Message(f"timelinepage.offline.error.{problem}", {"field": field, "value": shown, **params})
-        super().__init__(self.message.render("en"))
+OfflineError = fields.FieldError  # what ``OfflineAction.from_dict`` raises: one kind for every model's fields
 
 
 @dataclass(frozen=True)
@@ -75,32 +66,22 @@ class OfflineAction:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], today: dt.date | None = None) -> OfflineAction:
         """Validate a stored or new action; with ``today``, a date after it is refused (plan it instead)."""
-        if not isinstance(data, Mapping):
-            raise OfflineError("action", data, "not_object")
-        unknown = sorted(set(data) - set(FIELDS))
-        if unknown:
-            raise OfflineError(unknown[0], data[unknown[0]], "unknown_field", fields=", ".join(FIELDS))
-        action_id = data.get("id")
-        if not isinstance(action_id, str) or not _ID.match(action_id):
-            raise OfflineError("id", action_id, "bad_id")
-        day = _date(data.get("date"))
+        data = fields.mapping(data, "action", FIELDS)
+        action_id = fields.identifier(data.get("id"), "id", _ID, "o1")
+        day = fields.date(data.get("date"), "date")
         if today is not None and day > today:
             raise OfflineError("date", day.isoformat(), "future")
-        kind = data.get("kind")
-        if not isinstance(kind, str) or kind not in KINDS:  # a list or dict from a plan file is no kind either
-            raise OfflineError("kind", kind, "bad_kind", choices=", ".join(KINDS))
-        lat, lon = _coordinate(data.get("lat"), "lat", 90), _coordinate(data.get("lon"), "lon", 180)
-        if (lat is None) != (lon is None):
-            raise OfflineError("lat" if lat is None else "lon", None, "half_place")
+        kind = fields.choice(data.get("kind"), "kind", KINDS)
+        lat, lon = fields.point(data)
         return cls(
             id=action_id,
             date=day,
-            kind=str(kind),
-            time=_time(data.get("time")),
-            place=_text(data.get("place"), "place", MAX_PLACE),
+            kind=kind,
+            time=fields.time(data.get("time"), "time"),
+            place=fields.text(data.get("place"), "place", MAX_PLACE),
             lat=lat,
             lon=lon,
-            note=_text(data.get("note"), "note", MAX_NOTE),
+            note=fields.text(data.get("note"), "note", MAX_NOTE),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -116,46 +97,6 @@ class OfflineAction:
         }
 
 
-def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise OfflineError("date", value, "bad_date") from None
-
-
-def _time(value: Any) -> dt.time | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.time):
-        return value.replace(second=0, microsecond=0, tzinfo=None)
-    if isinstance(value, str) and re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
-        hours, minutes = (int(p) for p in value.strip().split(":"))
-        if hours <= 23 and minutes <= 59:
-            return dt.time(hours, minutes)
-    raise OfflineError("time", value, "bad_time")
-
-
-def _text(value: Any, name: str, limit: int) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise OfflineError(name, value, "not_text")
-    text = safe_text.plain_text(value).strip()
-    if len(text) > limit:
-        raise OfflineError(name, value, "too_long", limit=limit)
-    return text
-
-
-def _coordinate(value: Any, name: str, bound: float) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or abs(value) > bound:
-        raise OfflineError(name, value, "bad_coordinate", bound=bound)
-    return float(value)
-
-
 def parse(data: Iterable[Any]) -> tuple[list[OfflineAction], list[tuple[int, i18n.Message]]]:
     """The plan's ``offline`` list: the valid actions, and (row from 1, problem) for the others."""
     actions: list[OfflineAction] = []
@@ -166,7 +107,7 @@ def parse(data: Iterable[Any]) -> tuple[list[OfflineAction], list[tuple[int, i18
             action = OfflineAction.from_dict(item)
             if action.id in seen:
                 raise OfflineError("id", action.id, "duplicate_id")
-        except OfflineError as error:
+        except fields.FieldError as error:
             problems.append((row, error.message))
             continue
         seen.add(action.id)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from core import i18n
+from core import i18n, safe_text
 from core.goals import kpis, objectives
 from core.plan import path, selfcheck
 from core.workshop import participant
@@ -31,8 +31,6 @@ LETTERS: tuple[str, ...] = ("S", "M", "A", "R", "T")
 VANITY_KINDS: tuple[str, ...] = ("presence", "followers", "likes")
 EXAMPLES = 3  # example titles kept per weak letter or vanity kind
 _MASK = "[…]"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection, as in core.calendar.export
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>!|~])")  # inline Markdown and table cells
 
 
 Examples = dict[str, tuple[str, ...]]  # SMART letter or vanity kind -> example titles
@@ -216,22 +214,17 @@ def to_csv(data: dict[str, Any], lang: str) -> str:
     writer = csv.writer(out, delimiter=";" if lang == "it" else ",", lineterminator="\r\n")
     writer.writerow([i18n.t(lang, f"room.export.column.{c}") for c in ("section", "item", "value")])
     for row in _rows(data, lang):
-        writer.writerow(["'" + cell if cell.startswith(_FORMULA_START) else cell for cell in row])
+        writer.writerow([safe_text.for_spreadsheet(cell) for cell in row])
     return out.getvalue()
-
-
-def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def to_markdown(data: dict[str, Any], lang: str, title: str) -> str:
     """The summary as Markdown: a heading, then one table a section; user text escaped."""
-    lines = [f"# {_md(title)}"]
-    section = None
+    header = [i18n.t(lang, "room.export.column.item"), i18n.t(lang, "room.export.column.value")]
+    sections: dict[str, list[tuple[str, str]]] = {}
     for name, item, value in _rows(data, lang):
-        if name != section:
-            section = name
-            lines += ["", f"## {_md(name)}", "", f"| {i18n.t(lang, 'room.export.column.item')} | "
-                      f"{i18n.t(lang, 'room.export.column.value')} |", "| --- | --- |"]  # fmt: skip
-        lines.append(f"| {_md(item)} | {_md(value)} |")
+        sections.setdefault(name, []).append((item, value))
+    lines = [f"# {safe_text.for_markdown(title)}"]
+    for name, rows in sections.items():
+        lines += ["", f"## {safe_text.for_markdown(name)}", "", safe_text.markdown_table(header, rows)]
     return "\n".join(lines) + "\n"

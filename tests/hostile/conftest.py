@@ -215,6 +215,17 @@ class Tab:
             }""".replace("CORES", json.dumps([c.lower() for c in EXECUTABLE]))
         )
 
+    def user_links(self) -> list[str]:
+        """Links (``<a href>``) in the page or any frame whose target came from a payload (``corpus.USER_LINK``)."""
+        import json
+
+        from tests.hostile.corpus import USER_LINK
+
+        return self._each_frame(
+            """() => Array.from(document.querySelectorAll('a[href]'), a => a.getAttribute('href'))
+                     .filter(href => new RegExp(PATTERN, 'i').test(href))""".replace("PATTERN", json.dumps(USER_LINK))
+        )
+
     def text(self) -> str:
         """The text a person sees (page and frames) and the values of the text fields."""
         parts = self._each_frame(

@@ -28,6 +28,9 @@ PAYLOADS: dict[str, str] = {
     "markdown_image": "![x](http://evil.invalid/pixel.png)",
     "jinja": "{{ 7*7 }}{% raw %}",
     "entity": "&lt;script&gt;alert(1)&lt;/script&gt;",
+    # Plain addresses: Markdown renderers (Streamlit's included) make links of them by themselves.
+    "web_address": "https://example.com/x www.example.com",
+    "email": "owner@example.com",
 }
 
 # One of each kind of break-out (HTML, JavaScript template literal, Markdown), short enough for every
@@ -43,6 +46,10 @@ EXECUTABLE: tuple[str, ...] = (
     "${alert",
     "`);alert(1);(`",
 )
+
+
+# The target of a link made from a payload: no <a> on any page may point there (a JavaScript regex).
+USER_LINK = r"example\.com|^\s*mailto:"
 
 
 def executions_js() -> str:

@@ -187,6 +187,8 @@ class Findings:
     executions: list[str] = field(default_factory=list)
     injected: list[str] = field(default_factory=list)
     fetched: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # <a href> made from user text
+    looked: list[str] = field(default_factory=list)  # every screen searched for such links
     texts: dict[str, str] = field(default_factory=dict)  # where -> the text shown there
     sidebars: dict[str, str] = field(default_factory=dict)  # page -> its sidebar's text
     broken: list[str] = field(default_factory=list)  # pages that did not finish drawing
@@ -206,6 +208,8 @@ class Findings:
                     self._seen.add((kind, item))
                     getattr(self, kind).append(f"{where}: {item}")
         self.fetched += [f"{where}: {u}" for u in tab.outside_requests() if "evil.invalid" in u]
+        self.links += [f"{where}: {href}" for href in tab.user_links() if f"{where}: {href}" not in self.links]
+        self.looked.append(where)
         tab.guard.blocked.clear()
 
 
@@ -335,7 +339,9 @@ def visited(hostile_server, hostile_browser) -> tuple[Seeded, Findings]:
 
 
 def _plain(text: str) -> str:
-    return " ".join(re.sub("[\x00\u202a-\u202e\u2066-\u2069]", "", text).split())
+    """Text as a reader sees it: without NUL, bidi controls and the invisible word joiners that keep an
+    address from becoming a link."""
+    return " ".join(re.sub("[\x00\u202a-\u202e\u2060\u2066-\u2069]", "", text).split())
 
 
 def test_every_page_exists_in_the_run():
@@ -351,6 +357,17 @@ def test_no_payload_runs_or_becomes_markup_on_any_page(visited):
     assert found.executions == [], "\n".join(found.executions)
     assert found.injected == [], "\n".join(found.injected)
     assert found.fetched == [], "\n".join(found.fetched)
+
+
+def test_no_link_is_made_from_user_text_on_any_page_the_room_view_or_the_projector(visited):
+    """A business called ``https://example.com/x www.example.com`` was two links in the sidebar of every page,
+    an owner's e-mail a ``mailto:`` on the Plan page: Streamlit's Markdown links plain addresses by itself.
+    (That the detector sees such links is shown in ``test_markdown_text.py``, on the same addresses unescaped.)"""
+    _, found = visited
+    screens = " ".join(found.looked)
+    assert all(f"{url} (en)" in screens for _, url in pages())
+    assert "presenter towns" in screens and "presenter people" in screens
+    assert found.links == [], "\n".join(found.links)
 
 
 def test_every_payload_is_shown_as_text_somewhere(visited):

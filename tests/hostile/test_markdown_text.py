@@ -18,6 +18,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -50,9 +51,14 @@ CASES = {**PAYLOADS, **MARKUP}
 
 
 def _shown(text: str) -> str:
-    """What a reader must see: the text on one line, without NUL and bidirectional controls."""
-    cleaned = re.sub("[\x00\u202a-\u202e\u2066-\u2069]", "", text)
-    return " ".join(cleaned.split())
+    """What a reader must see: the text on one line, without control, zero-width and bidirectional
+    characters (and without the invisible word joiners that keep an address from becoming a link)."""
+    return " ".join(safe_text.plain_text(text).split())
+
+
+def _seen(rendered: str) -> str:
+    """Rendered text as a reader sees it: a word joiner is invisible."""
+    return rendered.replace(safe_text.WORD_JOINER, "")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -60,7 +66,16 @@ def test_escaped_text_renders_as_one_paragraph_of_exactly_that_text(name):
     text = CASES[name]
     rendered = MARKDOWN.render(safe_text.for_markdown(text))
     conftest.COUNTS["Markdown texts rendered"] += 1
-    assert rendered == f"<p>{escapeHtml(_shown(text))}</p>\n"
+    assert _seen(rendered) == f"<p>{escapeHtml(_shown(text))}</p>\n"
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_no_web_or_mail_address_in_escaped_text_can_be_made_a_link(name):
+    """GFM autolinks a bare ``https://``, ``www.`` or ``a@b.it`` whatever backslashes say; each of its
+    patterns needs an unbroken run of characters, which the word joiner breaks."""
+    joined = safe_text.for_markdown(CASES[name]).replace("\\", "")  # as the renderer reads it, escapes resolved
+    for pattern in (r"(?i)https?://", r"(?i)\bwww\.", r"[\w.+-]@[\w-]+\.\w"):
+        assert re.findall(pattern, joined) == [], (pattern, joined)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -106,17 +121,27 @@ for i, text in enumerate(json.load(open(os.environ["ROTTA_PROBE_TEXTS"], encodin
             st.write("")
     with st.container(key=f"progress{i}"):
         st.progress(0.5, text=shown)
+for i, text in enumerate(json.load(open(os.environ["ROTTA_PROBE_RAW"], encoding="utf-8"))):
+    with st.container(key=f"raw{i}"):  # not escaped: what the link detector must find
+        st.markdown(text)
 """
+RAW = [PAYLOADS["web_address"], PAYLOADS["email"]]
 WIDGETS = ("caption", "box", "expander", "progress")
 
 
 def _serve(folder: Path, texts: list[str]) -> tuple[subprocess.Popen, str]:
     (folder / "probe.py").write_text(PROBE, encoding="utf-8")
     (folder / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    (folder / "raw.json").write_text(json.dumps(RAW), encoding="utf-8")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "ROTTA_PROBE_TEXTS": str(folder / "texts.json")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "ROTTA_PROBE_TEXTS": str(folder / "texts.json"),
+        "ROTTA_PROBE_RAW": str(folder / "raw.json"),
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(folder / "probe.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
@@ -139,9 +164,13 @@ def _serve(folder: Path, texts: list[str]) -> tuple[subprocess.Popen, str]:
 @pytest.mark.browser
 def test_streamlit_shows_escaped_text_literally_in_markdown_boxes_and_labels(tmp_path, hostile_browser):
     """The real renderer, not an approximation: Streamlit's own Markdown, its ``:red[...]`` and
-    ``:material/...:`` directives, and labels of expanders and progress bars."""
+    ``:material/...:`` directives, and labels of expanders and progress bars. Streamlit makes links of
+    plain web and e-mail addresses: the same addresses drawn unescaped must give the link detector
+    links to find (three: two web, one mailto), and the escaped ones none."""
     texts = [*PAYLOADS.values(), *MARKUP.values()]
     server, url = _serve(tmp_path, texts)
+
+    links: dict[str, Any] = {}
 
     def read(browser: object) -> list[list[str]]:
         from tests.hostile.conftest import Tab
@@ -162,6 +191,9 @@ def test_streamlit_shows_escaped_text_literally_in_markdown_boxes_and_labels(tmp
                 row = [tab.page.locator(f".st-key-{w}{i}").first.inner_text() for w in WIDGETS]
                 shown.append(row)
             assert tab.executions() == [] and tab.injected() == []
+            tab.page.wait_for_selector(f".st-key-raw{len(RAW) - 1} a", timeout=30_000)
+            links["raw"] = [tab.page.locator(f".st-key-raw{j} a[href]").count() for j in range(len(RAW))]
+            links["all"] = tab.user_links()
             return shown
         finally:
             tab.close()
@@ -175,7 +207,9 @@ def test_streamlit_shows_escaped_text_literally_in_markdown_boxes_and_labels(tmp
         f"{widget}: {text[:40]!r}": got[:60]
         for text, row in zip(texts, shown, strict=True)
         for widget, got in zip(WIDGETS, row, strict=True)
-        if _shown(text)[:300] not in " ".join(got.replace("\n", " ").split())
+        if _shown(text)[:300] not in " ".join(_seen(got).replace("\n", " ").split())
     }
     conftest.COUNTS["Markdown texts rendered"] += len(texts) * len(WIDGETS)
     assert wrong == {}
+    assert links["raw"] == [2, 1]  # the detector sees what Streamlit links...
+    assert len(links["all"]) == 3 and any(h.startswith("mailto:") for h in links["all"])  # ...and only those

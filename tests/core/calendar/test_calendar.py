@@ -69,7 +69,7 @@ def test_a_bad_item_is_refused_naming_the_field(change, field, problem):
 
     with pytest.raises(calendar.CalendarError) as error:
         calendar.CalendarItem.from_dict(data)
-    assert (error.value.field, error.value.message.key) == (field, f"timeline.calendar.error.{problem}")
+    assert (error.value.field, error.value.message.key) == (field, f"fields.{problem}")
     assert all(error.value.message.render(lang) for lang in i18n.LANGS)
 
 
@@ -179,3 +179,11 @@ def test_matching_stays_correct_with_many_posts_close_together():
     assert (result["outcome"] == "done").all()
     assert result["matched_when"].is_unique
     assert (result["matched_when"] - pd.to_datetime(result["date"] + " 12:00")).abs().max() < pd.Timedelta("1h")
+
+
+def test_a_plan_with_a_calendar_and_nothing_imported_yet_has_no_post_to_match():
+    """Found by the generated plans: the Timeline page of a plan with calendar items and no activity at all
+    (an empty frame without columns) raised a KeyError."""
+    result = calendar.planned_vs_done([item(date="2025-06-10"), item("c2", date="2025-03-10")], pd.DataFrame(), TODAY)
+
+    assert list(result.table["outcome"]) == ["no_data", "upcoming"] and result.unplanned == 0

@@ -1,4 +1,5 @@
 import functools
+import re
 
 import pytest
 from markdown_it import MarkdownIt
@@ -59,28 +60,49 @@ def test_hostile_text_stays_text_under_a_markdown_renderer(text):
     assert "\u202e" not in doc and "\x00" not in doc and "\r" not in doc
 
 
+# What GitHub-flavoured renderers (GitHub, editors, Streamlit) make links of by themselves, after escapes.
+AUTOLINKS = (r"(?i)https?://", r"(?i)\bwww\.", r"[\w.+-]@[\w-]+\.\w")
+
+
+@pytest.mark.parametrize("text", ["https://example.com/x www.example.com", "owner@example.com"])
+def test_no_address_in_user_text_becomes_a_link_in_the_markdown_file(text):
+    doc = export_md.render(hostile(text, "en"), "en")
+    read = doc.replace("\\", "")  # as a renderer reads it, escapes resolved
+
+    assert [p for p in AUTOLINKS if re.search(p, read)] == []
+    assert text in read.replace("\u2060", "")  # the reader sees the address as typed
+
+
 @pytest.mark.parametrize(
     ("text", "escaped"),
     [
-        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
-        ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
+        ("[x](javascript:alert(1))", "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"),
+        ("<img src=x onerror=alert(1)>", "\\<img src\\=x onerror\\=alert\\(1\\)\\>"),
         ("*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"),
         ("a | b", "a \\| b"),
         ("# title", "\\# title"),
-        ("${alert(1)} ~~x~~", "\\${alert(1)} \\~\\~x\\~\\~"),
-        ("&lt;b&gt;", "\\&lt;b\\&gt;"),
+        ("${alert(1)} ~~x~~", "\\$\\{alert\\(1\\)\\} \\~\\~x\\~\\~"),  # the monitor's old escaper kept $ and ~
+        ("&lt;b&gt;", "\\&lt\\;b\\&gt\\;"),
         ("two\nlines\r\nand\ttabs", "two lines and tabs"),
-        ("\u202egnp.exe nul\x00byte", "gnp.exe nulbyte"),
+        ("\u202egnp.exe nul\x00byte", "gnp\\.exe nulbyte"),
         ("Città 🍕", "Città 🍕"),
+        (
+            "https://example.com www.example.com",
+            "https\\:\u2060\\/\\/example\\.com www\u2060\\.example\\.com",
+        ),
+        ("owner@example.com", "owner\u2060\\@example\\.com"),
     ],
 )
 def test_user_text_is_escaped_for_markdown(text, escaped):
     assert export_md.md(text) == escaped
 
 
-@pytest.mark.parametrize("text", ["[x](javascript:alert(1))", "<b>bold</b>", "*a*", "&amp;", "![i](http://x/i.png)"])
+@pytest.mark.parametrize(
+    "text",
+    ["[x](javascript:alert(1))", "<b>bold</b>", "*a*", "&amp;", "![i](http://x/i.png)", "$x$ ~~y~~", "a@b.it"],
+)
 def test_escaped_text_renders_as_the_same_characters(text):
-    html = RENDERER.render(f"- {export_md.md(text)}")
+    html = RENDERER.render(f"- {export_md.md(text)}").replace("\u2060", "")  # word joiners are invisible
     expected = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
     assert html == f"<ul>\n<li>{expected}</li>\n</ul>\n"

@@ -111,6 +111,11 @@ def test_the_kpi_sheet_lists_the_catalogue_rows_the_goals_use():
         ("\t=1", "'\t=1"),
         ("\r=1", "'\n=1"),
         ("  =1", "'  =1"),
+        ("\n=1", "'\n=1"),
+        ("\u00a0=1", "'\u00a0=1"),
+        ("\u200b=1", "'=1"),  # zero-width and BOM prefixes are dropped, and the formula found behind them
+        ("\ufeff=1", "'=1"),
+        ("\u3000\uff1dSUM(A1)", "'\u3000\uff1dSUM(A1)"),  # a full-width sign behind an ideographic space
         ("${alert(1)}", "${alert(1)}"),
         ("A" * 40_000, "A" * export_xlsx.MAX_CELL),
         ("\u202egnp.exe", "gnp.exe"),

@@ -54,7 +54,9 @@ RULES = [
     ("en", TENFOLD, "A", False, "a.too_much_pct", "a.fix_too_much"),  # tenfold followers in four weeks
     ("it", {"baseline": 0, "target": 2000, "deadline": "2026-09-29"}, "A", False, "a.too_much", "a.fix_too_much"),
     ("en", {"kpi": "engagement_rate", "baseline": 0.02, "target": 0.10}, "A", False, "a.too_much", "a.fix_too_much"),
-    ("it", {"kpi": "gbp_calls", "baseline": 100, "target": 1e15}, "A", False, "a.too_much_pct", "a.fix_lower"),
+    # beyond ten years at the best pace (counts over a billion are refused at the door: a cost cut a trillion-fold)
+    ("it", {"objective": "leads", "kpi": "cost_per_lead", "baseline": 1e6, "target": 1e-6}, "A", False,
+     "a.too_much_pct", "a.fix_lower"),
     ("it", {}, "A", True, "a.ok", None),
     ("en", {}, "A", True, "a.ok", None),
     # Relevant: the KPI measures the objective

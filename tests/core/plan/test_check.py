@@ -136,6 +136,50 @@ def test_a_field_no_page_could_show_is_refused_naming_it(path, value, key, where
         plan.from_json(json.dumps(doc))
 
 
+# (path, a value out of its plausible range, the reason's key, what the message must say in it and en): each
+# was accepted before and then crashed Goals, Monitor, Timeline, the deliverable or babel's formatting.
+COUNT_MAX = {"it": "1.000.000.000", "en": "1,000,000,000"}
+YEARS = {lang: "2099" for lang in ("it", "en")}
+OUT_OF_RANGE = [
+    (("goals", 0, "baseline"), 1e308, "fields.too_big", COUNT_MAX),
+    (("goals", 0, "target"), 1.7e308, "fields.too_big", COUNT_MAX),
+    (("goals", 0, "target"), 10**30, "fields.too_big", COUNT_MAX),  # 30 digits: babel's InvalidOperation
+    (("goals", 0, "baseline"), 1e-300, "fields.tiny", {"it": "milionesimo", "en": "millionth"}),
+    (("goals", 0, "start"), "0001-01-01", "fields.date_range", YEARS),  # OverflowError in date arithmetic
+    (("goals", 0, "deadline"), "9999-12-31", "fields.date_range", YEARS),
+    (("calendar", 0, "date"), "0001-01-01", "fields.date_range", YEARS),
+    (("calendar", 0, "date"), "9999-12-31", "fields.date_range", YEARS),
+    (("offline", 0, "date"), "0001-01-01", "fields.date_range", YEARS),
+    (("created",), "9999-12-31", "fields.date_range", YEARS),
+    (("business", "channels", 0, "followers"), 10**30, "fields.too_big", COUNT_MAX),
+    (("business", "channels", 0, "posts_per_week"), 1e6, "fields.range", {"it": "200", "en": "200"}),
+    (("followers", 0, "followers"), 1e300, "fields.too_big", COUNT_MAX),
+    # found by Hypothesis: half a follower broke the Business page's table (an Int64 column)
+    (("business", "channels", 0, "followers"), 1240.5, "fields.not_whole", {"it": "intero", "en": "whole"}),
+    (("followers", 0, "followers"), 0.5, "fields.not_whole", {"it": "intero", "en": "whole"}),
+    (("goals",), [{"id": f"g{n}", "objective": "custom", "start": "2026-01-01"} for n in range(101)],
+     "fields.too_many", {"it": "100", "en": "100"}),
+    (("calendar",), [{"id": f"c{n}", "date": "2026-12-01", "channel": "facebook", "title": "x"} for n in range(2001)],
+     "fields.too_many", {"it": "2000", "en": "2000"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "key", "said"),
+    OUT_OF_RANGE,
+    ids=[f"{'.'.join(map(str, b[0]))}={str(b[1])[:20]}" for b in OUT_OF_RANGE],
+)
+def test_a_number_or_date_out_of_its_plausible_range_is_refused_saying_the_range(path, value, key, said):
+    found = plan_check.problem(_set(full_plan(), path, value))
+    assert found is not None
+    reason = found.params.get("reason", found)  # a goal, entry or section wraps the field's own message
+    assert reason.key == key
+    for lang in ("it", "en"):
+        assert said[lang] in found.render(lang) and str(path[-1]) in found.render(lang)
+    with pytest.raises(plan.PlanError):
+        plan.from_json(json.dumps(_set(full_plan(), path, value)))
+
+
 def test_two_goals_with_one_id_are_refused():
     doc = full_plan()
     doc["goals"].append(dict(doc["goals"][0]))

@@ -63,6 +63,49 @@ def test_a_bad_plan_file_is_refused_saying_what_is_wrong(data, key):
     assert info.value.message.render("it") and info.value.message.render("en")
 
 
+def _with(text: str) -> bytes:
+    """A sound plan file with ``text`` as the value of an extra top-level key (which the plan keeps)."""
+    return _doc()[:-1].encode() + b', "extra": ' + text.encode() + b"}"
+
+
+MALFORMED = [  # each raised something other than PlanError, or was taken, before
+    ("100,000 nested brackets", b"[" * 100_000 + b"]" * 100_000, "fields.file.too_deep"),  # RecursionError
+    ("100,000 nested objects", b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "fields.file.too_deep"),
+    ("17 levels, under Python's limit", _with("[" * 16 + "]" * 16), "fields.file.too_deep"),
+    ("a 5,000-digit integer", _with("9" * 5000), "fields.file.long_number"),  # ValueError: the digit limit
+    ("10**400", _with("1" + "0" * 400), "fields.file.long_number"),  # OverflowError in float()
+    ("-(10**400)", _with("-1" + "0" * 400), "fields.file.long_number"),
+    ("1e400", _with("1e400"), "fields.file.huge_number"),  # infinity: no database stores it as JSON
+    ("a 400-digit float", _with("1" + "0" * 400 + ".5"), "fields.file.huge_number"),
+    ("NaN", _with("NaN"), "fields.file.constant"),
+    ("-Infinity", _with("-Infinity"), "fields.file.constant"),
+    ("a lone surrogate", _with(r'"\ud800"'), "fields.file.not_unicode"),
+    ("a lone surrogate in a key", _with(r'{"\udfff": 1}'), "fields.file.not_unicode"),
+    ("version 0", b'{"format": "rotta-plan", "version": 0}', "fields.file.version"),
+    ("version -1", b'{"format": "rotta-plan", "version": -1}', "fields.file.version"),
+    ("a 30-digit version", b'{"format": "rotta-plan", "version": ' + b"9" * 30 + b"}", "plan.err.version_new"),
+    ("a file over the size limit", b"x" * (plan_mod.MAX_JSON_BYTES + 1), "plan.err.too_big"),
+    ("the same, as text", "x" * (plan_mod.MAX_JSON_BYTES + 1), "plan.err.too_big"),
+]
+
+
+@pytest.mark.parametrize(("data", "key"), [m[1:] for m in MALFORMED], ids=[m[0] for m in MALFORMED])
+def test_every_malformed_plan_file_gets_a_plan_error_naming_what_is_wrong_in_both_languages(data, key):
+    with pytest.raises(PlanError) as info:
+        plan_mod.from_json(data)
+    assert info.value.message.key == key
+    texts = [info.value.message.render(lang) for lang in ("it", "en")]
+    assert texts[0] != texts[1] and all(0 < len(t) < 200 for t in texts)
+    if key in ("fields.file.too_deep", "fields.file.long_number"):
+        assert all(str(info.value.message.params["limit"]) in t for t in texts)  # the limit is said
+
+
+def test_a_plan_nested_as_deep_as_the_limit_and_numbers_as_long_are_still_read():
+    deep = "[" * (plan_mod.MAX_DEPTH - 2) + "]" * (plan_mod.MAX_DEPTH - 2)  # inside the plan and "extra"
+    doc = plan_mod.from_json(_with(f'{{"a": {deep}, "n": {"9" * plan_mod.MAX_DIGITS}, "x": 1.5e300}}'))
+    assert doc["extra"]["n"] == int("9" * plan_mod.MAX_DIGITS) and doc["extra"]["x"] == 1.5e300
+
+
 def test_changes_to_different_fields_from_two_tabs_merge():
     stored = _plan(name="Forno")
     tab_a = [Change(("business", "name"), "Forno", "Forno Aurelio")]

@@ -37,9 +37,9 @@ def test_an_action_round_trips_through_its_dict():
         ({"date": "10/03/2025"}, "date", "bad_date"),
         ({"time": "25:00"}, "time", "bad_time"),
         ({"time": "9.30"}, "time", "bad_time"),
-        ({"kind": "party"}, "kind", "bad_kind"),
-        ({"kind": ["fair"]}, "kind", "bad_kind"),  # from a plan file: unhashable, once a TypeError
-        ({"kind": {"a": 1}}, "kind", "bad_kind"),
+        ({"kind": "party"}, "kind", "bad_choice"),
+        ({"kind": ["fair"]}, "kind", "bad_choice"),  # from a plan file: unhashable, once a TypeError
+        ({"kind": {"a": 1}}, "kind", "bad_choice"),
         ({"lat": None}, "lat", "half_place"),
         ({"lon": 200.0}, "lon", "bad_coordinate"),
         ({"lat": True}, "lat", "bad_coordinate"),
@@ -53,7 +53,7 @@ def test_a_bad_action_is_refused_naming_the_field_and_the_problem(changes, field
     with pytest.raises(offline_actions.OfflineError) as caught:
         action(**changes)
     assert caught.value.field == field
-    assert caught.value.message.key == f"timelinepage.offline.error.{problem}"
+    assert caught.value.message.key == f"fields.{problem}"
     assert caught.value.message.render("it") and caught.value.message.render("en")
 
 
@@ -79,14 +79,14 @@ def test_a_new_action_gets_the_next_id_and_its_place_from_the_picker():
 def test_a_new_action_needs_a_date_that_is_not_in_the_future(date, problem):
     with pytest.raises(offline_actions.OfflineError) as caught:
         offline_actions.new_action([], TODAY, date=date, kind="fair")
-    assert caught.value.message.key == f"timelinepage.offline.error.{problem}"
+    assert caught.value.message.key == f"fields.{problem}"
 
 
 def test_parsing_the_plan_list_keeps_valid_actions_and_names_the_bad_rows():
     actions, problems = offline_actions.parse([FAIR, {**FAIR, "kind": "party"}, FAIR, "text"])
     assert [a.id for a in actions] == ["o1"]
     assert [(row, m.key.rsplit(".", 1)[1]) for row, m in problems] == [
-        (2, "bad_kind"),
+        (2, "bad_choice"),
         (3, "duplicate_id"),
         (4, "not_object"),
     ]

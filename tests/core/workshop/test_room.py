@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from core import safe_text
 from core.plan import plan as plan_mod
 from core.plan import selfcheck
 from core.workshop import participant, room, workshop
@@ -202,13 +203,26 @@ def test_user_text_in_the_csv_cannot_run_as_a_formula():
     assert not any(cell.startswith(("=", "@")) for cell in cells)
 
 
+@pytest.mark.parametrize("title", [" =HYPERLINK(1)", "\n=1", "\u00a0=1", "\u200b=1", "\ufeff@SUM(A1)"])
+def test_a_formula_behind_blanks_or_invisible_characters_cannot_run_either(title):
+    members = _members()
+    members[0].plan["goals"] = [_goal(title=title)]
+    text = room.to_csv(room.summary(room.summarise(members, TODAY)), "en")
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+    shown = [cell for cell in cells if "1" in cell and ("=" in cell or "@" in cell)]
+    assert shown and all(cell.startswith("'") for cell in shown)
+    assert not any(set(cell) & set("\u200b\ufeff") for cell in cells)
+
+
 def test_the_markdown_export_escapes_user_text_and_has_one_table_a_section(the_room):
     members = copy.deepcopy(_members())
     members[0].plan["goals"] = [_goal(title="Più like | *subito* [qui](http://x)")]
     text = room.to_markdown(room.summary(room.summarise(members, TODAY)), "it", "Workshop *Perugia*")
     assert text.startswith("# Workshop \\*Perugia\\*\n")
-    assert "Più like \\| \\*subito\\* \\[qui\\]\\(http://x\\)" in text
-    assert text.count("| --- | --- |") == text.count("\n## ")
+    assert safe_text.for_markdown("Più like | *subito* [qui](http://x)") in text  # the one escaper
+    assert "[qui](" not in text and "http://x" not in text  # no link: the address is broken up
+    assert text.count("|---|---|") == text.count("\n## ")
     assert "| Partecipante 3 | Inizio · Autovalutazione incompleta |" in text
 
 
@@ -238,7 +252,9 @@ def _hostile(section, value):
     return _breaks(plan)
 
 
-UNREADABLE = [  # what a participant can put in a plan stored around the checks (issue 17 point 2)
+# Goals beyond the door's bounds: since every number is bounded there, such a goal is one that does not
+# validate, left out of the counts as any invalid goal is; its plan is read and counted.
+OUT_OF_BOUNDS_GOALS = [
     pytest.param(
         "goal",
         {"kpi": "reach", "baseline": 1e308, "target": 10**30, "deadline": "2027-03-01"},
@@ -252,12 +268,26 @@ UNREADABLE = [  # what a participant can put in a plan stored around the checks 
         {"kpi": "reach", "baseline": 10, "target": 1e308, "deadline": "0001-01-01"},
         id="deadline-0001-and-1e308",
     ),  # fmt: skip
+]
+
+UNREADABLE = [  # what a participant can put in a plan stored around the checks (issue 17 point 2)
     pytest.param("followers", 10**30, id="30-digit-followers"),
     pytest.param("followers", float("inf"), id="infinite-followers"),
     pytest.param("town", {"lat": 1e308}, id="town-off-the-earth"),
     pytest.param("goals", 7, id="goals-not-a-list"),
     pytest.param("business", ["not", "an", "object"], id="business-a-list"),
 ]
+
+
+@pytest.mark.parametrize(("section", "value"), OUT_OF_BOUNDS_GOALS)
+def test_a_goal_beyond_the_doors_bounds_is_left_out_and_its_plan_still_counted(section, value):
+    members = _members()
+    members.insert(1, participant.Member(5, _hostile(section, value)))
+    the_room = room.summarise(members, TODAY)
+    assert (the_room.joined, the_room.unreadable, the_room.read) == (5, 0, 5)
+    without = _members()
+    without.insert(1, participant.Member(5, _hostile("goals", [])))
+    assert the_room.goals == room.summarise(without, TODAY).goals
 
 
 @pytest.mark.parametrize(("section", "value"), UNREADABLE)
@@ -307,7 +337,7 @@ def test_a_plan_that_is_not_an_object_is_counted_as_unreadable():
 
 @pytest.mark.parametrize("lang", ["it", "en"])
 def test_the_exports_count_the_plans_that_could_not_be_read(lang):
-    members = [*_members(), participant.Member(5, _hostile("goal", {"kpi": "reach", "baseline": 1e308}))]
+    members = [*_members(), participant.Member(5, _hostile("goals", 7))]
     data = room.summary(room.summarise(members, TODAY))
     rows = list(csv.reader(io.StringIO(room.to_csv(data, lang)), delimiter=";" if lang == "it" else ","))
     totals, label = {"it": ("Totali", "Piani che non si sono potuti leggere"),
