@@ -323,14 +323,13 @@ def _store_raw(store, token, plan):
 
 
 def _unreadable(ws, store, made):
-    """Three participants whose plans no page could show, and one ordinary one."""
+    """Three participants whose plans no page could show, and one ordinary one. (A goal beyond the door's
+    bounds, such as a 1e308 baseline, is an invalid goal: left out of the counts while its plan is read,
+    see tests/core/workshop/test_room.py.)"""
     ordinary = _participant(ws, store, made, "Forno Buono", share=True)
-    goal = {"id": "g1", "objective": "local_awareness", "title": "Più persone", "kpi": "reach",
-            "channels": ["instagram"], "baseline": 1e308, "target": 10**30, "start": "2026-11-01",
-            "deadline": "2027-03-01"}  # fmt: skip  # OverflowError in kpis.suggested_target before
     for name, change in (
-        ("Bottega 1e308", {"goals": [goal]}),
-        ("Bottega 0001", {"goals": [{**goal, "baseline": 10, "target": 10**30, "deadline": "0001-01-01"}]}),
+        ("Bottega obiettivi", {"goals": 7}),
+        ("Bottega elenco", {"business": ["Bottega elenco", "not", "an", "object"]}),
         ("Bottega 30 cifre", {"business": {"name": "Bottega 30 cifre", "channels": [
             {"channel": "instagram", "followers": 123456789012345678901234567890}]}}),
     ):  # fmt: skip
