@@ -12,12 +12,11 @@ import math
 from typing import Any
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from core import geometry, i18n, maps
 from core.plan import plan as plan_mod
 from ui import frame as frame_mod
-from ui import resources
+from ui import map_view, resources
 from ui.frame import Frame
 
 OUTSIDE_KM = 1.5  # a tap farther than this from every sample point of the comune is outside it
@@ -56,31 +55,36 @@ def point_map(frame: Frame) -> None:
     town = business.get("town")
     st.markdown(f"**{t('maps.point.title')}**")
     if not town:
-        m = maps.base_map(maps.ITALY, maps.ITALY_ZOOM, lang=frame.lang)
-        st_folium(m, key="business_map_empty", returned_objects=[], height=420, width="stretch")
+        lang = frame.lang
+        map_view.show("business_map_empty", (lang,), lambda: maps.base_map(maps.ITALY, maps.ITALY_ZOOM, lang=lang))
         return
     key = frame.key("business_map")  # names the plan without its secret (keys reach the page as classes)
     tap = _tapped(frame, key)
     if tap is not None:
         gap = resources.get_gazetteer().distance_to_comune(str(town.get("comune_istat") or ""), *tap)
         if math.isfinite(gap) and gap > OUTSIDE_KM:
-            st.warning(t("maps.point.outside", town=town.get("name", ""), km=i18n.number(frame.lang, gap, 1)))
+            st.warning(frame.md("maps.point.outside", town=town.get("name", ""), km=i18n.number(frame.lang, gap, 1)))
         else:
             _save(frame, town, *tap, pinned=True)
             town = (frame.plan.get("business") or {}).get("town") or town
     st.caption(t("maps.point.help"))
     name = business.get("name") or t("frame.plan_unnamed")
-    m = maps.business_map(name, float(town["lat"]), float(town["lon"]), lang=frame.lang, label=town.get("name", ""))
-    st_folium(m, key=key, returned_objects=["last_clicked"], height=420, width="stretch")
+    where = (name, float(town["lat"]), float(town["lon"]), frame.lang, town.get("name", ""))
+    map_view.show(
+        key,
+        where,
+        lambda: maps.business_map(where[0], where[1], where[2], lang=where[3], label=where[4]),
+        returned_objects=["last_clicked"],
+    )
     centre = _centre(town)
     if town.get("pinned") is True and centre is not None:
         km = float(geometry.haversine_km(float(town["lat"]), float(town["lon"]), *centre))
         lat, lon = (i18n.number(frame.lang, float(town[k]), 4) for k in ("lat", "lon"))
         params = {"lat": lat, "lon": lon, "km": i18n.number(frame.lang, km, 1), "town": town.get("name", "")}
-        st.caption(":material/location_on: " + t("maps.point.set", **params))
+        st.caption(":material/location_on: " + frame.md("maps.point.set", **params))
         st.button(
             t("maps.point.reset"), icon=":material/my_location:", on_click=_save, args=(frame, town, *centre, False)
         )
     elif centre is not None:
-        st.caption(t("maps.point.at_centre", town=town.get("name", "")))
+        st.caption(frame.md("maps.point.at_centre", town=town.get("name", "")))
     st.caption(t("maps.point.no_search"))

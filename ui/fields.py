@@ -23,15 +23,15 @@ from core import i18n
 
 def help_for(lang: str, chars: int, help: str | None = None) -> str:
     """A text (a help, a placeholder) with the limit said after it."""
-    said = i18n.t(lang, "fields.limit", max=i18n.number(lang, chars))
+    said = i18n.t(lang, "input.limit", max=i18n.number(lang, chars))
     return f"{help} {said}" if help else said
 
 
 def placeholder_for(lang: str, chars: int, example: str | None = None) -> str:
     """The field's placeholder (an example) with its limit said after it."""
     if example:
-        return i18n.t(lang, "fields.limit_after", example=example, max=i18n.number(lang, chars))
-    return i18n.t(lang, "fields.limit", max=i18n.number(lang, chars))
+        return i18n.t(lang, "input.limit_after", example=example, max=i18n.number(lang, chars))
+    return i18n.t(lang, "input.limit", max=i18n.number(lang, chars))
 
 
 def _cut(lang: str, key: str, chars: int, label: str) -> None:
@@ -39,7 +39,7 @@ def _cut(lang: str, key: str, chars: int, label: str) -> None:
     if isinstance(value, str) and len(value) > chars:
         st.session_state[key] = value[:chars]
         notice = i18n.t(
-            lang, "fields.cut", field=label, max=i18n.number(lang, chars), length=i18n.number(lang, len(value))
+            lang, "input.cut", field=label, max=i18n.number(lang, chars), length=i18n.number(lang, len(value))
         )
         st.toast(notice, icon=":material/content_cut:", duration="long")
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import branca.colormap
 import folium
+import streamlit as st
 import streamlit_folium
 
 MAX_MAPS = 256  # rendered maps kept per process (a business map is ~10 KB)
@@ -149,6 +150,10 @@ def show(
         "selected_tags": None,
         "last_geocoder_result": None,
     }
+
+    def _on_change() -> None:  # st_folium's own: the map's value under the caller's key as well
+        st.session_state[key] = st.session_state.get(made.hash_key, {})
+
     return streamlit_folium._component_func(
         script=made.script,
         header=made.header,
@@ -167,6 +172,6 @@ def show(
         pixelated=False,
         css_links=list(made.css_links),
         js_links=list(made.js_links),
-        on_change=None,
+        on_change=_on_change,
         wrap_longitude=False,
     )

@@ -128,12 +128,4 @@ TEXTS = {
         "la versione del piano, {value}, non esiste.",
         "the plan version, {value}, does not exist.",
     ),
-    # A text field's length limit (ui.fields)
-    "fields.limit": ("Al massimo {max} caratteri.", "Up to {max} characters."),
-    "fields.limit_after": ("{example} (al massimo {max} caratteri)", "{example} (up to {max} characters)"),
-    "fields.cut": (
-        "«{field}»: tenuti i primi {max} caratteri dei {length} scritti o incollati; il campo ne accetta al "
-        "massimo {max}.",
-        "“{field}”: kept the first {max} of the {length} characters typed or pasted; this field takes up to {max}.",
-    ),
 }

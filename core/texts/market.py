@@ -45,7 +45,10 @@ TEXTS = {
             "postcode), so they are left out of distances and rings; see them by postcode."
         ),
     ),
-    "market.summary.apart_item": ("{customers} clienti a {name}", "{customers} customers in {name}"),
+    "market.summary.apart_item": (
+        "{customers} {customers:cliente|clienti} a {name}",
+        "{customers} {customers:customer|customers} in {name}",
+    ),
     "market.summary.by_postcode": (
         "Per CAP ({shown} con più clienti, su {total}): {items}.",
         "By postcode (the {shown} with most customers, of {total}): {items}.",

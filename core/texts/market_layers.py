@@ -16,8 +16,8 @@ TEXTS = {
     "market_layers.layer.target": ("Zona obiettivo", "Target area"),
     # Tooltips
     "market_layers.tip.apart": (
-        "{name}: {customers} clienti, posizione dentro il comune sconosciuta.",
-        "{name}: {customers} customers, position inside the city unknown.",
+        "{name}: {customers} {customers:cliente|clienti}, posizione dentro il comune sconosciuta.",
+        "{name}: {customers} {customers:customer|customers}, position inside the city unknown.",
     ),
     "market_layers.tip.apart_postcodes": ("Per CAP: {items}.", "By postcode: {items}."),
     "market_layers.legend.apart": (

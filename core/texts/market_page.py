@@ -172,7 +172,10 @@ TEXTS = {
     "marketpage.summary.customers": ("Clienti", "Customers"),
     "marketpage.summary.revenue": ("Fatturato (€)", "Revenue (€)"),
     "marketpage.summary.median": ("Distanza mediana", "Median distance"),
-    "marketpage.summary.median_of": ("di {n} clienti con una distanza nota", "of {n} customers with a known distance"),
+    "marketpage.summary.median_of": (
+        "di {n} {n:cliente|clienti} con una distanza nota",
+        "of {n} {n:customer|customers} with a known distance",
+    ),
     "marketpage.summary.abroad": ("Clienti all'estero", "Customers abroad"),
     "marketpage.tables.title": ("Dove sono i clienti, in tabelle", "Where the customers are, in tables"),
     "marketpage.tables.comuni": ("Comuni", "Comuni"),
@@ -200,16 +203,17 @@ TEXTS = {
     ),
     "marketpage.ring.unknown": ("Posizione in città sconosciuta", "Position inside the city unknown"),
     "marketpage.data.sample": (
-        "La mappa mostra i clienti dell'esempio ({rows} righe). Importa qui sopra il tuo elenco per vedere i tuoi.",
-        "The map shows the sample's customers ({rows} rows). Import your own list above to see yours.",
+        "La mappa mostra i clienti dell'esempio ({rows} {rows:riga|righe}). Importa qui sopra il tuo elenco "
+        "per vedere i tuoi.",
+        "The map shows the sample's customers ({rows} {rows:row|rows}). Import your own list above to see yours.",
     ),
     "marketpage.data.own": (
-        "La mappa mostra i tuoi clienti: {rows} righe da {files} file importati.",
-        "The map shows your customers: {rows} rows from {files} imported files.",
+        "La mappa mostra i tuoi clienti: {rows} {rows:riga|righe} da {files} file importati.",
+        "The map shows your customers: {rows} {rows:row|rows} from {files} imported files.",
     ),
     "marketpage.data.own_one": (
-        "La mappa mostra i tuoi clienti: {rows} righe da un file importato.",
-        "The map shows your customers: {rows} rows from one imported file.",
+        "La mappa mostra i tuoi clienti: {rows} {rows:riga|righe} da un file importato.",
+        "The map shows your customers: {rows} {rows:row|rows} from one imported file.",
     ),
     "marketpage.area.unknown": (
         "Più {items}, che non si sa se siano dentro o fuori: la zona taglia il comune e i dati non dicono "
@@ -227,9 +231,9 @@ TEXTS = {
     "marketpage.areas.goal_title": ("Più clienti nella zona «{name}»", "More customers in the “{name}” area"),
     "marketpage.areas.goal_made": (
         "Obiettivo creato sulla zona «{name}», con il punto di partenza di oggi: {share} dei clienti "
-        "({customers} clienti, {revenue}). Completalo nel passo Obiettivi.",
+        "({customers} {customers:cliente|clienti}, {revenue}). Completalo nel passo Obiettivi.",
         "Goal created on the “{name}” area, starting from today's figures: {share} of customers "
-        "({customers} customers, {revenue}). Complete it in the Goals step.",
+        "({customers} {customers:customer|customers}, {revenue}). Complete it in the Goals step.",
     ),
     "marketpage.tables.trade_areas_help": (
         "Il bacino è la zona dove abita la metà (o il 70%) dei clienti più vicini.",

@@ -91,8 +91,8 @@ TEXTS = {
         "{current}. You stay in the workshop.",
     ),
     "start.room.current": (
-        "«{name}», {answered} risposte su {total}, {goals} obiettivi",
-        "“{name}”, {answered} of {total} answers, {goals} goals",
+        "«{name}», {answered} {answered:risposta|risposte} su {total}, {goals} {goals:obiettivo|obiettivi}",
+        "“{name}”, {answered} of {total} answers, {goals} {goals:goal|goals}",
     ),
     "start.room.yes_replace": ("Sì, sostituisci il mio piano", "Yes, replace my plan"),
     "start.room.yes_empty": ("Sì, svuota il mio piano", "Yes, empty my plan"),
@@ -111,10 +111,10 @@ TEXTS = {
     ),
     # The self-check of a plan loaded from a sample.
     "selfcheck.sample_answers": (
-        "{n} risposte su {total} sono ancora quelle dell'esempio «{sample}», non le tue. Rispondi per la "
-        "tua impresa, oppure cancellale.",
-        "{n} of {total} answers are still those of the sample “{sample}”, not yours. Answer for your own "
-        "business, or clear them.",
+        "{n} {n:risposta|risposte} su {total} {n:è|sono} ancora {n:quella|quelle} dell'esempio «{sample}», "
+        "{n:non la tua|non le tue}. Rispondi per la tua impresa, oppure {n:cancellala|cancellale}.",
+        "{n} of {total} answers {n:is|are} still {n:that|those} of the sample “{sample}”, not yours. Answer "
+        "for your own business, or clear them.",
     ),
     "selfcheck.clear_sample": ("Cancella le risposte dell'esempio", "Clear the sample's answers"),
     "selfcheck.cleared": (

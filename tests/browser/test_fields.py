@@ -31,7 +31,7 @@ def test_a_long_business_name_keeps_its_first_120_characters_and_the_page_says_s
     field = page.get_by_label(i18n.t(lang, "business.name"), exact=True)
     field.fill(PASTE)  # what a paste does: the whole text at once
     field.press("Enter")
-    told = i18n.t(lang, "fields.cut", field=i18n.t(lang, "business.name"), max=120, length=len(PASTE))
+    told = i18n.t(lang, "input.cut", field=i18n.t(lang, "business.name"), max=120, length=len(PASTE))
     expect(page.locator("[data-testid=stToast]")).to_contain_text(told, timeout=20_000)
     expect(field).to_have_value(PASTE[:120], timeout=20_000)
     wait_ready(page)
@@ -39,5 +39,5 @@ def test_a_long_business_name_keeps_its_first_120_characters_and_the_page_says_s
     example = i18n.t(lang, "business.name_placeholder")  # and the limit is said before anything is typed
     field.fill("")
     field.press("Enter")
-    expect(field).to_have_attribute("placeholder", i18n.t(lang, "fields.limit_after", example=example, max=120))
+    expect(field).to_have_attribute("placeholder", i18n.t(lang, "input.limit_after", example=example, max=120))
     assert app_errors(page) == []

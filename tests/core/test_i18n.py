@@ -91,7 +91,7 @@ def test_money_given_to_a_message_is_written_in_the_language_of_the_text():
 # by a plural noun is fine for these.
 NEVER_ONE = {"min", "max", "minutes", "seconds", "bound", "limit", "min_reach", "min_cell", "needed", "width",
              "total", "questions", "maximum", "mb", "min_n", "rate", "per_1000", "equivalent", "population",
-             "residents", "recent_weeks", "baseline_weeks"}  # fmt: skip
+             "residents", "recent_weeks", "baseline_weeks", "length"}  # fmt: skip
 OWN_KEY_FOR_ONE = {  # key: why its count is never 1 there
     "goals.track.too_early": "goals.track.too_early_one says one week",
     "goals.smart.t.too_far": "more than a year of weeks",

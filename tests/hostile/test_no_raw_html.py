@@ -5,7 +5,10 @@ syntax tree: every way Streamlit lets a script send HTML or JavaScript (``unsafe
 ``st.html``, ``components.html`` / ``components.v1``, ``declare_component``, any custom component)
 must get text that went through ``core.safe_text``, and the one custom component Rotta uses,
 ``st_folium``, may only draw maps and layers made by the map builders that
-``tests/hostile/test_maps_escape.py`` renders with the hostile corpus.
+``tests/hostile/test_maps_escape.py`` renders with the hostile corpus. ``ui/map_view.py`` hands
+the component what ``st_folium`` would (its own test proves the two calls equal), so it alone may call
+streamlit-folium's inner steps, and its ``show(key, inputs, build)`` is held to ``st_folium``'s rule: ``build``
+must be a lambda that returns a map from a listed builder.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ HTML_CALLS = {"html"}  # st.html, components.html, components.v1.html
 COMPONENT_MODULES = {"streamlit.components", "streamlit.components.v1"}
 ALLOWED_COMPONENTS = {("streamlit_folium", "st_folium")}
 FOLIUM_CONTROLS = {"LayerControl"}  # folium pieces that carry no text of ours
+REVIEWED_WRAPPER = "ui/map_view.py"  # st_folium's steps, once per input (tests/ui/test_map_view.py)
+MAP_VIEW_SHOW = ("ui.map_view", "show")
 
 
 class Shell:
@@ -164,8 +169,17 @@ def problems(shell: Shell) -> list[str]:
         if "components" in parts and parts[-1] in ("declare_component", "iframe"):
             found.append(f"{where}: {target}: a custom component must be reviewed and listed here")
         module, _, name = target.rpartition(".")
-        if module.split(".")[0].startswith("streamlit_") and (module, name) not in ALLOWED_COMPONENTS:
+        wrapper = shell.rel == REVIEWED_WRAPPER and module == "streamlit_folium"
+        if module.split(".")[0].startswith("streamlit_") and (module, name) not in ALLOWED_COMPONENTS and not wrapper:
             found.append(f"{where}: {target}: an unreviewed custom component")
+        if (module, name) == MAP_VIEW_SHOW:
+            build = (
+                node.args[2] if len(node.args) > 2 else next((k.value for k in node.keywords if k.arg == "build"), None)
+            )
+            made = isinstance(build, ast.Lambda) and _map_made_by_a_builder(shell, build.body, builders)
+            if not made:
+                shown = ast.unparse(build)[:60] if build is not None else "nothing"
+                found.append(f"{where}: map_view.show builds {shown}, not a lambda returning a listed builder's map")
         if (module, name) == ("streamlit_folium", "st_folium"):
             drawn = node.args[:1] + [
                 k.value for k in node.keywords if k.arg in ("feature_group_to_add", "layer_control")
@@ -196,6 +210,11 @@ CAUGHT = {
         "import folium\nfrom streamlit_folium import st_folium\nm = folium.Map()\n"
         "folium.Marker((1, 2), tooltip=name).add_to(m)\nst_folium(m)"
     ),
+    "map_view_given_a_page_map": (
+        "import folium\nfrom ui import map_view\nm = folium.Map()\n"
+        "folium.Marker((1, 2), tooltip=name).add_to(m)\nmap_view.show('k', (name,), lambda: m)"
+    ),
+    "map_view_given_a_function": "from ui import map_view\ndef build():\n    return x\nmap_view.show('k', (1,), build)",
     "folium_group_made_in_the_page": (
         "import folium\nfrom streamlit_folium import st_folium\nfrom core import maps\n"
         "g = folium.FeatureGroup(name=name)\nst_folium(maps.base_map((1, 2), 3), feature_group_to_add=[g])"
@@ -207,6 +226,10 @@ LET_THROUGH = {
         "st.markdown(f'<b>{safe_text.for_html(name)}</b>', unsafe_allow_html=True)"
     ),
     "explicitly_safe": "import streamlit as st\nst.markdown(name, unsafe_allow_html=False)",
+    "map_view_builder_map": (
+        "from core import maps\nfrom ui import map_view\n"
+        "map_view.show('k', (name,), lambda: maps.business_map(name, 1, 2))"
+    ),
     "builder_map": (
         "from streamlit_folium import st_folium\nfrom core.market import view as market_page\n"
         "from core.market.layers import model as market_layers\n"

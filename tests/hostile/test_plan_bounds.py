@@ -28,7 +28,7 @@ from core.goals import text as goal_text
 from core.monitor import board
 from core.plan import audit, path
 from core.plan import plan as plan_mod
-from core.workshop import room
+from core.workshop import participant, room
 from tests.conftest import ROOT
 from tests.core.plan.test_check import full_plan
 from tests.hostile import conftest
@@ -102,7 +102,7 @@ def test_every_message_about_an_edge_goal_renders_and_every_export_builds(lang):
     built = deliverable.build(doc, measures.Data(), TODAY, lang)
     assert deliverable_pdf.render(built, lang) and deliverable_xlsx.render(built, lang)
     assert deliverable_markdown.render(built, lang)
-    summary = room.summary(room.summarise([room.Member(1, copy.deepcopy(doc))], TODAY))
+    summary = room.summary(room.summarise([participant.Member(1, copy.deepcopy(doc))], TODAY))
     assert room.to_csv(summary, lang)
 
 

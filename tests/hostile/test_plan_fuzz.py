@@ -37,7 +37,7 @@ from core.plan import path, selfcheck
 from core.plan import plan as plan_mod
 from core.samples import SLUGS
 from core.timeline import offline_actions
-from core.workshop import room
+from core.workshop import participant, room
 from tests.conftest import ROOT
 from tests.hostile import conftest
 from tests.hostile.corpus import PAYLOADS
@@ -315,7 +315,7 @@ def test_any_generated_plan_is_refused_or_works_in_every_consumer(data: bytes) -
         calendar_export.to_csv(items, lang, {g.id: g.title for g in valid})
         calendar_export.to_ics(items, lang, now=dt.datetime.now(dt.UTC), namespace="fuzz")
         offline_actions.to_activity(actions, lang)
-        summary = room.summary(room.summarise([room.Member(1, doc), room.Member(2, doc)], TODAY))
+        summary = room.summary(room.summarise([participant.Member(1, doc), participant.Member(2, doc)], TODAY))
         room.to_csv(summary, lang)
         room.to_markdown(summary, lang, "Fuzz")
     deliverable_pdf.render(deliverable.build(doc, measures.Data(), TODAY, "it"), "it")

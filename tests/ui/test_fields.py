@@ -57,12 +57,12 @@ def test_a_long_paste_into_the_business_name_keeps_the_first_120_characters_and_
     at = open_page("pages/business.py", lang, empty_token)
     field = at.text_input(key=wkey(at, empty_token, NAME))
     example = i18n.t(lang, "business.name_placeholder")
-    assert field.placeholder == i18n.t(lang, "fields.limit_after", example=example, max=120)
+    assert field.placeholder == i18n.t(lang, "input.limit_after", example=example, max=120)
     field.input(PASTE).run()
     assert not at.exception
     assert store.load(empty_token)[0]["business"]["name"] == PASTE[:120].strip()
     assert at.text_input(key=wkey(at, empty_token, NAME)).value == PASTE[:120]
-    told = i18n.t(lang, "fields.cut", field=i18n.t(lang, "business.name"), max=120, length=len(PASTE))
+    told = i18n.t(lang, "input.cut", field=i18n.t(lang, "business.name"), max=120, length=len(PASTE))
     assert [toast.value for toast in at.toast] == [told]
 
 
@@ -93,11 +93,11 @@ def test_a_field_in_a_form_is_cut_when_the_form_is_sent_before_its_callback_read
     at = AppTest.from_function(_script)
     at.query_params["lang"] = lang
     at.run()
-    assert at.text_input(key="boxed").placeholder == i18n.t(lang, "fields.limit", max=5)
+    assert at.text_input(key="boxed").placeholder == i18n.t(lang, "input.limit", max=5)
     at.text_input(key="boxed").input("abcdefgh")
     at.button[0].click().run()
     assert at.session_state["got"] == "abcde" and at.text_input(key="boxed").value == "abcde"
-    assert [t.value for t in at.toast] == [i18n.t(lang, "fields.cut", field="Boxed", max=5, length=8)]
+    assert [t.value for t in at.toast] == [i18n.t(lang, "input.cut", field="Boxed", max=5, length=8)]
 
 
 def test_a_field_outside_a_form_runs_its_own_callback_on_the_kept_text():
@@ -124,5 +124,5 @@ def test_a_field_too_narrow_for_its_example_and_its_limit_says_the_limit_in_its_
     at = open_page("pages/business.py", lang, empty_token)
     town = at.text_input(key=wkey(at, empty_token, "business/town#town"))
     assert town.placeholder == i18n.t(lang, "business.town_placeholder")  # the example stays whole
-    assert town.help == i18n.t(lang, "fields.limit", max=120)
-    assert at.text_input(key=wkey(at, empty_token, "business/town#hint")).help == i18n.t(lang, "fields.limit", max=20)
+    assert town.help == i18n.t(lang, "input.limit", max=120)
+    assert at.text_input(key=wkey(at, empty_token, "business/town#hint")).help == i18n.t(lang, "input.limit", max=20)

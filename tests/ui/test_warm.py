@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import re
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -36,7 +37,8 @@ def test_the_served_app_runs_every_page_in_both_languages_before_it_answers_and_
             finally:
                 await tab.close()
 
-        seen = asyncio.run(business_page())
+        with ThreadPoolExecutor(1) as own_loop:  # a thread of its own: a browser test's loop may be running here
+            seen = own_loop.submit(asyncio.run, business_page()).result()
     finally:
         server.stop()
     summary = re.search(r"rotta warm: (\d+) modules, (\d+) page runs, (\d+) objects frozen, [\d.]+ s; (.*)", log)
