@@ -8,7 +8,7 @@ from core import samples
 from core.i18n import Message
 from core.plan import path, selfcheck
 from core.plan import plan as plan_mod
-from ui import bind, participant, resources
+from ui import bind, participant, resources, room_compare
 from ui import frame as frame_mod
 
 frame = frame_mod.page("start")
@@ -149,4 +149,5 @@ with st.container(border=True):
         st.markdown(t("selfcheck.focus") if result.steps else t("selfcheck.focus_none"))
         for step in focus:
             st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
+room_compare.show(frame, "start")  # in a workshop: your score beside the room's
 frame_mod.next_step(frame)

@@ -110,6 +110,15 @@ def lookup(code: str) -> Sector | None:
     return Sector(node.code, node.title) if node else None
 
 
+@lru_cache(maxsize=4096)
+def section(code: str) -> str | None:
+    """The ATECO section letter (A-V) a code belongs to ("10.71.10" -> "C"), None for an unknown code."""
+    node = ateco.lookup(code, edition=EDITION)
+    while node is not None and node.level != "section":
+        node = ateco.lookup(node.parent, edition=EDITION) if node.parent else None
+    return node.code if node is not None else None
+
+
 def search(query: str, limit: int = 40) -> list[Sector]:
     """Subcategories matching every word of ``query``, best first (whole words of the title, then of the
     notes, then word starts; an everyday name such as "trattoria" first of all), or by code prefix."""

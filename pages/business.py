@@ -5,7 +5,7 @@ import streamlit as st
 from core import i18n, schema, sectors
 from core.plan import audit
 from core.plan import plan as plan_mod
-from ui import bind, business_point, places
+from ui import bind, business_point, places, room_compare
 from ui import frame as frame_mod
 
 frame = frame_mod.page("business")
@@ -98,4 +98,5 @@ with left:
 with right:
     business_point.point_map(frame)
 
+room_compare.show(frame, "business")  # in a workshop: you beside the room
 frame_mod.next_step(frame)

@@ -7,7 +7,7 @@ import streamlit as st
 from core.goals import goals
 from core.goals import text as goal_text
 from ui import frame as frame_mod
-from ui import goal_editor
+from ui import goal_editor, room_compare
 
 frame = frame_mod.page("goals")
 t = frame.t
@@ -32,4 +32,5 @@ else:
     st.caption(t("goalspage.tree_help"))
     tree = goals.goal_tree([goals.Goal.from_dict(g) for g in goal_dicts], today)
     st.graphviz_chart(goal_text.tree_dot(frame.lang, tree), width="stretch")
+room_compare.show(frame, "goals")  # in a workshop: you beside the room
 frame_mod.next_step(frame)

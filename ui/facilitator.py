@@ -15,10 +15,13 @@ import datetime as dt
 import streamlit as st
 
 from core import i18n, safe_text
+from core.plan import path
 from core.workshop import access, workshop
+from core.workshop import pace as pace_mod
+from core.workshop import room as room_mod
 from core.workshop.store import WorkshopStore
 from core.workshop.workshop import Workshop
-from ui import fields, presenter
+from ui import fields, pace_banner, presenter
 from ui import frame as frame_mod
 from ui import room as room_ui
 from ui.frame import Frame
@@ -132,6 +135,7 @@ def room(frame: Frame, made: Workshop) -> None:
             with st.popover(t("workshop.close.button"), icon=":material/lock:"):
                 st.markdown(t("workshoppage.close.confirm"))
                 st.button(t("workshoppage.close.yes"), key="close_yes", type="primary", on_click=_close, args=(made,))
+    pace_control(frame, made)
     room_ui.live(frame, made, room_ui.view)
     st.divider()
     with st.expander(t("workshoppage.how_to_join"), icon=":material/qr_code_2:"):
@@ -142,3 +146,47 @@ def room(frame: Frame, made: Workshop) -> None:
         st.code(workshop.room_url(presenter.app_base(), made.id, frame.lang), language=None, wrap_lines=True)
         st.caption(t("workshoppage.private.browser", hours=int(access.GRANT / dt.timedelta(hours=1))))
         st.button(t("workshoppage.forget"), icon=":material/logout:", on_click=_forget, args=(made,))
+
+
+def _set_pace(frame: Frame, made: Workshop, paused: bool) -> None:
+    step = st.session_state.get("pace_step") or None
+    minutes = st.session_state.get("pace_minutes")
+    try:
+        room_ui.get_workshops().set_pace(made.id, step, int(minutes) if minutes else None, paused, room_ui.now())
+    except pace_mod.PaceError as error:
+        frame_mod.flash("error", i18n.Message("pace.refused", {"reason": str(error)}))
+
+
+@st.fragment(run_every=room_ui.REFRESH_S)
+def pace_control(frame: Frame, made: Workshop) -> None:
+    """The room's step and minutes, "look at the screen", and how many are on that step and have done it."""
+    t = frame.t
+    store = room_ui.get_workshops()
+    now = store.pace(made.id)
+    with st.container(border=True):
+        st.markdown(f"**:material/directions_run: {t('pace.heading')}**")
+        st.caption(t("pace.help"))
+        steps = [s.id for s in path.STEPS]
+        if "pace_step" not in st.session_state:
+            st.session_state["pace_step"] = now.step if now is not None and now.step else ""
+        with st.container(horizontal=True, gap="small", vertical_alignment="bottom"):
+            st.selectbox(t("pace.step"), ["", *steps], key="pace_step", width=220,
+                         format_func=lambda s: t("step." + s) if s else t("pace.step_none"))  # fmt: skip
+            st.number_input(t("pace.minutes"), min_value=1, max_value=pace_mod.MAX_MINUTES, value=None, step=5,
+                            key="pace_minutes", width=160)  # fmt: skip
+            st.button(t("pace.set"), icon=":material/flag:", type="primary", on_click=_set_pace,
+                      args=(frame, made, False))  # fmt: skip
+            paused = now is not None and now.paused
+            st.button(t("pace.resume") if paused else t("pace.pause"), icon=":material/visibility:",
+                      on_click=_set_pace, args=(frame, made, not paused))  # fmt: skip
+        if now is None or now.step is None:
+            st.caption(t("pace.none_set"))
+        else:
+            left = pace_banner.left_text(frame.lang, now, room_ui.now())
+            the_room = room_mod.summarise(store.room_snapshot(made.id), dt.date.today())
+            at = sum(1 for p in the_room.people if p.step == now.step)
+            done = sum(1 for p in the_room.people if now.step in p.done)
+            st.markdown(t("pace.now_set", step=t("step." + now.step), left=left))
+            st.caption(t("pace.counts", at=at, done=done, total=the_room.read))
+        if now is not None and now.paused:
+            st.caption(":material/pause_circle: " + t("pace.paused_state"))

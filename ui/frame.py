@@ -19,7 +19,7 @@ from core import i18n, safe_text
 from core.plan import path
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
-from ui import resources, warm
+from ui import pace_banner, resources, warm
 
 WIDGET_PREFIX = "w:"
 ICON = Path(__file__).with_name("rotta-icon.png")  # a file, not a Material icon: those load from Google's CDN
@@ -93,6 +93,7 @@ def page(step: str) -> Frame:
     finished = _finished(frame)
     _sidebar(frame, finished)
     _top_bar(frame, finished)
+    pace_banner.banner(lang, frame.plan, step, frame.params)  # in a workshop: the room's step, one tap away
     _flash(frame)
     return frame
 

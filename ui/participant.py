@@ -21,7 +21,7 @@ from core.plan import store as store_mod
 from core.workshop import room, workshop
 from core.workshop.workshop import Workshop
 from ui import frame as frame_mod
-from ui import resources
+from ui import resources, room_compare
 from ui import room as room_ui
 from ui.frame import Frame
 
@@ -82,6 +82,7 @@ def room_block(frame: Frame, joined: Seat) -> None:
         st.toggle(t("workshop.share.label"), key=key, on_change=_share, args=(frame, key))
         shared = workshop.shares(frame.plan or {})
         st.caption(t("start.room.sees_shared") if shared else t("start.room.sees_private", n=number))
+        room_compare.consent(frame)
         with st.popover(t("start.room.leave"), icon=":material/logout:"):
             st.markdown(t("start.room.leave_what"))
             st.button(

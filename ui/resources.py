@@ -10,6 +10,7 @@ import streamlit as st
 
 from core import geocode, offline_assets, samples
 from core.plan import datasets, store
+from core.workshop.store import WorkshopStore
 
 APP_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,6 +26,12 @@ def data_dir() -> Path:
 def get_store() -> store.Store:
     url = os.environ.get("DATABASE_URL") or store.default_url(data_dir())
     return store.Store(store.make_engine(url))
+
+
+@st.cache_resource(show_spinner=False)
+def get_workshops() -> WorkshopStore:
+    """Workshops beside the plans, in the same database (thread- and process-safe)."""
+    return WorkshopStore(get_store())
 
 
 @st.cache_resource(show_spinner=False)

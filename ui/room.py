@@ -25,7 +25,6 @@ from streamlit_folium import st_folium
 from core import i18n
 from core.goals import kpis, objectives
 from core.workshop import limits, participant, room, room_map
-from core.workshop.store import WorkshopStore
 from core.workshop.workshop import Workshop
 from ui import resources
 from ui.frame import Frame
@@ -38,10 +37,7 @@ XSRF_COOKIE = "_streamlit_xsrf"  # set by Streamlit on every page load while ser
 Draw = Callable[[Frame, room.Room], None]
 
 
-@st.cache_resource(show_spinner=False)
-def get_workshops() -> WorkshopStore:
-    """Workshops beside the plans, in the same database (thread- and process-safe)."""
-    return WorkshopStore(resources.get_store())
+get_workshops = resources.get_workshops
 
 
 def now() -> dt.datetime:

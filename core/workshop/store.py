@@ -29,6 +29,7 @@ from core.plan import path
 from core.plan import store as store_mod
 from core.workshop import access, participant, workshop
 from core.workshop import limits as limits_mod
+from core.workshop import pace as pace_mod
 from core.workshop.limits import Client
 from core.workshop.workshop import AccessResult, JoinResult, Workshop
 
@@ -60,6 +61,16 @@ participants = sa.Table(
     sa.Column("number", sa.Integer, nullable=False),
     sa.Column("joined_at", sa.DateTime, nullable=False),
     sa.UniqueConstraint("workshop_id", "number", name="uq_workshop_participant_number"),
+)
+
+room_pace = sa.Table(
+    "workshop_pace",
+    store_mod.metadata,
+    sa.Column("workshop_id", sa.String(32), sa.ForeignKey("workshops.id"), primary_key=True),
+    sa.Column("step", sa.String(16), nullable=True),
+    sa.Column("minutes", sa.Integer, nullable=True),
+    sa.Column("paused", sa.Boolean, nullable=False),
+    sa.Column("set_at", sa.DateTime, nullable=False),
 )
 
 
@@ -284,6 +295,43 @@ class WorkshopStore:
             rows = conn.execute(sa.select(workshops).where(workshops.c.id.in_(ids))).all() if ids else []
         found = {row.id: _workshop(row) for row in rows}
         return [found[i] for i in ids if i in found]
+
+    def set_pace(
+        self, workshop_id: str, step: str | None, minutes: int | None, paused: bool, now: dt.datetime
+    ) -> pace_mod.Pace:
+        """Set the room's step (and its minutes) or its pause; ``pace_mod.PaceError`` for a step not on the path."""
+        pace_mod.check(step, minutes)
+        row = {"step": step, "minutes": minutes, "paused": bool(paused), "set_at": _utc(now)}
+
+        def work(conn: Connection) -> None:
+            where = room_pace.c.workshop_id == workshop_id
+            if conn.execute(room_pace.update().where(where).values(**row)).rowcount == 0:
+                conn.execute(room_pace.insert().values(workshop_id=workshop_id, **row))
+
+        self._retry(work)
+        return pace_mod.Pace(step, minutes, bool(paused), _utc(now))
+
+    def pace(self, workshop_id: str) -> pace_mod.Pace | None:
+        """The room's pace as the facilitator last set it; None before they set any."""
+        query = sa.select(room_pace.c.step, room_pace.c.minutes, room_pace.c.paused, room_pace.c.set_at)
+        with self.engine.connect() as conn:
+            row = conn.execute(query.where(room_pace.c.workshop_id == workshop_id)).first()
+        return pace_mod.Pace(row.step, row.minutes, bool(row.paused), row.set_at) if row else None
+
+    def room_stamp(self, workshop_id: str) -> tuple[int, int, str]:
+        """What changes whenever the room does (a join, a leave, a save): participants, the sum of their plans'
+        versions and the latest save; one small aggregate query, for caching what is read off the room."""
+        plans = store_mod.plans
+        query = (
+            sa.select(
+                sa.func.count(), sa.func.coalesce(sa.func.sum(plans.c.version), 0), sa.func.max(plans.c.updated_at)
+            )
+            .select_from(participants.join(plans, plans.c.token == participants.c.token))
+            .where(participants.c.workshop_id == workshop_id)
+        )
+        with self.engine.connect() as conn:
+            count, versions, latest = conn.execute(query).one()
+        return int(count), int(versions), str(latest)
 
     def room_snapshot(self, workshop_id: str) -> list[participant.Member]:
         """Every participant's number, plan and kinds of data imported, in one SELECT; tokens never leave."""

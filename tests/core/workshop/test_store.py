@@ -424,3 +424,38 @@ def test_a_seat_names_the_workshop_and_the_number_and_leaving_frees_it(stores):
     assert [m.number for m in ws.room_snapshot(made.id)] == [1]  # the room counts only who stayed
     assert plans.load(second) is not None  # the plan stays its owner's
     assert ws.seat("no-such-token") is None
+
+
+def test_the_room_stamp_changes_with_a_join_a_save_and_a_leave_and_not_otherwise(stores):
+    plans, ws = stores
+    made = _open(ws)
+    empty = ws.room_stamp(made.id)
+    assert empty[:2] == (0, 0)
+    first = ws.join(made.code, Client("session-a"), NOW)
+    joined = ws.room_stamp(made.id)
+    assert joined[:2] == (1, 1) and ws.room_stamp(made.id) == joined  # reading changes nothing
+    plans.apply(first.token, [store_mod.plan_mod.Change(("business", "name"), "", "Forno")])
+    saved = ws.room_stamp(made.id)
+    assert saved[:2] == (1, 2) and saved != joined
+    other = _open(ws)
+    ws.join(other.code, Client("session-b"), NOW)
+    assert ws.room_stamp(made.id) == saved  # another room's join is not this room's change
+    ws.leave(first.token)
+    assert ws.room_stamp(made.id)[:2] == (0, 0)
+
+
+def test_the_room_pace_is_set_read_back_and_changed_and_a_step_off_the_path_is_refused(ws):
+    from core.workshop import pace
+
+    made, other = _open(ws), _open(ws)
+    assert ws.pace(made.id) is None
+    ws.set_pace(made.id, "goals", 15, False, NOW)
+    assert ws.pace(made.id) == pace.Pace("goals", 15, False, NOW.replace(tzinfo=None))
+    assert ws.pace(other.id) is None
+    later = NOW + dt.timedelta(minutes=20)
+    ws.set_pace(made.id, "goals", None, True, later)
+    assert ws.pace(made.id) == pace.Pace("goals", None, True, later.replace(tzinfo=None))
+    for step, minutes in (("nowhere", None), ("goals", 0), ("goals", 181)):
+        with pytest.raises(pace.PaceError):
+            ws.set_pace(made.id, step, minutes, False, NOW)
+    assert ws.pace(made.id).paused is True  # a refused pace changes nothing
