@@ -35,7 +35,8 @@ if submitted:
         result = room_ui.get_workshops().join(code, room_ui.rate_id(), room_ui.now())
         if result.status == "joined" and result.token:
             frame_mod.flash("success", i18n.Message("workshop.join.joined"))
-            st.switch_page("app.py", query_params={"lang": frame.lang, "plan": result.token})
+            where = room_ui.landing(result.workshop_id)  # a late joiner lands on the room's current step
+            st.switch_page(where, query_params={"lang": frame.lang, "plan": result.token})
         st.error(frame.msg(result.message), icon=":material/block:")
 
 st.divider()

@@ -23,7 +23,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from core import i18n
+from core.deliverable import room_report
 from core.goals import kpis, objectives
+from core.plan import path
 from core.workshop import limits, participant, room, room_map
 from core.workshop.workshop import Workshop
 from ui import resources
@@ -89,6 +91,13 @@ def _live(frame: Frame, workshop_id: str, draw: Draw) -> None:
     draw(frame, room.summarise(members, dt.date.today()))
     stamp = dt.datetime.now().strftime("%H:%M:%S")
     st.caption(frame.t("workshoppage.live", seconds=REFRESH_S, time=stamp))
+
+
+def landing(workshop_id: str | None) -> str:
+    """Where a participant lands after joining: the step the facilitator set for the room, else Start."""
+    pace = get_workshops().pace(workshop_id) if workshop_id else None
+    step = next((s for s in path.STEPS if pace is not None and s.id == pace.step), None)
+    return step.script if step is not None else "app.py"
 
 
 def step_name(frame: Frame, step: str) -> str:
@@ -257,4 +266,18 @@ def export(frame: Frame, made: Workshop) -> None:
         t("workshoppage.export.md"), data=lambda: room.to_markdown(summary(), lang, title).encode("utf-8"),
         file_name=f"{stem}.md", mime="text/markdown", on_click="ignore", icon=":material/description:",
         width="stretch",
+    )  # fmt: skip
+
+    def report() -> room_report.Report:
+        return room_report.build(made, store.room_snapshot(made.id), dt.date.today(), lang)
+
+    pdf_col, xlsx_col = st.columns(2)
+    pdf_col.download_button(
+        t("report.download.pdf"), data=lambda: room_report.to_pdf(report(), lang), file_name=f"{stem}-report.pdf",
+        mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:", width="stretch",
+    )  # fmt: skip
+    xlsx_col.download_button(
+        t("report.download.xlsx"), data=lambda: room_report.to_xlsx(report(), lang), file_name=f"{stem}-report.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+        icon=":material/table_view:", width="stretch",
     )  # fmt: skip

@@ -20,7 +20,7 @@ YOU_COLOR = "#b3470a"  # 5.3:1 on white
 HEIGHT_ROW = 34
 
 
-def _n(lang: str, value: float) -> str:
+def figure_number(lang: str, value: float) -> str:
     """A figure as said: whole numbers plainly, others with the decimals they need, up to two (2,25; 3,5)."""
     rounded = round(value, 2)
     decimals = next(d for d in (0, 1, 2) if round(rounded, d) == rounded)
@@ -30,7 +30,7 @@ def _n(lang: str, value: float) -> str:
 def sentences(figure: compare.Figure, lang: str) -> list[Message]:
     """What the figure says, in words: the room (or not enough participants yet), then like businesses."""
     name = i18n.t(lang, "compare.figure." + figure.id)
-    own = _n(lang, figure.own) if figure.own is not None else i18n.t(lang, "compare.own_none")
+    own = figure_number(lang, figure.own) if figure.own is not None else i18n.t(lang, "compare.own_none")
     if figure.room is None:
         return [
             Message("compare.not_enough", {"figure": name, "n": figure.room_count, "min": compare.MIN_CONTRIBUTORS})
@@ -43,7 +43,7 @@ def sentences(figure: compare.Figure, lang: str) -> list[Message]:
                 "figure": name,
                 "own": own,
                 "n": spread.count,
-                **{k: _n(lang, getattr(spread, k)) for k in ("median", "q1", "q3")},
+                **{k: figure_number(lang, getattr(spread, k)) for k in ("median", "q1", "q3")},
             },
         )  # fmt: skip
     ]
@@ -59,7 +59,7 @@ def sentences(figure: compare.Figure, lang: str) -> list[Message]:
                 {
                     "section": figure.section,
                     "n": sector.count,
-                    **{k: _n(lang, getattr(sector, k)) for k in ("median", "q1", "q3")},
+                    **{k: figure_number(lang, getattr(sector, k)) for k in ("median", "q1", "q3")},
                 },
             )  # fmt: skip
         )
@@ -78,8 +78,8 @@ def chart(figure: compare.Figure, lang: str) -> alt.LayerChart | None:
     data = pd.DataFrame(
         [
             {"group": group, "q1": s.q1, "median": s.median, "q3": s.q3,
-             "q1_text": _n(lang, s.q1), "median_text": _n(lang, s.median),
-             "q3_text": _n(lang, s.q3)}
+             "q1_text": figure_number(lang, s.q1), "median_text": figure_number(lang, s.median),
+             "q3_text": figure_number(lang, s.q3)}
             for group, s in rows
         ]
     )  # fmt: skip
@@ -100,7 +100,9 @@ def chart(figure: compare.Figure, lang: str) -> alt.LayerChart | None:
         base.mark_tick(thickness=3, size=22, color=ROOM_COLOR).encode(x="median:Q", y=y, tooltip=tips),
     ]
     if figure.own is not None:
-        you = pd.DataFrame([{"value": figure.own, "label": t("compare.chart.you"), "text": _n(lang, figure.own)}])
+        you = pd.DataFrame(
+            [{"value": figure.own, "label": t("compare.chart.you"), "text": figure_number(lang, figure.own)}]
+        )
         mark = alt.Chart(you)
         layers += [
             mark.mark_rule(color=YOU_COLOR, strokeWidth=3).encode(

@@ -92,3 +92,16 @@ def test_the_room_s_step_reaches_a_participant_as_a_banner_with_one_tap_to_it(st
     ws.set_pace(made.id, "goals", 10, True, room_ui.now())
     at = open_page("pages/business.py", "it", token)
     assert i18n.t("it", "pace.banner.paused") in _texts(at)
+
+
+def test_a_late_joiner_lands_on_the_room_s_step_and_an_early_one_on_start(ws, made):
+    def join():
+        at = open_page("pages/join.py", "en")
+        at.text_input(key="join_code").input(made.code)
+        return at.button[0].click().run()
+
+    assert join().title[0].value == i18n.t("en", "start.title")
+    ws.set_pace(made.id, "goals", None, False, room_ui.now())
+    late = join()
+    assert not late.exception
+    assert late.title[0].value == i18n.t("en", "goalspage.title")
