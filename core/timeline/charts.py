@@ -79,6 +79,11 @@ def _localized(chart: alt.TopLevelMixin, lang: str) -> Any:
     return chart.configure(locale=_IT_LOCALE) if lang == "it" else chart
 
 
+def localized(chart: alt.TopLevelMixin, lang: str) -> Any:
+    """``chart`` with d3's Italian number and date locale in Italian (decimal comma, month names)."""
+    return _localized(chart, lang)
+
+
 def _value_format(metric: str) -> str:
     return ".1%" if metric in timeline.RATE_METRICS else ",.0f"
 

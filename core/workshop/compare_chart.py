@@ -13,6 +13,7 @@ import pandas as pd
 
 from core import i18n
 from core.i18n import Message
+from core.timeline import charts as timeline_charts
 from core.workshop import compare
 
 ROOM_COLOR = "#1f5f8b"  # 7.0:1 on white
@@ -113,6 +114,10 @@ def chart(figure: compare.Figure, lang: str) -> alt.LayerChart | None:
             ),
         ]
     said = " ".join(m.render(lang) for m in sentences(figure, lang))
-    return alt.layer(*layers).properties(
-        height=HEIGHT_ROW * len(rows) + 16, description=said, title=alt.Title(name, anchor="start")
+    return timeline_charts.localized(alt.layer(*layers), lang).properties(
+        height=HEIGHT_ROW * len(rows),
+        width="container",
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        description=said,
+        title=alt.Title(name, anchor="start"),
     )
