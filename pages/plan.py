@@ -9,7 +9,7 @@ from core.plan import audit, bundle, goal_table, selfcheck
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
 from ui import data as data_mod
-from ui import downloads, imports, resources
+from ui import downloads, imports, resources, room_compare
 from ui import frame as frame_mod
 
 frame = frame_mod.page("plan")
@@ -83,7 +83,8 @@ with st.container(border=True):
 st.subheader(t("plan.downloads"))
 st.caption(t("plan.downloads_help"))
 whole = downloads.whole_plan(plan, frame.token, frame.version)
-files = downloads.files(plan, data_mod.plan_data(frame), dt.date.today(), frame.lang, frame.token, whole)
+room = room_compare.said(frame)  # in a workshop, the PDF's page "you and the room"
+files = downloads.files(plan, data_mod.plan_data(frame), dt.date.today(), frame.lang, frame.token, whole, room)
 columns = st.columns(len(files))
 for column, file in zip(columns, files, strict=True):
     column.download_button(

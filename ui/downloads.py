@@ -6,6 +6,7 @@ fit in a file that can be uploaded again; ``whole_plan`` says which those are.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable
@@ -89,9 +90,11 @@ def files(
     lang: str,
     token: str | None,
     whole: WholePlan | None = None,
+    room: tuple[str, ...] = (),
 ) -> list[File]:
-    """PDF, XLSX, Markdown, JSON (``whole``, else the plan with no imports) and (with calendar items) .ics."""
-    built = functools.cache(lambda: deliverable.build(plan, data, today, lang))
+    """PDF, XLSX, Markdown, JSON (``whole``, else the plan with no imports) and (with calendar items) .ics;
+    in a workshop the PDF gains a page with ``room``, "you and the room" as said now."""
+    built = functools.cache(lambda: dataclasses.replace(deliverable.build(plan, data, today, lang), room=room))
     name = (plan.get("business") or {}).get("name") or ""
     created = plan.get("created", "")
 

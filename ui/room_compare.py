@@ -11,6 +11,7 @@ import datetime as dt
 
 import streamlit as st
 
+from core import i18n
 from core.timeline import charts
 from core.workshop import compare, compare_chart
 from ui import frame as frame_mod
@@ -45,6 +46,24 @@ def consent(frame: Frame) -> None:
         st.session_state[key] = compare.contributes(frame.plan or {})
     st.toggle(frame.t("compare.consent.label"), key=key, on_change=_consent, args=(frame, key))
     st.caption(frame.t("compare.consent.what", min=compare.MIN_CONTRIBUTORS))
+
+
+def said(frame: Frame) -> tuple[str, ...]:
+    """ "You and the room" in words for the plan's PDF (the note first, then every figure's sentences); empty
+    outside a workshop."""
+    seat = resources.get_workshops().seat(frame.token) if frame.token and frame.plan is not None else None
+    if seat is None or frame.plan is None:
+        return ()
+    made, _ = seat
+    today = dt.date.today()
+    room = _pool(made.id, resources.get_workshops().room_stamp(made.id), today)
+    note = frame.t("deliverable.room.note", title=made.title, date=i18n.date(frame.lang, today))
+    sentences = [
+        m.render(frame.lang)
+        for figure in compare.compare(room, frame.plan, today)
+        for m in compare_chart.sentences(figure, frame.lang)
+    ]
+    return (note, *dict.fromkeys(sentences))  # the section sentence repeats per figure: once is enough
 
 
 def show(frame: Frame, step: str) -> None:

@@ -230,3 +230,4 @@ class Deliverable:
     calendar: tuple[Item, ...]
     actions: tuple[Action, ...]
     notes: dict[str, str] = field(default_factory=dict)  # section -> what is missing ("" or absent: nothing)
+    room: tuple[str, ...] = ()  # in a workshop: "you and the room" as said at download (its note first)

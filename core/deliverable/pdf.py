@@ -51,7 +51,7 @@ def render(d: model.Deliverable, lang: str) -> bytes:
     for limits in LIMITS:
         doc = _Doc(d, lang, limits)
         doc.write()
-        if doc.pages_count <= MAX_PAGES:
+        if doc.pages_count <= MAX_PAGES + (1 if d.room else 0):  # the room's page comes on top
             break
     return bytes(doc.output())
 
@@ -143,6 +143,19 @@ class _Doc(FPDF):
         self.timeline()
         self.calendar()
         self.actions()
+        self.room()
+
+    def room(self) -> None:
+        """In a workshop: one page, "you and the room", as the room's figures were at download."""
+        if not self.d.room:
+            return
+        self.add_page()
+        self.heading("room")
+        note, *sentences = self.d.room
+        self.para(self.fit(note, 400), 8.5, color=GREY)
+        for sentence in sentences:
+            self.ln(1)
+            self.para(self.fit(sentence, 400), 9.5)
 
     def business(self) -> None:
         b, c = self.d.business, self.d.selfcheck

@@ -10,6 +10,7 @@ _SECTIONS = {
     "actions": ("Prossime azioni", "Next actions"),
     "kpis": ("KPI", "KPIs"),
     "areas": ("Clienti per zona", "Customers by area"),
+    "room": ("Tu e la stanza", "You and the room"),
 }
 _MISSING = {
     "business": (
@@ -198,6 +199,12 @@ TEXTS = {
     "deliverable.kpi.month": ("totale degli ultimi 30 giorni", "total of the last 30 days"),
     "deliverable.kpi.level": ("valore a una data", "value at a date"),
     "deliverable.kpi.relative": ("{pct} a settimana", "{pct} a week"),
+    "deliverable.room.note": (
+        "Le tue cifre accanto a quelle della stanza del workshop «{title}», come erano il {date}: la metà "
+        "centrale e la mediana di chi ha acconsentito a contare, solo se almeno 5.",
+        "Your figures beside those of the room of the workshop “{title}”, as they were on {date}: the "
+        "middle half and the median of those who agreed to count, only with at least 5.",
+    ),
     "deliverable.yes": ("sì", "yes"),
     "deliverable.no": ("no", "no"),
     **{f"deliverable.section.{k}": v for k, v in _SECTIONS.items()},

@@ -1,6 +1,7 @@
 """You and the room on a participant's phone, and the room's pace: what the pages say, on plans in the store."""
 
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -105,3 +106,25 @@ def test_a_late_joiner_lands_on_the_room_s_step_and_an_early_one_on_start(ws, ma
     late = join()
     assert not late.exception
     assert late.title[0].value == i18n.t("en", "goalspage.title")
+
+
+def test_a_participant_s_plan_pdf_carries_you_and_the_room_as_the_plan_page_says_it(store, ws, made):
+    from pypdf import PdfReader
+
+    from core.goals import measures
+    from ui import downloads, room_compare
+    from ui.frame import Frame
+
+    tokens = _participants(store, ws, made, [1, 2, 3, 4, 10])
+    at = open_page("pages/plan.py", "en", tokens[3])
+    assert not at.exception
+    plan, version = store.load(tokens[3])
+    frame = Frame("plan", "en", tokens[3], plan, version, missing=False, generation=0, link=tokens[3])
+    said = room_compare.said(frame)
+    posts = i18n.t("en", "compare.says", figure=i18n.t("en", "compare.figure.posts_week"), own="4", median="3",
+                   q1="2", q3="4", n=5)  # fmt: skip
+    assert posts in said and said[0].startswith("Your figures beside those of the room")
+    pdf = next(f for f in downloads.files(plan, measures.Data(), dt.date.today(), "en", tokens[3], room=said)
+               if f.ext == "pdf")  # fmt: skip
+    last = PdfReader(io.BytesIO(pdf.make())).pages[-1].extract_text()
+    assert " ".join(posts.split()) in " ".join(last.split())

@@ -6,6 +6,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from core import i18n
 from core.deliverable import build as deliverable
 from core.deliverable import pdf as export_pdf
 from core.goals import measures
@@ -140,3 +141,15 @@ def test_a_deliverable_built_in_one_language_takes_headings_in_the_other():
     data = export_pdf.render(dataclasses.replace(built("forno", "it")), "en")
 
     assert squeeze("Next actions") in text_of(data) and squeeze("Far vedere i nostri post") in text_of(data)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("case", CASES)
+def test_in_a_workshop_the_pdf_gains_one_page_you_and_the_room_as_said_at_download(case, lang):
+    room = ("As they were on 27/11/2026.", "Posts a week: you 2; half of the room 3.5 or more (5 participants).")
+    alone, with_room = pdf(case, lang), export_pdf.render(dataclasses.replace(built(case, lang), room=room), lang)
+    assert pages(with_room) == pages(alone) + 1
+    last = PdfReader(io.BytesIO(with_room)).pages[-1].extract_text()
+    assert squeeze(i18n.t(lang, "deliverable.section.room")) in squeeze(last)
+    assert all(squeeze(sentence) in squeeze(last) for sentence in room)
+    assert squeeze(room[1]) not in text_of(alone)
