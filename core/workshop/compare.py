@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core import sectors
-from core.goals import goals, smart
+from core.goals import smart
 from core.plan import plan as plan_mod
 from core.plan import selfcheck
 from core.workshop import participant
@@ -94,7 +94,7 @@ def values(plan: dict[str, Any], today: dt.date) -> dict[str, float | None]:
     result = selfcheck.score(answers)
     posts = [n for n in (_number(c.get("posts_per_week")) for c in channels) if n is not None]
     followers = [n for n in (_number(c.get("followers")) for c in channels) if n is not None]
-    own_goals = _goals(plan)
+    own_goals = participant.valid_goals(plan)
     return {
         "selfcheck": float(result.score) if result.band is not None else None,
         "posts_week": _total(posts),
@@ -103,16 +103,6 @@ def values(plan: dict[str, Any], today: dt.date) -> dict[str, float | None]:
         "goals": float(len(own_goals)),
         "smart_goals": float(sum(all(c.passed for c in smart.smart_check(g, today)) for g in own_goals)),
     }
-
-
-def _goals(plan: dict[str, Any]) -> list[goals.Goal]:
-    found = []
-    for raw in plan.get("goals") or []:
-        try:
-            found.append(goals.Goal.from_dict(raw))
-        except goals.GoalError:
-            continue
-    return found
 
 
 def section(plan: dict[str, Any]) -> str | None:

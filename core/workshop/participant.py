@@ -71,7 +71,7 @@ def read(member: Member, today: dt.date) -> Reading:
     """Read one plan whole, or raise one of ``UNREADABLE``."""
     if not isinstance(member.plan, dict):
         raise TypeError("a plan is a JSON object")
-    own = tuple(_goals(member.plan))
+    own = tuple(valid_goals(member.plan))
     weak = tuple(_weak(goal, today) for goal in own)
     person = _person(member, own)
     numbers = [n for _, n in person.followers if isinstance(n, int | float)]
@@ -106,7 +106,7 @@ def _person(member: Member, own: Sequence[goals.Goal]) -> Person:
     )  # fmt: skip
 
 
-def _goals(plan: dict[str, Any]) -> list[goals.Goal]:
+def valid_goals(plan: dict[str, Any]) -> list[goals.Goal]:
     """The plan's valid goals (a goal that does not validate is left out of the room's counts)."""
     found = []
     for raw in plan.get("goals") or []:
