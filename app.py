@@ -109,45 +109,57 @@ def _clear_sample_answers(frame: frame_mod.Frame) -> None:
 
 st.subheader(t("selfcheck.title"))
 st.caption(t("selfcheck.lead"))
-sample_slug, sample_answers = _sample_answers(frame.plan)
-if sample_answers:  # after loading a sample: say whose answers these are, and offer to clear them
-    with st.container(border=True):
-        st.markdown(
-            ":material/info: "
-            + t(
-                "selfcheck.sample_answers",
-                n=len(sample_answers),
-                total=len(selfcheck.QUESTIONS),
-                sample=names[sample_slug],
+
+
+@st.fragment
+def self_check() -> None:
+    """The questions, the score and the room's figures: an answer reruns them alone, not the whole Start page
+    (the sidebar's marks follow on the next page view)."""
+    sample_slug, sample_answers = _sample_answers(frame.plan)
+    if sample_answers:  # after loading a sample: say whose answers these are, and offer to clear them
+        with st.container(border=True):
+            st.markdown(
+                ":material/info: "
+                + t(
+                    "selfcheck.sample_answers",
+                    n=len(sample_answers),
+                    total=len(selfcheck.QUESTIONS),
+                    sample=names[sample_slug],
+                )
             )
+            st.button(
+                t("selfcheck.clear_sample"),
+                key=frame.key("selfcheck_clear"),
+                on_click=_clear_sample_answers,
+                args=(frame,),
+                icon=":material/restart_alt:",
+            )
+    labels = {0: t("selfcheck.no"), 1: t("selfcheck.partly"), 2: t("selfcheck.yes")}
+    for question in selfcheck.QUESTIONS:
+        bind.radio(
+            frame,
+            ("selfcheck", question.id),
+            t(f"selfcheck.q.{question.id}"),
+            list(selfcheck.ANSWERS),
+            format_func=labels.get,
+            horizontal=True,
         )
-        st.button(
-            t("selfcheck.clear_sample"),
-            key=frame.key("selfcheck_clear"),
-            on_click=_clear_sample_answers,
-            args=(frame,),
-            icon=":material/restart_alt:",
+    result = selfcheck.score((frame.plan or {}).get("selfcheck") or {})
+    with st.container(border=True):
+        st.markdown(f"**{frame.msg(result.headline)}**")
+        st.progress(
+            result.score / result.maximum, text=t("selfcheck.score", score=result.score, maximum=result.maximum)
         )
-labels = {0: t("selfcheck.no"), 1: t("selfcheck.partly"), 2: t("selfcheck.yes")}
-for question in selfcheck.QUESTIONS:
-    bind.radio(
-        frame,
-        ("selfcheck", question.id),
-        t(f"selfcheck.q.{question.id}"),
-        list(selfcheck.ANSWERS),
-        format_func=labels.get,
-        horizontal=True,
-    )
-result = selfcheck.score((frame.plan or {}).get("selfcheck") or {})
-with st.container(border=True):
-    st.markdown(f"**{frame.msg(result.headline)}**")
-    st.progress(result.score / result.maximum, text=t("selfcheck.score", score=result.score, maximum=result.maximum))
-    st.caption(t("selfcheck.answered", answered=result.answered, total=len(selfcheck.QUESTIONS)))
-    if result.answered:
-        present = {s.id: s for s in steps}
-        focus = [present[s] for s in result.steps if s in present]
-        st.markdown(t("selfcheck.focus") if result.steps else t("selfcheck.focus_none"))
-        for step in focus:
-            st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
-room_compare.show(frame, "start")  # in a workshop: your score beside the room's
+        st.caption(t("selfcheck.answered", answered=result.answered, total=len(selfcheck.QUESTIONS)))
+        if result.answered:
+            present = {s.id: s for s in steps}
+            focus = [present[s] for s in result.steps if s in present]
+            st.markdown(t("selfcheck.focus") if result.steps else t("selfcheck.focus_none"))
+            for step in focus:
+                st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
+    room_compare.show(frame, "start")  # in a workshop: your score beside the room's
+    frame_mod.fragment_settled()
+
+
+self_check()
 frame_mod.next_step(frame)

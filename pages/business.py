@@ -18,9 +18,15 @@ business = frame.plan.get("business") or {}
 
 left, right = st.columns([1, 1], gap="large")
 with left:
-    bind.text_input(
-        frame, ("business", "name"), t("business.name"), placeholder=t("business.name_placeholder"), limit=120
-    )
+
+    @st.fragment
+    def name_box() -> None:  # typing the name reruns the box alone, not the sectors, towns, channels and map
+        bind.text_input(
+            frame, ("business", "name"), t("business.name"), placeholder=t("business.name_placeholder"), limit=120
+        )
+        frame_mod.fragment_settled()
+
+    name_box()
 
     query = st.text_input(t("business.sector_search"), help=t("business.sector_search_help"), key="sector_query")
     current = business.get("sector")

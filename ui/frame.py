@@ -22,6 +22,7 @@ from core.plan import store as store_mod
 from ui import pace_banner, resources, warm
 
 WIDGET_PREFIX = "w:"
+OPENED_KEY = "plan_opened"  # a plan was opened since the last whole-page run
 ICON = Path(__file__).with_name("rotta-icon.png")  # a file, not a Material icon: those load from Google's CDN
 
 
@@ -109,6 +110,7 @@ def _language() -> str:
 
 
 def _plan(step: str, lang: str) -> Frame:
+    st.session_state.pop(OPENED_KEY, None)  # a whole-page run draws every link with the plan it opens
     token = st.query_params.get("plan")
     if not token:
         if st.session_state.pop("plan_token", None) is not None:
@@ -230,6 +232,14 @@ def _flash(frame: Frame) -> None:
         getattr(st, kind)(text)
 
 
+def fragment_settled() -> None:
+    """At the end of an ``st.fragment``: a message a save left (a conflict, a plan that is no longer the
+    link's) is shown by the whole page, and a plan the fragment's first save created must reach every link
+    of the page (the path, the sidebar): run the whole page then; otherwise only the fragment ran."""
+    if st.session_state.get("flash") or st.session_state.get(OPENED_KEY):
+        st.rerun(scope="app")
+
+
 def flash(kind: str, message: i18n.Message) -> None:
     """Show ``message`` (``kind``: error, warning, success, info) at the top of the next run."""
     st.session_state.setdefault("flash", []).append((kind, message))
@@ -295,6 +305,7 @@ def open_plan(frame: Frame, plan: dict[str, Any]) -> str:
     """Store ``plan`` as a new plan and put its link in the URL."""
     token, version = resources.get_store().create(plan)
     st.query_params["plan"] = token
+    st.session_state[OPENED_KEY] = True  # the page's links must carry the new plan: a fragment reruns the page
     st.session_state["plan_token"], st.session_state["plan_version"] = token, version
     reset_widgets()
     frame.token, frame.plan, frame.version, frame.missing = token, plan, version, False

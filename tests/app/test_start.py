@@ -60,6 +60,17 @@ def test_the_self_check_creates_a_plan_when_none_is_open(store):
     assert store.load(token)[0]["selfcheck"] == {"goals": 2}
 
 
+def test_each_answer_is_saved_where_the_questions_rerun_alone_and_the_path_follows_on_the_next_page(store, empty_token):
+    at = new_app("en", empty_token).run()
+    for n, radio in enumerate(at.radio):
+        radio.set_value(2).run()
+        assert len(store.load(empty_token)[0]["selfcheck"]) == n + 1  # in the store at once, one by one
+    assert i18n.t("en", "selfcheck.band.on_course") in _texts(at)
+    at.switch_page("pages/business.py").run()
+    assert not at.exception
+    assert len(store.load(empty_token)[0]["selfcheck"]) == 8
+
+
 def test_a_plan_link_that_does_not_exist_says_so_and_offers_a_new_plan():
     at = open_page("app.py", "en", token="A" * 43)
     assert any(i18n.t("en", "frame.plan_missing") in w.value for w in at.warning)
