@@ -19,10 +19,18 @@ market_import.customers_in(frame, loaded)
 
 st.subheader(t("marketpage.map.title"), anchor=False)
 market_ui.metrics(frame, loaded)
-choice, radii = market_ui.layer_choice(frame, loaded)
-market_ui.map_section(frame, loaded, choice, radii)
-market_places.saved_areas(frame, loaded)
-market_ui.tables(frame, loaded, radii)
+
+
+@st.fragment
+def layers_and_map() -> None:  # switching a layer or a ring reruns these alone, not the imports and lists
+    choice, radii = market_ui.layer_choice(frame, loaded)
+    market_ui.map_section(frame, loaded, choice, radii)
+    market_places.saved_areas(frame, loaded)
+    market_ui.tables(frame, loaded, radii)
+    frame_mod.fragment_settled()
+
+
+layers_and_map()
 
 st.subheader(t("marketpage.places.title"), anchor=False)
 competitors, sites = st.columns(2, gap="large")

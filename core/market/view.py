@@ -20,6 +20,7 @@ from core import i18n, maps, safe_text, schema
 from core.market import catchment, placement
 from core.market.layers import areas as areas_mod
 from core.market.layers import customers as customers_mod
+from core.market.layers import legend as legend_mod
 from core.market.layers import model as market_layers
 from core.market.layers import places as places_mod
 from core.market.layers.model import Layer, LegendItem, LegendSection
@@ -114,6 +115,16 @@ def _draw(name: str, c: Choice, i: MapInputs, lang: str) -> Layer | None:
     if name == "areas" and i.areas:
         return saved_areas_layer(i.areas, lang)
     return None
+
+
+def full_map(
+    choice: Choice, inputs: MapInputs, lang: str, view: tuple[float, float], zoom: int
+) -> tuple[folium.Map, list[Layer], folium.LayerControl]:
+    """The market map with the chosen layers and their legend, and the layer control, as the page hands them
+    to ``st_folium`` (map, ``feature_group_to_add``, ``layer_control``)."""
+    groups = build_layers(choice, inputs, lang)
+    m = market_layers.market_map(view, zoom, lang=lang)
+    return m, [*groups, legend_mod.legend_layer(groups, lang)], folium.LayerControl(collapsed=True)
 
 
 def build_layers(choice: Choice, inputs: MapInputs, lang: str) -> list[Layer]:

@@ -25,6 +25,7 @@ from core.market.layers import areas as areas_mod
 from core.market.layers import customers as customers_mod
 from core.market.layers import legend as legend_mod
 from core.market.layers import model as market_layers
+from ui import map_view
 from ui.frame import Frame
 from ui.market import analysis as base
 from ui.market import draw
@@ -124,30 +125,55 @@ def _inputs(
     )
 
 
+def _map_key(
+    frame: Frame,
+    loaded: base.Loaded,
+    choice: market_page.Choice,
+    radii: tuple[float, ...],
+    view: tuple[float, float],
+    zoom: int,
+) -> tuple[object, ...]:
+    """Everything the market map is drawn from: the customers, the choice of layers and rings, the language, the
+    view, and the plan's business, sites, competitors, saved areas and followers."""
+    plan = frame.plan or {}
+    drawn_from = {k: plan.get(k) for k in ("competitors", "areas", "followers")} | {"business": plan.get("business")}
+    return (base.data_digest(loaded), loaded.center, choice, radii, frame.lang, view, zoom,
+            json.dumps(drawn_from, sort_keys=True, default=str))  # fmt: skip
+
+
 def map_section(frame: Frame, loaded: base.Loaded, choice: market_page.Choice, radii: tuple[float, ...]) -> None:
     lang = frame.lang
     left, right = st.columns([2, 1], gap="large")
     with left:
         mode = draw.draw_controls(frame)
         area, problems = draw.drawn(frame, mode)
-        groups = market_page.build_layers(choice, _inputs(frame, loaded, choice, radii), lang)
-        state = draw.draw_state(frame)
-        if mode == "polygon" and state["points"]:
-            groups.append(areas_mod.target_area_layer(state["points"], lang))
-        elif mode == "circle" and isinstance(area, catchment.Circle):
-            groups.append(areas_mod.target_circle_layer(area, lang))
         facts = loaded.analysis.facts
         view, zoom = market_page.initial_view(loaded.center, facts.p80_km, loaded.analysis.places, base.MAP_HEIGHT)
-        m = market_layers.market_map(view, zoom, lang=lang)
-        st_folium(
-            m,
-            key=base.DRAW_MAP_KEY if mode != "off" else base.MAP_KEY,
-            feature_group_to_add=[*groups, legend_mod.legend_layer(groups, lang)],
-            layer_control=folium.LayerControl(collapsed=True),
-            returned_objects=["last_clicked"] if mode != "off" else [],
-            height=base.MAP_HEIGHT,
-            width="stretch",
-        )
+        if mode == "off":  # built and rendered once per input: switching back to a layer set costs nothing
+            inputs = _map_key(frame, loaded, choice, radii, view, zoom)
+            map_view.show(
+                base.MAP_KEY,
+                inputs,
+                lambda: market_page.full_map(choice, _inputs(frame, loaded, choice, radii), lang, view, zoom),
+                height=base.MAP_HEIGHT,
+            )
+        else:
+            groups = market_page.build_layers(choice, _inputs(frame, loaded, choice, radii), lang)
+            state = draw.draw_state(frame)
+            if mode == "polygon" and state["points"]:
+                groups.append(areas_mod.target_area_layer(state["points"], lang))
+            elif mode == "circle" and isinstance(area, catchment.Circle):
+                groups.append(areas_mod.target_circle_layer(area, lang))
+            m = market_layers.market_map(view, zoom, lang=lang)
+            st_folium(
+                m,
+                key=base.DRAW_MAP_KEY,
+                feature_group_to_add=[*groups, legend_mod.legend_layer(groups, lang)],
+                layer_control=folium.LayerControl(collapsed=True),
+                returned_objects=["last_clicked"],
+                height=base.MAP_HEIGHT,
+                width="stretch",
+            )
         if loaded.center is None:
             st.info(frame.t("marketpage.no_town"), icon=":material/location_off:")
             st.page_link(
