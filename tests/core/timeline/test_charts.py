@@ -247,7 +247,9 @@ def test_chart_specs_are_plain_json():
         charts.engagement_by_hour(best, "en"),
         charts.engagement_by_group(timeline_posts.engagement_by(ACTIVITY), "it"),
     ):
-        assert json.loads(json.dumps(chart.to_dict()))
+        spec = chart.to_dict()
+        assert json.loads(json.dumps(spec)) == spec  # survives a JSON round trip unchanged
+        assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
 
 
 def million_rows(seed: int = 7) -> pd.DataFrame:
