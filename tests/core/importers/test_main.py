@@ -23,6 +23,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.subprocess
 def test_the_cli_prints_one_json_object_per_file_and_exits_0():
     done = _cli("--salt", "plan-1", str(SHOPIFY), str(SHOPIFY_RESAVED), str(WOOCOMMERCE))
     assert done.returncode == 0, done.stderr
@@ -44,6 +45,7 @@ def test_the_cli_prints_one_json_object_per_file_and_exits_0():
     assert (lines[2]["platform"], lines[2]["totals"]) == ("woocommerce", {"orders": 21, "revenue": 1783.5})
 
 
+@pytest.mark.subprocess
 def test_a_file_it_cannot_read_gives_an_error_line_and_exit_2_after_all_files(tmp_path):
     empty = tmp_path / "vuoto.csv"
     empty.write_bytes(b"")
@@ -57,6 +59,7 @@ def test_a_file_it_cannot_read_gives_an_error_line_and_exit_2_after_all_files(tm
     assert lines[3]["platform"] == "shopify" and lines[3]["placed"] == 0
 
 
+@pytest.mark.subprocess
 def test_hostile_files_are_answered_within_300_mb(tmp_path):
     files = {
         "laughs.xlsx": hostile.billion_laughs_xlsx(),
@@ -131,6 +134,7 @@ def test_a_bad_period_stops_the_command_before_any_file(capsys):
     assert "not a period like" in capsys.readouterr().err
 
 
+@pytest.mark.subprocess
 def test_files_given_together_are_one_upload_and_a_year_can_be_given_for_dates_without_one(tmp_path):
     exports = ROOT / "tests" / "fixtures" / "exports" / "tiktok"
     alone = _cli("--no-geocode", str(exports / "Overview.csv"))

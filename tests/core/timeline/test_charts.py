@@ -282,6 +282,7 @@ def million_rows(seed: int = 7) -> pd.DataFrame:
     return frame[list(schema.ACTIVITY_COLUMNS)]
 
 
+@pytest.mark.perf
 def test_a_million_activity_rows_become_charts_of_a_few_hundred_rows_quickly():
     activity = million_rows()
     cpu: dict[str, float] = {}
