@@ -453,9 +453,7 @@ class _Deaf(Tab):
         return []
 
 
-def test_a_broken_detector_fails_the_control_and_a_failing_detector_script_fails_the_look(
-    hostile_server, hostile_browser
-):
+def test_a_broken_detector_a_failing_detector_script_and_a_missing_rerun_each_fail(hostile_server, hostile_browser):
     def visit(browser: Any) -> dict[str, str]:
         outcome = {}
         for kind in (Tab, _Blind, _Deaf):
@@ -467,6 +465,11 @@ def test_a_broken_detector_fails_the_control_and_a_failing_detector_script_fails
                 except AssertionError as error:
                     outcome[kind.__name__] = f"failed: {error}"
                 if kind is Tab:
+                    try:  # no input, so no rerun: a settle that expects one must fail, not pass quietly
+                        tab.settle(tab.runs())
+                        outcome["settle"] = "passed quietly"
+                    except AssertionError as error:
+                        outcome["settle"] = f"failed: {error}"
                     try:
                         tab.injected()  # the page still holds the control: the working detector reports it
                         tab._each_frame("() => { throw new Error('detector broken on purpose'); }")
@@ -482,6 +485,7 @@ def test_a_broken_detector_fails_the_control_and_a_failing_detector_script_fails
     assert outcome["_Blind"].startswith("failed: the detectors missed the planted control: {'injected'")
     assert outcome["_Deaf"].startswith("failed: the detectors missed the planted control: {'executions'")
     assert outcome["script"].startswith("failed: ") and "detector broken on purpose" in outcome["script"]
+    assert outcome["settle"].startswith("failed: no rerun started after the input")
 
 
 def test_no_payload_runs_or_becomes_markup_on_any_page(visited):
