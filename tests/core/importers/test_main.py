@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from core import gazetteer
 from core.importers.__main__ import main, period
 from tests.core.importers import hostile
 from tests.core.importers.conftest import PASSWORD_XLSX, SHOPIFY, SHOPIFY_RESAVED, WOOCOMMERCE
@@ -18,8 +19,19 @@ from tests.core.importers.conftest import PASSWORD_XLSX, SHOPIFY, SHOPIFY_RESAVE
 ROOT = Path(__file__).resolve().parents[3]
 
 
+# The command as ``python -m core.importers`` runs it, with the gazetteer's cache pointed at the test run's
+# shared one (the command itself uses the repository's ``data/cache``, which tests must not write).
+CLI = (
+    "import runpy, sys\n"
+    "from pathlib import Path\n"
+    "from core import gazetteer\n"
+    "gazetteer.DEFAULT_CACHE_DIR = Path(sys.argv.pop(1))\n"
+    "runpy.run_module('core.importers', run_name='__main__', alter_sys=True)\n"
+)
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "core.importers", *args]
+    command = [sys.executable, "-c", CLI, str(gazetteer.DEFAULT_CACHE_DIR), *args]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
