@@ -70,8 +70,9 @@ def test_core_never_imports_streamlit():
 
 
 def test_every_step_of_the_path_has_its_page_and_every_page_is_a_step():
-    scripts = {s.script for s in path.STEPS + path.EXTRA}
-    assert set(PAGE_SCRIPTS) <= scripts
+    scripts = [s.script for s in path.STEPS + path.EXTRA]
+    assert len(scripts) == len(set(scripts))  # no page is two steps
+    assert set(scripts) == set(PAGE_SCRIPTS)  # both ways: no page outside the path, no step without its page
     assert {"app.py", "pages/business.py", "pages/plan.py"} <= set(PAGE_SCRIPTS)
 
 

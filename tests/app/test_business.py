@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from core import i18n
@@ -11,7 +12,16 @@ def test_the_business_page_shows_the_sample_business(lang, sample_token, store):
     plan, _ = store.load(sample_token)
     assert at.title[0].value == i18n.t(lang, "business.title")
     assert at.text_input(key=wkey(at, sample_token, "business/name")).value == plan["business"]["name"]
-    assert len(at.get("arrow_data_frame") or at.dataframe) >= 0
+    # The channels table shows the saved channels, one row each, labelled in the page's language.
+    shown = [
+        (r["channel"], None if pd.isna(r["followers"]) else int(r["followers"]), float(r["posts_per_week"]))
+        for r in at.dataframe[0].value.to_dict("records")
+    ]
+    saved = plan["business"]["channels"]
+    assert len(saved) == 4  # the forno sample: Instagram, Facebook, Google Business Profile, WhatsApp
+    assert shown == [
+        (i18n.t(lang, f"kpis.channel.{c['channel']}"), c["followers"], float(c["posts_per_week"])) for c in saved
+    ]
     captions = " ".join(c.value for c in at.caption)
     assert plan["business"]["town"]["name"] in captions
 

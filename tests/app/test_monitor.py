@@ -1,12 +1,14 @@
 import datetime as dt
+import re
 
+import pandas as pd
 import pytest
 
 from core import i18n, safe_text, samples
-from core.goals import kpis, measures
-from core.monitor import board as monitor
+from core.goals import kpis
 from core.plan import plan as plan_mod
 from tests.app.conftest import open_page
+from tests.conftest import ROOT
 
 PAGE = "pages/monitor.py"
 
@@ -24,10 +26,34 @@ def sample_tokens():
     return tokens
 
 
-def _expected(slug: str) -> monitor.Monitor:
-    sample = samples.load_sample(slug)
-    data = measures.Data(activity=sample.activity, orders=sample.orders, customers=sample.customers)
-    return monitor.build(sample.goals, data, measures.last_day(data))
+# What each sample's spec (sample_data/spec_*.py) says of its goals: the bakery's measurable goals are on
+# track, the winery's are at risk (its engagement falls), the machine builder's LinkedIn goals have thin
+# data. Each has three goals with a KPI (counted in the specs); the sentences are the verdicts' texts.
+VERDICT = {
+    ("forno", "en"): r"On track: every measured goal keeps the pace \((?P<judged>\d) of 3 goals measured\)\.",
+    ("forno", "it"): r"In linea: ogni obiettivo misurato tiene il ritmo \((?P<judged>\d) su 3 misurati\)\.",
+    ("cantina", "en"): r"At risk: (?P<behind>\d) of (?P<judged>\d) measured goals behind or off track\.",
+    (
+        "cantina",
+        "it",
+    ): r"A rischio: in ritardo o fuori rotta (?P<behind>\d) su (?P<judged>\d) obiettiv[oi] misurat[oi]\.",
+    ("officina", "en"): r"Thin data: only (?P<judged>\d) of 3 goals can be measured\.",
+    ("officina", "it"): r"Dati scarsi: solo (?P<judged>\d) obiettiv[oi] su 3 si (?:può|possono) misurare\.",
+}
+# The months compared: the last month of the sample's data (each spec ends on 31 Oct 2026; the machine
+# builder works weekdays only, so its data ends on Friday 30 Oct) against the month before and a year before.
+SPANS = {
+    ("forno", "en"): "1 Oct 2026 – 31 Oct 2026 against 1 Sep 2026 – 30 Sep 2026 and 1 Oct 2025 – 31 Oct 2025.",
+    ("forno", "it"): "01/10/2026 – 31/10/2026 contro 01/09/2026 – 30/09/2026 e 01/10/2025 – 31/10/2025.",
+    ("officina", "en"): "1 Oct 2026 – 30 Oct 2026 against 1 Sep 2026 – 30 Sep 2026 and 1 Oct 2025 – 30 Oct 2025.",
+    ("officina", "it"): "01/10/2026 – 30/10/2026 contro 01/09/2026 – 30/09/2026 e 01/10/2025 – 30/10/2025.",
+}
+SPANS[("cantina", "en")], SPANS[("cantina", "it")] = SPANS[("forno", "en")], SPANS[("forno", "it")]
+
+
+def _platforms(slug: str) -> set[str]:
+    """The channels of the sample's activity file, as the generator wrote it (offline actions included)."""
+    return set(pd.read_csv(ROOT / "sample_data" / slug / "activity.csv", usecols=["platform"])["platform"])
 
 
 def _texts(at) -> str:
@@ -45,13 +71,21 @@ def test_the_monitor_shows_each_sample_in_both_languages(sample_tokens, slug, la
     assert not at.exception
     assert at.title[0].value == i18n.t(lang, "monitor.title")
     shown = _texts(at)
-    expected = _expected(slug)
-    assert expected.verdict.message.render(lang) in shown
-    assert all(safe_text.for_markdown(row.title) in shown for row in expected.rows)  # Markdown source: escaped
-    for said in expected.comparison.words:
-        assert said.last_month.render(lang) in shown and said.last_year.render(lang) in shown
+    verdict = re.search(VERDICT[(slug, lang)], shown)
+    assert verdict, shown[:500]
+    judged, behind = int(verdict["judged"]), int(verdict.groupdict().get("behind") or 0)
+    if slug == "forno":  # every measured goal on track, and at least half of the goals measured
+        assert 2 * judged >= 3
+    elif slug == "cantina":
+        assert 1 <= behind <= judged <= 3
+    else:
+        assert 2 * judged < 3
+    titles = [g["title"] for g in samples.load_sample(slug).goals]  # the spec's goals, one row each
+    assert len(titles) == 4 and all(safe_text.for_markdown(title) in shown for title in titles)
+    assert SPANS[(slug, lang)] in shown
+    assert shown.count(i18n.t(lang, "monitor.periods.vs_last_month")) == len(_platforms(slug))  # a card each
+    assert shown.count(i18n.t(lang, "monitor.periods.vs_last_year")) == len(_platforms(slug))
     assert all(i18n.t(lang, f"loyalty.segment.{s}") in shown for s in ("champions", "at_risk", "lost"))
-    assert expected.links.found[0].statement.render(lang) in shown
     assert i18n.t(lang, "links.caveat") in shown
     assert len(at.get("vega_lite_chart")) == 3  # cohorts, segments, activity and customers
     assert len(at.get("component_instance")) == 1  # the segment map (st_folium)

@@ -20,6 +20,9 @@ import pytest
 
 COUNTS: collections.Counter[str] = collections.Counter()  # "payloads", "files", "concurrent writers", ...
 T = TypeVar("T")
+# How Playwright says a frame went away under an evaluate (the only error a detector may pass over).
+FRAME_GONE = ("Frame was detached", "Execution context was destroyed", "frame got detached")
+CONTROL = "rotta-control"  # what the positive control plants: never in the corpus, never in the app
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -117,14 +120,24 @@ class Tab:
         self.page = self.context.new_page()
         self.dialogs: list[str] = []
         self.errors: list[str] = []
+        self.frames_gone = 0  # frames that went away while a detector looked at them
+        # Messages from the server on the app's websocket: a rerun too quick for the page's script state to
+        # show "running" (React draws the two states at once) still sends its messages.
+        self.messages = 0
+        self._messages_before = 0
+        self.page.on("websocket", self._count_messages)
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _count_messages(self, socket: Any) -> None:
+        if "_stcore/stream" in socket.url:
+            socket.on("framereceived", lambda _: setattr(self, "messages", self.messages + 1))
 
     def open(self, path: str) -> None:
         from tests.browser.conftest import wait_ready
 
         self.page.goto(self.base + path)
-        wait_ready(self.page, timeout=30_000)
+        wait_ready(self.page, timeout=60_000)
         self._watch_runs()
         self.page.wait_for_function(  # the page's elements stopped arriving (two polls agree)
             """() => {
@@ -150,16 +163,25 @@ class Tab:
             }"""
         )
 
-    def settle(self, runs_before: int) -> None:
-        """Wait for the rerun an input started (if it started one), then for Streamlit to be idle."""
+    def settle(self, runs_before: int, expect_rerun: bool = True) -> bool:
+        """Wait for the rerun an input started, then for Streamlit to be idle; say whether a rerun started.
+
+        With ``expect_rerun`` (a click, an upload, a changed value submitted) no rerun is a failure: the
+        input never reached the server, so whatever is checked next would check the page as it was."""
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         from tests.browser.conftest import READY
 
-        try:
-            self.page.wait_for_function(f"() => (window.__rottaRuns || 0) > {runs_before}", timeout=2_500)
-        except PlaywrightTimeout:
-            pass  # the value did not change anything worth a rerun
+        started, waited, limit = False, 0, 15_000 if expect_rerun else 2_500
+        while not started and waited < limit:
+            try:
+                self.page.wait_for_function(f"() => (window.__rottaRuns || 0) > {runs_before}", timeout=100)
+                started = True
+            except PlaywrightTimeout:
+                started = self.messages > self._messages_before  # the server answered the input
+                waited += 100
+        if expect_rerun and not started:
+            raise AssertionError(f"no rerun started after the input on {self.page.url}")
         # Not wait_ready: a callback that raised leaves the page without the frame's links.
         self.page.wait_for_selector(READY, timeout=30_000)
         self.page.wait_for_function(
@@ -168,17 +190,27 @@ class Tab:
             timeout=30_000,
         )
         self._watch_runs()
+        return started
 
     def runs(self) -> int:
+        """The reruns seen so far; call it just before an input and pass the number to ``settle``."""
+        self._messages_before = self.messages
         return int(self.page.evaluate("() => window.__rottaRuns || 0"))
 
     def _each_frame(self, script: str) -> list[Any]:
+        """``script``'s findings in the page and every frame. Only a frame that went away while we looked
+        (a map re-mounted) is passed over; any other error (the detector's script failing) fails the test."""
+        from playwright.sync_api import Error as PlaywrightError
+
         found: list[Any] = []
         for frame in self.page.frames:
             try:
                 found += frame.evaluate(script) or []
-            except Exception:  # a frame that went away while we looked (a map re-mounted)
-                continue
+            except PlaywrightError as error:
+                if frame.is_detached() or any(gone in str(error) for gone in FRAME_GONE):
+                    self.frames_gone += 1
+                    continue
+                raise
         return found
 
     def executions(self) -> list[str]:
@@ -236,6 +268,45 @@ class Tab:
 
     def outside_requests(self) -> list[str]:
         return list(self.guard.blocked)
+
+    def prove_detectors(self) -> int:
+        """The positive control: plant, in the page and in every frame, an element with an event handler
+        calling alert, a call of alert and a link to example.com; every detector must find each one in
+        every frame, or this fails. Returns the number of frames planted. The page is left dirty: open
+        another page (or this one again) before looking for real findings."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        planted, dialogs = 0, len(self.dialogs)
+        for frame in self.page.frames:
+            try:
+                frame.evaluate(
+                    """(name) => {
+                      const el = document.createElement(name);
+                      el.setAttribute('onmouseover', "alert('" + name + "')");
+                      const link = document.createElement('a');
+                      link.href = 'https://www.example.com/' + name;
+                      link.textContent = name;
+                      (document.body || document.documentElement).append(el, link);
+                      window.alert(name);
+                    }""",
+                    CONTROL,
+                )
+            except PlaywrightError as error:
+                if frame.is_detached() or any(gone in str(error) for gone in FRAME_GONE):
+                    continue
+                raise
+            planted += 1
+        tag = f"{CONTROL.upper()}[onmouseover]"
+        checks = {
+            "injected": sum(item == tag for item in self.injected()),
+            "executions": sum(item == f"alert: {CONTROL}" for item in self.executions())
+            + self.dialogs[dialogs:].count(CONTROL),  # a frame without the init script shows a real dialog
+            "links": sum(CONTROL in href for href in self.user_links()),
+        }
+        self.dialogs = [d for d in self.dialogs if d != CONTROL]  # the control is no finding of the next page
+        missed = {name: n for name, n in checks.items() if n < planted}
+        assert planted >= 1 and not missed, f"the detectors missed the planted control: {missed} of {planted} frames"
+        return planted
 
     def close(self) -> None:
         self.context.close()

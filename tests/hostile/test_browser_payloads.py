@@ -194,6 +194,13 @@ class Findings:
     broken: list[str] = field(default_factory=list)  # pages that did not finish drawing
     fields: int = 0
     per_page: dict[str, int] = field(default_factory=dict)  # text fields found on each page
+    visited: list[tuple[str, str]] = field(default_factory=list)  # (URL path, language) of each page drawn
+    controls: dict[str, int] = field(default_factory=dict)  # screen -> frames where the planted control was found
+    hidden: list[str] = field(default_factory=list)  # fields that stayed hidden after opening what hid them
+    disabled: list[str] = field(default_factory=list)  # fields that take no input
+    gone: list[str] = field(default_factory=list)  # fields that went away after an earlier value
+    quiet: list[str] = field(default_factory=list)  # fields whose value started no rerun (outside a form)
+    tried: dict[str, int] = field(default_factory=dict)  # "<page> field <index>" -> payloads typed into it
     typed: int = 0
     shown: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
@@ -219,6 +226,25 @@ TEXT_FIELDS = ", ".join(
 )
 
 
+def _reveal(box: Any) -> None:
+    """Open the expander or the tab that hides a field (its content is on the page, only not shown)."""
+    box.evaluate(
+        """e => {
+          const details = e.closest('details');
+          if (details && !details.open) details.querySelector('summary').click();
+          const panel = e.closest('[role=tabpanel]');
+          if (panel && !panel.checkVisibility()) {
+            const tab = document.querySelector(`[role=tab][aria-controls="${panel.id}"]`);
+            if (tab) tab.click();
+          }
+        }"""
+    )
+    try:
+        box.wait_for(state="visible", timeout=5_000)
+    except PlaywrightError:
+        pass  # counted as hidden by the caller
+
+
 def _type_into_every_field(tab: Tab, where: str, url: str, found: Findings) -> None:
     count = tab.page.locator(TEXT_FIELDS).count()
     if count == 0:  # on a busy machine a page now and then comes without its widgets: look once more
@@ -230,20 +256,39 @@ def _type_into_every_field(tab: Tab, where: str, url: str, found: Findings) -> N
     for index in range(count):
         for name in QUICK:
             fields = tab.page.locator(TEXT_FIELDS)  # found again: a value may change the page
+            label = f"{where} field {index} <- {name}"
             if index >= fields.count():  # the page changed shape after an earlier value
+                found.gone.append(label)
                 break
             box = fields.nth(index)
-            if not box.is_visible() or not box.is_enabled():
+            if not box.is_visible():
+                _reveal(box)
+            if not box.is_visible():
+                found.hidden.append(label)
+                break
+            if not box.is_enabled():
+                found.disabled.append(label)
                 break
             before = tab.runs()
-            box.fill(PAYLOADS[name])
+            try:
+                box.fill(PAYLOADS[name], timeout=15_000)
+            except PlaywrightError:
+                tab.settle(before, expect_rerun=False)
+                if index < tab.page.locator(TEXT_FIELDS).count():
+                    raise
+                found.gone.append(label)  # an earlier value submitted a form that took the page elsewhere
+                break
             if box.evaluate("e => e.tagName") == "INPUT":
                 box.press("Enter")
             else:
                 box.evaluate("e => e.blur()")
-            tab.settle(before)
+            if not tab.settle(before, expect_rerun=False) and not box.evaluate(
+                "e => !!e.closest('[data-testid=stForm]')"
+            ):
+                found.quiet.append(label)
             found.typed += 1
-            found.look(tab, f"{where} field {index} <- {name}")
+            found.tried[f"{where} field {index}"] = found.tried.get(f"{where} field {index}", 0) + 1
+            found.look(tab, label)
 
 
 def _presenter(tab: Tab, lang: str, found: Findings) -> None:
@@ -302,22 +347,23 @@ def _visit(browser: Any, server: Any, seeded: Seeded) -> Findings:
                     found.broken.append(f"{url} ({lang}): {str(error)[:200]}")
                     continue
                 found.shown += 1
+                found.visited.append((url, lang))
                 found.look(tab, f"{url} ({lang})", fresh=True)
                 found.texts[f"{url} ({lang})"] = tab.text()
                 found.sidebars[f"{url} ({lang})"] = tab.page.locator("[data-testid=stSidebar]").inner_text()
                 if step == "workshop" and lang == "en":
                     _presenter(tab, lang, found)
+                # the detectors just reported this screen clean: they must find what is planted on it
+                found.controls[f"{url} ({lang})"] = tab.prove_detectors()
         found.seconds["pages"] = time.perf_counter() - started
         started = time.perf_counter()
-        for (
-            step,
-            url,
-        ) in pages():  # a few payloads into every text field, on a clean plan (and a new workshop)
+        for step, url in pages():  # a few payloads into every text field, on a clean plan (and a new workshop)
             address = url + (f"?plan={seeded.clean}&lang=en" if step != "workshop" else "?lang=en")
             try:
                 tab.open(address)
                 found.look(tab, f"{url} (clean)", fresh=True)
                 _type_into_every_field(tab, url, address, found)
+                found.controls[f"{url} (typing)"] = tab.prove_detectors()
             except PlaywrightError as error:
                 found.broken.append(f"{url} (typing): {str(error)[:200]}")
         found.seconds["typing"] = time.perf_counter() - started
@@ -334,6 +380,11 @@ def visited(hostile_server, hostile_browser) -> tuple[Seeded, Findings]:
     conftest.COUNTS["payloads typed into text fields"] += found.typed
     conftest.COUNTS["text fields tried"] += found.fields
     conftest.COUNTS["pages opened with a hostile plan"] += found.shown
+    for url, n in found.per_page.items():
+        conftest.COUNTS[f"text fields on {url}"] += n
+    for what in ("hidden", "disabled", "gone", "quiet"):
+        conftest.COUNTS[f"fields {what}"] += len(getattr(found, what))
+    conftest.COUNTS["screens where the planted control was found"] += len(found.controls)
     conftest.COUNTS["hostile files"] += 2  # the Meta export uploaded, the customer list imported
     return seeded, found
 
@@ -344,9 +395,97 @@ def _plain(text: str) -> str:
     return " ".join(re.sub("[\x00\u202a-\u202e\u2060\u2066-\u2069]", "", text).split())
 
 
-def test_every_page_exists_in_the_run():
-    found = {step for step, _ in pages()}
-    assert {"start", "business", "plan"} <= found and len(found) >= 3
+# Every page of the app, written out by hand: the path's seven steps, the workshop room and joining one.
+EVERY_PAGE = ("/", "/business", "/goals", "/market", "/timeline", "/monitor", "/plan", "/workshop", "/join")
+ITALIAN_PAGES = ("/", "/plan", "/workshop")  # the pages also opened in Italian
+
+
+def test_every_page_of_the_app_was_opened_with_the_hostile_plan(visited):
+    _, found = visited
+    assert sorted(found.visited) == sorted([(url, "en") for url in EVERY_PAGE] + [(u, "it") for u in ITALIAN_PAGES])
+    assert found.broken == []
+
+
+# The text fields of each page on a clean plan (counted on the pages; the workshop's create form has its
+# title, place and secret, joining has the room's code). A page that gains or loses a field shows up here.
+FIELDS_PER_PAGE = {"/": 0, "/business": 4, "/goals": 0, "/market": 6, "/timeline": 3, "/monitor": 0, "/plan": 0,
+                   "/workshop": 3, "/join": 1}  # fmt: skip
+
+
+def test_every_text_field_of_every_page_was_typed_into(visited):
+    """Each page's text fields on a clean plan are counted, and each one took every quick payload: none
+    stayed hidden (inside a closed expander or tab), none was disabled, none ignored its value."""
+    _, found = visited
+    assert found.per_page == FIELDS_PER_PAGE
+    assert (found.hidden, found.disabled, found.quiet) == ([], [], [])
+    # The workshop's create form: the first payload typed into its last field (the secret) completes the
+    # form, so pressing Enter creates the workshop and opens its room, where the form's fields are gone.
+    assert [g for g in found.gone if not g.startswith("/workshop field 2 <- ")] == []
+    expected = {f"{url} field {i}": len(QUICK) for url, n in FIELDS_PER_PAGE.items() for i in range(n)}
+    short = {f"{g.split(' <- ')[0]}" for g in found.gone}
+    assert {k: v for k, v in found.tried.items() if k not in short} == {
+        k: v for k, v in expected.items() if k not in short
+    }
+    assert all(1 <= found.tried.get(k, 0) < len(QUICK) for k in short)
+    assert found.typed == sum(found.tried.values()) and found.fields == sum(FIELDS_PER_PAGE.values())
+
+
+def test_the_detectors_found_the_control_planted_on_every_screen_they_reported_clean(visited):
+    _, found = visited
+    assert set(found.controls) == {f"{u} (en)" for u in EVERY_PAGE} | {f"{u} (it)" for u in ITALIAN_PAGES} | {
+        f"{u} (typing)" for u in EVERY_PAGE
+    }
+    assert all(n >= 1 for n in found.controls.values())
+    assert found.controls["/market (en)"] > 1  # the maps' frames were searched too
+
+
+class _Blind(Tab):
+    """A detector broken on purpose: it finds no element made from text."""
+
+    def injected(self) -> list[str]:
+        return []
+
+
+class _Deaf(Tab):
+    """A detector broken on purpose: it hears no call of alert."""
+
+    def executions(self) -> list[str]:
+        return []
+
+
+def test_a_broken_detector_a_failing_detector_script_and_a_missing_rerun_each_fail(hostile_server, hostile_browser):
+    def visit(browser: Any) -> dict[str, str]:
+        outcome = {}
+        for kind in (Tab, _Blind, _Deaf):
+            tab = kind(browser, hostile_server.url)
+            try:
+                tab.open("/?lang=en")
+                try:
+                    outcome[kind.__name__] = f"found in {tab.prove_detectors()} frames"
+                except AssertionError as error:
+                    outcome[kind.__name__] = f"failed: {error}"
+                if kind is Tab:
+                    try:  # no input, so no rerun: a settle that expects one must fail, not pass quietly
+                        tab.settle(tab.runs())
+                        outcome["settle"] = "passed quietly"
+                    except AssertionError as error:
+                        outcome["settle"] = f"failed: {error}"
+                    try:
+                        tab.injected()  # the page still holds the control: the working detector reports it
+                        tab._each_frame("() => { throw new Error('detector broken on purpose'); }")
+                        outcome["script"] = "passed over"
+                    except PlaywrightError as error:
+                        outcome["script"] = f"failed: {error}"
+            finally:
+                tab.close()
+        return outcome
+
+    outcome = hostile_browser.run(visit)
+    assert outcome["Tab"].startswith("found in ")
+    assert outcome["_Blind"].startswith("failed: the detectors missed the planted control: {'injected'")
+    assert outcome["_Deaf"].startswith("failed: the detectors missed the planted control: {'executions'")
+    assert outcome["script"].startswith("failed: ") and "detector broken on purpose" in outcome["script"]
+    assert outcome["settle"].startswith("failed: no rerun started after the input")
 
 
 def test_no_payload_runs_or_becomes_markup_on_any_page(visited):

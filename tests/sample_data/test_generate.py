@@ -121,3 +121,58 @@ BAD_MIXES = [
 def test_a_wrong_place_in_a_mix_is_refused_by_name(places, mix, named):
     with pytest.raises(ValueError, match=named):
         places.pool(mix)
+
+
+def _named_by(spec, row: dict) -> bool:
+    """Whether a customer's place is one a mix of ``spec`` names (or one of its hand-typed messy places)."""
+    keys = {k for mix in _mixes(spec) for k, _ in mix}
+    town, cap, province, country = row["town"], row["postcode"], row["province"], row["country"]
+    if country != "IT":
+        return f"abroad:{country}" in keys
+    return (
+        town in keys
+        or f"{town}:{cap}" in keys
+        or f"prov:{province}" in keys
+        or (town, cap, province) in set(spec.messy)
+    )
+
+
+def _mixes(spec) -> list:
+    return [s.mix for s in spec.streams] + [e.mix for e in spec.events] + [spec.signup_mix]
+
+
+@pytest.mark.parametrize("spec", generate.SPECS, ids=lambda s: s.slug)
+def test_every_customer_lives_where_the_recipe_says_and_each_place_gets_at_least_its_share(spec):
+    """Customers spread as the generator drew them: each one in a place some mix of the recipe names, and
+    each comune or province the steady streams name holds at least the share their weights give it
+    (events and sign-ups only add customers; four standard deviations of slack for the draw)."""
+    import pandas as pd
+
+    file = pd.read_csv(Path(samples.__file__).parents[1] / "sample_data" / spec.slug / "customers.csv", dtype=str,
+                       keep_default_na=False)  # fmt: skip
+    assert [r for r in file.to_dict("records") if not _named_by(spec, r)] == []
+    n = len(file)
+    expected: dict[str, float] = {}  # "town:<name>", "prov:<sigla>" or "abroad" -> customers the streams give it
+    for stream in spec.streams:
+        total = sum(w for _, w in stream.mix)
+        for key, weight in stream.mix:
+            where = (
+                "abroad"
+                if key.startswith("abroad:")
+                else key
+                if key.startswith("prov:")
+                else "town:" + key.split(":")[0]
+            )
+            expected[where] = expected.get(where, 0.0) + stream.customers * weight / total
+    observed = {
+        "abroad": int((file["country"] != "IT").sum()),
+        **{f"town:{t}": int(c) for t, c in file[file["country"] == "IT"]["town"].value_counts().items()},
+        **{f"prov:{p}": int(c) for p, c in file[file["country"] == "IT"]["province"].value_counts().items()},
+    }
+    short = {}
+    for where, count in expected.items():
+        p = count / n
+        if observed.get(where, 0) < n * p - 4 * np.sqrt(n * p * (1 - p)) - 1:
+            short[where] = (observed.get(where, 0), round(count, 1))
+    assert short == {}
+    assert sum(expected.values()) <= n  # the streams' customers are all in the file

@@ -243,6 +243,7 @@ def _big_shopify_export(gaz, rows: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+@pytest.mark.perf
 def test_100000_customers_are_imported_and_placed_within_5_seconds_of_cpu(gaz):
     data = _big_shopify_export(gaz, 100_000)
     started = time.process_time()

@@ -57,6 +57,7 @@ def broken(name: str) -> bytes:
     return BROKEN[name][0]()
 
 
+@pytest.mark.perf
 @pytest.mark.parametrize("name", sorted(BROKEN))
 def test_every_broken_file_gets_a_message_saying_what_and_where_within_5_seconds_of_cpu(name):
     _, key, params = BROKEN[name]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from core import gazetteer
 from core.importers.__main__ import main, period
 from tests.core.importers import hostile
 from tests.core.importers.conftest import PASSWORD_XLSX, SHOPIFY, SHOPIFY_RESAVED, WOOCOMMERCE
@@ -18,11 +19,23 @@ from tests.core.importers.conftest import PASSWORD_XLSX, SHOPIFY, SHOPIFY_RESAVE
 ROOT = Path(__file__).resolve().parents[3]
 
 
+# The command as ``python -m core.importers`` runs it, with the gazetteer's cache pointed at the test run's
+# shared one (the command itself uses the repository's ``data/cache``, which tests must not write).
+CLI = (
+    "import runpy, sys\n"
+    "from pathlib import Path\n"
+    "from core import gazetteer\n"
+    "gazetteer.DEFAULT_CACHE_DIR = Path(sys.argv.pop(1))\n"
+    "runpy.run_module('core.importers', run_name='__main__', alter_sys=True)\n"
+)
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "core.importers", *args]
+    command = [sys.executable, "-c", CLI, str(gazetteer.DEFAULT_CACHE_DIR), *args]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.subprocess
 def test_the_cli_prints_one_json_object_per_file_and_exits_0():
     done = _cli("--salt", "plan-1", str(SHOPIFY), str(SHOPIFY_RESAVED), str(WOOCOMMERCE))
     assert done.returncode == 0, done.stderr
@@ -44,6 +57,7 @@ def test_the_cli_prints_one_json_object_per_file_and_exits_0():
     assert (lines[2]["platform"], lines[2]["totals"]) == ("woocommerce", {"orders": 21, "revenue": 1783.5})
 
 
+@pytest.mark.subprocess
 def test_a_file_it_cannot_read_gives_an_error_line_and_exit_2_after_all_files(tmp_path):
     empty = tmp_path / "vuoto.csv"
     empty.write_bytes(b"")
@@ -57,6 +71,7 @@ def test_a_file_it_cannot_read_gives_an_error_line_and_exit_2_after_all_files(tm
     assert lines[3]["platform"] == "shopify" and lines[3]["placed"] == 0
 
 
+@pytest.mark.subprocess
 def test_hostile_files_are_answered_within_300_mb(tmp_path):
     files = {
         "laughs.xlsx": hostile.billion_laughs_xlsx(),
@@ -131,6 +146,7 @@ def test_a_bad_period_stops_the_command_before_any_file(capsys):
     assert "not a period like" in capsys.readouterr().err
 
 
+@pytest.mark.subprocess
 def test_files_given_together_are_one_upload_and_a_year_can_be_given_for_dates_without_one(tmp_path):
     exports = ROOT / "tests" / "fixtures" / "exports" / "tiktok"
     alone = _cli("--no-geocode", str(exports / "Overview.csv"))

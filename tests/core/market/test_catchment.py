@@ -1,9 +1,11 @@
+import functools
 import math
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from core import geocode, samples
 from core.market import catchment
 from core.schema import CUSTOMER_COLUMNS
 
@@ -157,3 +159,37 @@ def test_area_summary_without_comuni_has_no_residents():
     got = catchment.area_summary(customers([north(1)]), catchment.Circle(*CENTER, 5), None)
     assert (got.customers, got.residents, got.comuni) == (1, 0.0, 0)
     assert math.isnan(got.per_1000)
+
+
+@functools.cache
+def _sample_placed(slug: str) -> tuple[pd.DataFrame, tuple[float, float]]:
+    sample = samples.load_sample(slug)
+    town = sample.profile["business"]["town"]
+    return geocode.geocode_frame(geocode.load_gazetteer(), sample.customers), (town["lat"], town["lon"])
+
+
+def _haversine_km(lat: np.ndarray, lon: np.ndarray, at: tuple[float, float]) -> np.ndarray:
+    """Great-circle distance, written out here (radius 6371.0088 km, the mean Earth radius)."""
+    p, q = np.radians(lat), math.radians(at[0])
+    h = np.sin((p - q) / 2) ** 2 + np.cos(p) * math.cos(q) * np.sin(np.radians(lon - at[1]) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(h))
+
+
+@pytest.mark.parametrize("slug", samples.SLUGS)
+def test_the_rings_of_every_sample_count_the_distances_worked_out_here(slug):
+    placed, shop = _sample_placed(slug)
+    radii = (2.0, 10.0, 30.0, 100.0, 400.0)
+    table = catchment.rings(placed, shop, radii)
+    km = _haversine_km(placed["lat"].to_numpy(float), placed["lon"].to_numpy(float), shop)
+    has = ~np.isnan(km)
+    edges = (-1.0, *radii)
+    bands = [int(((km > lo) & (km <= hi)).sum()) for lo, hi in zip(edges[:-1], edges[1:], strict=True)]
+    outside, unplaced = int((km > radii[-1]).sum()), int((~has).sum())
+
+    assert table["customers"].tolist() == [*bands, outside, 0, unplaced]
+    assert sum(bands) + outside == int(has.sum()) and has.sum() > 0.9 * len(placed)
+    shares = table["share_customers"].to_numpy()[: len(radii) + 1]
+    assert shares == pytest.approx(np.array([*bands, outside]) / has.sum())
+    assert table["cum_share_customers"].iloc[len(radii)] == pytest.approx(1.0)
+    revenue = placed["revenue"].to_numpy(float)
+    assert table["revenue"].iloc[0] == pytest.approx(revenue[has & (km <= radii[0])].sum())

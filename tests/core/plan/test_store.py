@@ -105,6 +105,7 @@ def test_concurrent_edits_of_one_plan_from_many_tabs_lose_nothing(store):
     assert len(store.load(token)[0]["selfcheck"]) == 100
 
 
+@pytest.mark.db
 def test_sqlite_file_is_intact_after_concurrent_saves(tmp_path):
     store = store_mod.Store(store_mod.make_engine(store_mod.default_url(tmp_path)))
     token, _ = store.create(plan_mod.new_plan(TODAY))

@@ -236,6 +236,7 @@ def _join_in_another_process(url: str, code: str, n: int) -> list[str]:
     return [r.token for r in results if r.status == "joined"]
 
 
+@pytest.mark.subprocess
 def test_joins_from_several_server_processes_all_get_distinct_plans_and_numbers(stores):
     plans, ws = stores
     made = _open(ws)

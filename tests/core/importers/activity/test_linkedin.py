@@ -78,6 +78,7 @@ def test_broken_workbook_bytes_are_not_claimed(data):
     assert not linkedin.sniff(RawFile("x.xls", data))
 
 
+@pytest.mark.perf
 def test_recognising_a_workbook_reads_only_its_start_not_a_500000_row_sheet():
     from tests.core.importers import hostile
 
