@@ -1,23 +1,11 @@
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from core import i18n, schema
+from core import i18n
 from core.calendar import calendar
-
-
-def table(*rows: dict) -> pd.DataFrame:
-    """An activity table from a few rows; ``when`` is Europe/Rome local time, missing metrics NaN."""
-    frame = pd.DataFrame(
-        [{"platform": "instagram", "kind": "post", "text": "", "link": "", "place": "", **r} for r in rows]
-    )
-    frame["when"] = pd.to_datetime(frame["when"]).dt.tz_localize("Europe/Rome")
-    for column in schema.ACTIVITY_COLUMNS:
-        if column not in frame:
-            frame[column] = np.nan
-    return frame[list(schema.ACTIVITY_COLUMNS)]
+from tests.factories import activity_table as table
 
 
 def item(item_id="c1", date="2025-03-10", channel="instagram", **extra) -> calendar.CalendarItem:

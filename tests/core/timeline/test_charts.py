@@ -9,21 +9,7 @@ import pytest
 from core import i18n, schema
 from core.timeline import charts, timeline
 from core.timeline import posts as timeline_posts
-
-
-def table(*rows: dict) -> pd.DataFrame:
-    """An activity table from a few rows; ``when`` is Europe/Rome local time, missing metrics NaN."""
-    frame = pd.DataFrame(
-        [{"platform": "instagram", "kind": "post", "text": "", "link": "", "place": "", **r} for r in rows]
-    )
-    frame["when"] = pd.to_datetime(frame["when"]).dt.tz_localize("Europe/Rome")
-    for column in schema.ACTIVITY_COLUMNS:
-        if column not in frame:
-            frame[column] = np.nan
-    base = frame["reach"].where(frame["reach"] > 0, frame["views"])
-    frame["engagement_rate"] = frame["interactions"] / base
-    return frame[list(schema.ACTIVITY_COLUMNS)]
-
+from tests.factories import activity_table as table
 
 ACTIVITY = table(
     {"when": "2025-03-03 09:00", "reach": 100.0, "interactions": 10.0},

@@ -2,12 +2,12 @@ import json
 import re
 
 import jinja2
-import numpy as np
 import pandas as pd
 import pytest
 
-from core import i18n, offline_assets, schema
+from core import i18n, offline_assets
 from core.timeline import map as timeline_map
+from tests.factories import activity_table as table
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -17,18 +17,6 @@ HOSTILE = [
     "C:\\bar\\",
 ]
 CENTER = (41.8933, 12.4829)
-
-
-def table(*rows: dict) -> pd.DataFrame:
-    """An activity table from a few rows; ``when`` is Europe/Rome local time, missing metrics NaN."""
-    frame = pd.DataFrame(
-        [{"platform": "instagram", "kind": "post", "text": "", "link": "", "place": "", **r} for r in rows]
-    )
-    frame["when"] = pd.to_datetime(frame["when"]).dt.tz_localize("Europe/Rome")
-    for column in schema.ACTIVITY_COLUMNS:
-        if column not in frame:
-            frame[column] = np.nan
-    return frame[list(schema.ACTIVITY_COLUMNS)]
 
 
 SHOP = {"lat": 41.8886, "lon": 12.5297}
