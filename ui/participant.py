@@ -32,9 +32,7 @@ FILLED_KEY = "participant_filled"  # (plan token, choice) just filled in: said i
 
 def seat(frame: Frame) -> Seat | None:
     """The workshop the open plan is in, and its number there; None outside any workshop."""
-    if frame.plan is None or not frame.token:
-        return None
-    return room_ui.get_workshops().seat(frame.token)
+    return room_ui.seat(frame)
 
 
 def _where(frame: Frame, joined: Workshop, number: int) -> str:

@@ -93,6 +93,15 @@ def _live(frame: Frame, workshop_id: str, draw: Draw) -> None:
     st.caption(frame.t("workshoppage.live", seconds=REFRESH_S, time=stamp))
 
 
+def seat(frame: Frame) -> tuple[Workshop, int] | None:
+    """The workshop the open plan is in and its number there; None outside any. Only a plan that says it joined
+    a workshop asks the database (every page run of every plan would otherwise pay a query)."""
+    room_part = (frame.plan or {}).get("room")
+    if not frame.token or not isinstance(room_part, dict) or not room_part.get("workshop"):
+        return None
+    return get_workshops().seat(frame.token)
+
+
 def landing(workshop_id: str | None) -> str:
     """Where a participant lands after joining: the step the facilitator set for the room, else Start."""
     pace = get_workshops().pace(workshop_id) if workshop_id else None

@@ -16,6 +16,7 @@ from core.timeline import charts
 from core.workshop import compare, compare_chart
 from ui import frame as frame_mod
 from ui import resources
+from ui import room as room_ui
 from ui.frame import Frame
 
 
@@ -51,7 +52,7 @@ def consent(frame: Frame) -> None:
 def said(frame: Frame) -> tuple[str, ...]:
     """ "You and the room" in words for the plan's PDF (the note first, then every figure's sentences); empty
     outside a workshop."""
-    seat = resources.get_workshops().seat(frame.token) if frame.token and frame.plan is not None else None
+    seat = room_ui.seat(frame)
     if seat is None or frame.plan is None:
         return ()
     made, _ = seat
@@ -69,14 +70,14 @@ def said(frame: Frame) -> tuple[str, ...]:
 def show(frame: Frame, step: str) -> None:
     """The figures of ``step`` for a participant (nothing outside a workshop or on a step without any)."""
     figures = compare.STEP_FIGURES.get(step)
-    seat = resources.get_workshops().seat(frame.token) if frame.token and figures else None
+    seat = room_ui.seat(frame) if figures else None
     if seat is None or frame.plan is None or figures is None:
         return
     made, _ = seat
     today = dt.date.today()
     room = _pool(made.id, resources.get_workshops().room_stamp(made.id), today)
     with st.container(border=True, key=frame.key("room/compare")):
-        st.subheader(frame.t("compare.title"), anchor=False)
+        st.header(frame.t("compare.title"), anchor=False)
         st.caption(frame.t("compare.lead"))
         if not compare.contributes(frame.plan):
             st.caption(":material/info: " + frame.t("compare.consent.off"))

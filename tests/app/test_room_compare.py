@@ -22,7 +22,7 @@ def _shown(markdown: str) -> str:
 
 
 def _texts(at) -> str:
-    parts = list(at.markdown) + list(at.subheader) + list(at.caption) + list(at.info) + list(at.warning)
+    parts = list(at.markdown) + list(at.header) + list(at.caption) + list(at.info) + list(at.warning)
     return " ".join(_shown(str(e.value)) for e in parts)
 
 
@@ -47,7 +47,7 @@ def test_five_contributors_show_a_participant_their_posts_beside_the_room(store,
     tokens = _participants(store, ws, made, [1, 2, 3, 4, 10])
     at = open_page("pages/business.py", lang, tokens[1])
     assert not at.exception
-    assert i18n.t(lang, "compare.title") in [s.value for s in at.subheader]
+    assert i18n.t(lang, "compare.title") in [h.value for h in at.header]
     # posts 1 2 3 4 10: quartiles at positions 1, 2, 3 of 0..4 -> 2, 3, 4; this participant posts 2
     name = i18n.t(lang, "compare.figure.posts_week")
     said = i18n.t(lang, "compare.says", figure=name, own="2", median="3", q1="2", q3="4", n=5)
@@ -66,7 +66,7 @@ def test_four_contributors_are_not_enough_and_the_page_says_how_many(store, ws, 
 
 def test_a_plan_outside_any_workshop_shows_no_room(sample_token):
     at = open_page("pages/business.py", "en", sample_token)
-    assert i18n.t("en", "compare.title") not in [s.value for s in at.subheader]
+    assert i18n.t("en", "compare.title") not in [h.value for h in at.header]
 
 
 def test_the_consent_to_count_is_a_switch_of_its_own_that_lands_on_the_plan(store, ws, made):
