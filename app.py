@@ -50,7 +50,7 @@ def _start(frame: frame_mod.Frame, slug: str | None) -> None:
     frame_mod.open_plan(frame, new)
 
 
-st.subheader(t("start.begin_title"))
+st.header(t("start.begin_title"))
 if seat is not None:
     st.caption(t("start.room.plan_note"))
 elif frame.plan is not None:
@@ -107,7 +107,7 @@ def _clear_sample_answers(frame: frame_mod.Frame) -> None:
         frame_mod.flash("info", Message("selfcheck.cleared"))
 
 
-st.subheader(t("selfcheck.title"))
+st.header(t("selfcheck.title"))
 st.caption(t("selfcheck.lead"))
 sample_slug, sample_answers = _sample_answers(frame.plan)
 if sample_answers:  # after loading a sample: say whose answers these are, and offer to clear them

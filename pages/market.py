@@ -17,14 +17,14 @@ if not frame_mod.require_plan(frame):
 loaded = market_base.load(frame)
 market_import.customers_in(frame, loaded)
 
-st.subheader(t("marketpage.map.title"), anchor=False)
+st.header(t("marketpage.map.title"), anchor=False)
 market_ui.metrics(frame, loaded)
 choice, radii = market_ui.layer_choice(frame, loaded)
 market_ui.map_section(frame, loaded, choice, radii)
 market_places.saved_areas(frame, loaded)
 market_ui.tables(frame, loaded, radii)
 
-st.subheader(t("marketpage.places.title"), anchor=False)
+st.header(t("marketpage.places.title"), anchor=False)
 competitors, sites = st.columns(2, gap="large")
 with competitors:
     market_places.place_list(frame, ("competitors",), "competitors")

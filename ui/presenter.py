@@ -76,7 +76,8 @@ def code_panel(frame: Frame, made: Workshop, *, big: bool = False) -> None:
             st.caption(t("workshoppage.join_link"))
             st.code(link, language=None, wrap_lines=True)
     with image:
-        st.image(_qr_png(link), caption=t("workshop.code.qr_alt", code=shown), width=440 if big else 260)
+        qr_alt = t("workshop.code.qr_alt", code=shown)
+        st.image(_qr_png(link), caption=qr_alt, alt=qr_alt, width=440 if big else 260)
 
 
 def active() -> bool:

@@ -5,7 +5,7 @@ from tests.app.conftest import new_app, open_page, wkey
 
 
 def _texts(at):
-    return " ".join(str(e.value) for e in list(at.markdown) + list(at.title) + list(at.caption) + list(at.subheader))
+    return " ".join(str(e.value) for e in list(at.markdown) + list(at.title) + list(at.caption) + list(at.header))
 
 
 @pytest.mark.parametrize("lang", ["it", "en"])
