@@ -33,7 +33,10 @@ for row in range(0, len(steps), 4):  # rows of four: seven narrow cards cut the 
     cols = st.columns(4)
     for col, step in zip(cols, steps[row : row + 4], strict=False):
         with col.container(border=True):
-            st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
+            if step.id == frame.step:  # this page: its name, not a link to itself (see frame._step_link)
+                st.markdown(f"{step.icon} **{t('step.' + step.id)}**")
+            else:
+                st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
             st.caption(t(f"step.{step.id}.what"))
 
 
@@ -50,7 +53,7 @@ def _start(frame: frame_mod.Frame, slug: str | None) -> None:
     frame_mod.open_plan(frame, new)
 
 
-st.subheader(t("start.begin_title"))
+st.header(t("start.begin_title"))
 if seat is not None:
     st.caption(t("start.room.plan_note"))
 elif frame.plan is not None:
@@ -107,7 +110,7 @@ def _clear_sample_answers(frame: frame_mod.Frame) -> None:
         frame_mod.flash("info", Message("selfcheck.cleared"))
 
 
-st.subheader(t("selfcheck.title"))
+st.header(t("selfcheck.title"))
 st.caption(t("selfcheck.lead"))
 
 

@@ -21,14 +21,14 @@ goal_dicts = list(frame.plan.get("goals") or [])
 with st.expander(t("goalspage.add"), expanded=not goal_dicts, icon=":material/add_circle:"):
     goal_editor.add_section(frame, goal_dicts, today)
 
-st.subheader(t("goalspage.table"))
+st.header(t("goalspage.table"))
 if not goal_dicts:
     st.info(t("goalspage.none"))
 else:
     goal_editor.table(frame, goal_dicts, today)
-    st.subheader(t("goalspage.detail"))
+    st.header(t("goalspage.detail"))
     goal_editor.detail(frame, goal_dicts, today)
-    st.subheader(t("goalspage.tree"))
+    st.header(t("goalspage.tree"))
     st.caption(t("goalspage.tree_help"))
     tree = goals.goal_tree([goals.Goal.from_dict(g) for g in goal_dicts], today)
     st.graphviz_chart(goal_text.tree_dot(frame.lang, tree), width="stretch")

@@ -17,7 +17,7 @@ if not frame_mod.require_plan(frame):
 loaded = market_base.load(frame)
 market_import.customers_in(frame, loaded)
 
-st.subheader(t("marketpage.map.title"), anchor=False)
+st.header(t("marketpage.map.title"), anchor=False)
 market_ui.metrics(frame, loaded)
 
 
@@ -32,7 +32,7 @@ def layers_and_map() -> None:  # switching a layer or a ring reruns these alone,
 
 layers_and_map()
 
-st.subheader(t("marketpage.places.title"), anchor=False)
+st.header(t("marketpage.places.title"), anchor=False)
 competitors, sites = st.columns(2, gap="large")
 with competitors:
     market_places.place_list(frame, ("competitors",), "competitors")

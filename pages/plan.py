@@ -23,7 +23,7 @@ business = plan.get("business") or {}
 missing = f"_{t('plan.missing')}_"
 
 with st.container(border=True):
-    st.subheader(t("plan.section_business"))
+    st.header(t("plan.section_business"))
     if plan.get("sample"):
         st.caption(t("plan.sample_of", name=samples.sample_names(frame.lang).get(plan["sample"], plan["sample"])))
     sector, town = business.get("sector"), business.get("town")
@@ -40,30 +40,21 @@ with st.container(border=True):
     if channels:
         table = audit.to_table(channels)
         table["channel"] = table["channel"].map(lambda c: t("kpis.channel." + c))
-        # st.table, not st.dataframe: a static table is all this page needs, and the grid's code is heavy.
-        st.table(
-            table.rename(
-                columns={
-                    "channel": t("business.col_channel"),
-                    "followers": t("business.col_followers"),
-                    "posts_per_week": t("business.col_posts"),
-                }
-            )
-            .astype(object)
-            .fillna("")
-            .map(safe_text.for_markdown),
-            hide_index=True,
-        )
+        # A Markdown table, not st.dataframe (the grid's code is heavy) nor st.table (a box that scrolls sideways
+        # on a phone, which the keyboard cannot reach): its cells wrap. Every cell is escaped.
+        header = [t("business.col_channel"), t("business.col_followers"), t("business.col_posts")]
+        rows = table[["channel", "followers", "posts_per_week"]].astype(object).fillna("").to_numpy().tolist()
+        st.markdown(safe_text.markdown_table(header, rows))
 
 with st.container(border=True):
-    st.subheader(t("plan.section_selfcheck"))
+    st.header(t("plan.section_selfcheck"))
     result = selfcheck.score(plan.get("selfcheck") or {})
     st.markdown(f"**{frame.msg(result.headline)}** {t('selfcheck.score', score=result.score, maximum=result.maximum)}")
     if result.steps:
         st.caption(t("selfcheck.focus") + " " + ", ".join(t("step." + s) for s in result.steps))
 
 with st.container(border=True):
-    st.subheader(t("plan.section_goals"))
+    st.header(t("plan.section_goals"))
     goals = plan.get("goals") or []
     if not goals:
         st.markdown(t("plan.no_goals"))
@@ -72,15 +63,11 @@ with st.container(border=True):
         names = {
             c: t(f"goals.field.{c}").capitalize() for c in ("title", "kpi", "baseline", "target", "deadline", "owner")
         }
-        st.table(
-            table.rename(columns={**names, "smart": t("goalspage.col_smart")})
-            .astype(object)
-            .fillna("")
-            .map(safe_text.for_markdown),
-            hide_index=True,
-        )
+        names["smart"] = t("goalspage.col_smart")
+        header = [names[c] for c in table.columns]
+        st.markdown(safe_text.markdown_table(header, table.astype(object).fillna("").to_numpy().tolist()))
 
-st.subheader(t("plan.downloads"))
+st.header(t("plan.downloads"))
 st.caption(t("plan.downloads_help"))
 whole = downloads.whole_plan(plan, frame.token, frame.version)
 room = room_compare.said(frame)  # in a workshop, the PDF's page "you and the room"

@@ -18,7 +18,7 @@ if not frame_mod.require_plan(frame):
     st.stop()
 today = dt.date.today()
 
-st.subheader(t("timelinepage.in.title"), anchor=False)
+st.header(t("timelinepage.in.title"), anchor=False)
 files, by_hand = st.columns(2, gap="large")
 with files.container(border=True):
     st.markdown(f"**{t('timelinepage.import.expander')}**")
@@ -30,17 +30,17 @@ with by_hand.container(border=True):
 
 source = sections.Source(frame)
 if sections.summary(frame, source):
-    st.subheader(t("timelinepage.time.title"), anchor=False)
+    st.header(t("timelinepage.time.title"), anchor=False)
     sections.over_time(frame, source)
-    st.subheader(t("timelinepage.when.title"), anchor=False)
+    st.header(t("timelinepage.when.title"), anchor=False)
     sections.when_it_works(frame, source)
-    st.subheader(t("timelinepage.where.title"), anchor=False)
+    st.header(t("timelinepage.where.title"), anchor=False)
     sections.where(frame, source)
-    st.subheader(t("timelinepage.worked.title"), anchor=False)
+    st.header(t("timelinepage.worked.title"), anchor=False)
     sections.what_worked(frame, source)
 else:
     st.info(t("timelinepage.no_activity"))
 
-st.subheader(t("timelinepage.calendar.title"), anchor=False)
+st.header(t("timelinepage.calendar.title"), anchor=False)
 timeline_calendar.calendar_section(frame, source, today)
 frame_mod.next_step(frame)

@@ -41,7 +41,7 @@ def create(frame: Frame, store: WorkshopStore) -> None:
             st.page_link(PAGE, label=safe_text.for_markdown(made.title), icon=":material/groups:",
                          query_params={"lang": frame.lang, "room": made.id})  # fmt: skip
     with st.form("create_workshop"):
-        st.subheader(t("workshop.create.heading"))
+        st.header(t("workshop.create.heading"))
         # no max_chars (it drops a longer paste whole, silently): the limit is said, and checked on creating
         title = st.text_input(
             t("workshop.create.title"), placeholder=fields.placeholder_for(frame.lang, workshop.TITLE_MAX)

@@ -164,12 +164,10 @@ def _sidebar(frame: Frame, finished: set[str]) -> None:
                 label += " ✓"  # as in the top bar: with "· you are here" a word would not fit the sidebar
             if step.id == frame.step:
                 label += f" · {frame.t('frame.you_are_here')}"
-            st.page_link(step.script, label=label, icon=step.icon, query_params=frame.params)
+            _step_link(frame, step, label, frame.params)
         for step in path.extra(resources.existing_scripts()):
             if step.id != "join" or frame.step == "join":
-                st.page_link(
-                    step.script, label=frame.t("step." + step.id), icon=step.icon, query_params={"lang": frame.lang}
-                )
+                _step_link(frame, step, frame.t("step." + step.id), {"lang": frame.lang})
         st.divider()
         choice = st.segmented_control(
             frame.t("frame.language"),
@@ -207,7 +205,17 @@ def _top_bar(frame: Frame, finished: set[str]) -> None:
     with menu.popover(frame.t("frame.path"), icon=":material/route:", width="stretch"):
         for number, step in enumerate(steps, start=1):
             label = f"{number}. {frame.t('step.' + step.id)}" + (" ✓" if step.id in finished else "")
-            st.page_link(step.script, label=label, icon=step.icon, query_params=frame.params)
+            _step_link(frame, step, label, frame.params)
+
+
+def _step_link(frame: Frame, step: path.Step, label: str, params: dict[str, str]) -> None:
+    """A link to a step of the path; the page itself is named in bold text, not linked: a link to the page one
+    is on leads nowhere, and Streamlit marks it with the same background as a focused link, so the keyboard's
+    focus on it could not be seen."""
+    if step.id == frame.step:
+        st.markdown(f"{step.icon} **{label}**")
+    else:
+        st.page_link(step.script, label=label, icon=step.icon, query_params=params)
 
 
 def _plan_url(frame: Frame) -> str:

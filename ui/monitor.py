@@ -108,7 +108,7 @@ def _goal_card(frame: Frame, row: monitor.BoardRow) -> None:
 
 def board(frame: Frame, loaded: Loaded) -> None:
     result = loaded.result
-    st.subheader(frame.t("monitor.board.title"))
+    st.header(frame.t("monitor.board.title"))
     if not result.rows:
         st.info(frame.t("monitor.board.none"))
         return
@@ -120,7 +120,7 @@ def board(frame: Frame, loaded: Loaded) -> None:
 
 
 def alerts(frame: Frame, loaded: Loaded) -> None:
-    st.subheader(frame.t("monitor.alerts.title"))
+    st.header(frame.t("monitor.alerts.title"))
     if not loaded.result.alerts:
         st.success(frame.t("monitor.alerts.none"))
     for alert in loaded.result.alerts:
@@ -132,7 +132,7 @@ def alerts(frame: Frame, loaded: Loaded) -> None:
 def period_comparison(frame: Frame, loaded: Loaded) -> None:
     t, lang = frame.t, frame.lang
     comparison = loaded.result.comparison
-    st.subheader(t("monitor.periods.title"))
+    st.header(t("monitor.periods.title"))
     if comparison is None:
         st.info(t("monitor.periods.none"))
         return
@@ -154,7 +154,7 @@ def period_comparison(frame: Frame, loaded: Loaded) -> None:
 def loyalty(frame: Frame, loaded: Loaded) -> None:
     t, lang = frame.t, frame.lang
     summary = loaded.result.loyalty
-    st.subheader(t("monitor.loyalty.title"))
+    st.header(t("monitor.loyalty.title"))
     if summary is None:
         st.info(t("monitor.loyalty.none"))
         return
@@ -201,7 +201,7 @@ def segment_map(frame: Frame, loaded: Loaded) -> None:
 def activity_links(frame: Frame, loaded: Loaded) -> None:
     t, lang = frame.t, frame.lang
     found = loaded.result.links
-    st.subheader(t("monitor.links.title"))
+    st.header(t("monitor.links.title"))
     if found is None or found.weeks.empty:
         st.info(t("monitor.links.none"))
         return

@@ -67,16 +67,17 @@ def code_panel(frame: Frame, made: Workshop, *, big: bool = False) -> None:
     shown = workshop.format_code(made.code)
     words, image = st.columns([3, 2], vertical_alignment="center", gap="large")
     with words:
-        (st.subheader if big else st.markdown)(t("workshop.code.caption"))
+        (st.header if big else st.markdown)(t("workshop.code.caption"))  # h2 under the workshop's title
         st.caption(t("workshop.code.label"))
         st.title(shown)
         if big:  # for whoever cannot scan: the address to type, short
-            st.subheader(join_link(made).split("?")[0].rstrip("/"))
+            st.header(join_link(made).split("?")[0].rstrip("/"))  # h2 after the code's h1: no level skipped
         else:
             st.caption(t("workshoppage.join_link"))
             st.code(link, language=None, wrap_lines=True)
     with image:
-        st.image(_qr_png(link), caption=t("workshop.code.qr_alt", code=shown), width=440 if big else 260)
+        qr_alt = t("workshop.code.qr_alt", code=shown)
+        st.image(_qr_png(link), caption=qr_alt, alt=qr_alt, width=440 if big else 260)
 
 
 def active() -> bool:

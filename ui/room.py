@@ -154,7 +154,7 @@ def _bars(frame: Frame, rows: list[tuple[str, int]], total: int, empty: str) -> 
 
 
 def section(frame: Frame, the_room: room.Room, name: str) -> None:
-    st.subheader(frame.t(SECTIONS[name]))
+    st.header(frame.t(SECTIONS[name]))
     total = the_room.goals if name == "weak" else the_room.read
     if name == "towns":
         towns_map(frame, the_room, MAP_HEIGHT)
@@ -226,7 +226,7 @@ def _value(frame: Frame, kpi: str | None, value: float | None) -> str:
 def people(frame: Frame, the_room: room.Room) -> None:
     """One row a participant: a pseudonym, step and band; name, town and numbers only with consent."""
     t = frame.t
-    st.subheader(t("workshoppage.people.heading"))
+    st.header(t("workshoppage.people.heading"))
     st.caption(t("workshoppage.people.help"))
     hidden = t("workshoppage.not_shared")
     rows = [
@@ -263,7 +263,7 @@ def export(frame: Frame, made: Workshop) -> None:
     def summary() -> dict[str, object]:
         return room.summary(room.summarise(store.room_snapshot(made.id), dt.date.today()))
 
-    st.subheader(t("workshoppage.export.heading"))
+    st.header(t("workshoppage.export.heading"))
     st.caption(t("workshoppage.export.help"))
     stem = f"rotta-workshop-{made.date.isoformat()}-{made.code.lower()}"
     csv_col, md_col = st.columns(2)

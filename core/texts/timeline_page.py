@@ -150,11 +150,13 @@ TEXTS = {
     "timelinepage.time.period": ("Raggruppa per", "Group by"),
     "timelinepage.time.help": (
         "Una linea per canale. Le linee tratteggiate rosse sono i traguardi degli obiettivi che usano questa "
-        "misura; i triangoli marroni sono le azioni offline. Trascina sulla striscia in basso per "
-        "ingrandire un periodo.",
+        "misura; i triangoli marroni sono le azioni offline; sotto, i post pubblicati. Per ingrandire un "
+        "periodo, sposta gli estremi di «Periodo mostrato» (anche con le frecce della tastiera).",
         "One line per channel. Dashed red lines are the targets of the goals that use this measure; brown "
-        "triangles are offline actions. Drag over the strip below to zoom into a period.",
+        "triangles are offline actions; below, the posts published. To zoom into a period, move the ends of "
+        "“Period shown” (the arrow keys move them too).",
     ),
+    "timelinepage.time.range": ("Periodo mostrato", "Period shown"),
     "timelinepage.time.no_goal": (
         "Nessun obiettivo del piano usa questa misura: niente linea del traguardo.",
         "No goal of the plan uses this measure: no target line.",

@@ -10,6 +10,7 @@ are fixed here, widths follow the container.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,7 +26,6 @@ OVERVIEW_HEIGHT = 60
 TARGET_COLOR = "#b3261e"
 OFFLINE_COLOR = timeline.PLATFORM_COLORS[timeline.OFFLINE]
 MASKED_COLOR = "#eeeeee"
-BRUSH = "brush"
 # Fit the width to the page and keep ``height`` for the plot itself: with Streamlit's default for a
 # single view ("fit", padding included) titles and axes eat the height and grids come out squashed.
 _FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
@@ -100,9 +100,13 @@ def results_over_time(
     period: str = "week",
     goals: Sequence[Mapping[str, Any]] = (),
     offline: pd.DataFrame | None = None,
+    shown: tuple[str, str] | None = None,
 ) -> alt.VConcatChart:
     """One metric per week or month by channel, goal targets as dashed lines, offline actions as
-    marks on top; below, posts per period with a brush: drag over it to zoom the chart above.
+    marks on top; below, posts per period. ``shown`` (first and last day, ISO) zooms both to a period.
+
+    The period is chosen outside the chart (a slider the keyboard can move), not by dragging a brush over
+    it: a brush works with a mouse only, and its marks have no text alternative.
 
     ``series`` comes from ``timeline.over_time(activity, period)``, ``offline`` from
     ``timeline.offline_actions(activity)``; ``goals`` are dicts with title, kpi, target, deadline.
@@ -118,8 +122,10 @@ def results_over_time(
             "posts": series["posts"].astype(int),
         }
     )
-    brush = alt.selection_interval(encodings=["x"], name=BRUSH)
-    x = alt.X("start:T", title=when).scale(domain=brush)
+    x = alt.X("start:T", title=when)
+    if shown is not None:
+        ends = [dt.date.fromisoformat(day) for day in shown]
+        x = x.scale(domain=[alt.DateTime(year=d.year, month=d.month, date=d.day) for d in ends])
     tooltip = [
         alt.Tooltip("start:T", title=when, format="%d/%m/%Y" if lang == "it" else "%d %b %Y"),
         alt.Tooltip("channel:N", title=_t(lang, "chart.channel")),
@@ -138,13 +144,12 @@ def results_over_time(
     title = alt.TitleParams(_t(lang, f"chart.over_time.{period}", metric=name), anchor="start")
     detail = alt.layer(*layers, title=title, height=HEIGHT).properties(width="container")
     overview = (
-        alt.Chart(data, height=OVERVIEW_HEIGHT, title=alt.TitleParams(_t(lang, "chart.brush_hint"), fontSize=11))
-        .mark_area(color="#9e9e9e", interpolate="step-after")
+        alt.Chart(data, height=OVERVIEW_HEIGHT, title=alt.TitleParams(_t(lang, "chart.posts_below"), fontSize=11))
+        .mark_area(color="#6b6b6b", interpolate="step-after", clip=True)
         .encode(
-            x=alt.X("start:T", title=None),
+            x=x.title(None),
             y=alt.Y("sum(posts):Q", title=_t(lang, "metric.posts"), axis=alt.Axis(tickCount=2)),
         )
-        .add_params(brush)
         .properties(width="container")
     )
     return _localized(alt.vconcat(detail, overview, spacing=8).properties(autosize=_FIT_WIDTH), lang)

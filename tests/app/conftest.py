@@ -2,6 +2,7 @@ import datetime as dt
 import hashlib
 import re
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -71,3 +72,15 @@ def made(ws):
     from ui import room as room_ui
 
     return ws.create("Social per botteghe", dt.date(2026, 11, 27), "Perugia", "it", SECRET, room_ui.now())
+
+
+def markdown_tables(at: AppTest) -> list[pd.DataFrame]:
+    """The Markdown tables on the page (``safe_text.markdown_table``), cells as written (still escaped)."""
+    tables = []
+    for element in at.markdown:
+        lines = [line for line in str(element.value).splitlines() if line.startswith("|")]
+        if len(lines) < 2 or not re.fullmatch(r"\|(---\|)+", lines[1]):
+            continue
+        rows = [[cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines]
+        tables.append(pd.DataFrame(rows[2:], columns=rows[0]))
+    return tables

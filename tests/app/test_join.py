@@ -12,7 +12,7 @@ from ui import room as room_ui
 
 
 def _texts(at):
-    parts = list(at.markdown) + list(at.title) + list(at.subheader) + list(at.caption) + list(at.info)
+    parts = list(at.markdown) + list(at.title) + list(at.header) + list(at.subheader) + list(at.caption) + list(at.info)
     parts += list(at.warning) + list(at.error) + list(at.success)
     return " ".join(str(e.value) for e in parts)
 

@@ -13,7 +13,7 @@ import pytest
 from core import i18n, safe_text, samples
 from core.market import view as market_page
 from core.plan import plan as plan_mod
-from tests.app.conftest import open_page, wkey
+from tests.app.conftest import markdown_tables, open_page, wkey
 from tests.conftest import ROOT
 from ui import resources
 
@@ -86,11 +86,12 @@ def _summary(at) -> str:
 
 
 def _table(at, lang: str, column: str, without: str = "") -> pd.DataFrame:
-    """The page's table (``st.table``, columns named in ``lang``) with ``column`` and not ``without``, its
+    """The page's table (a Markdown table, columns named in ``lang``) with ``column`` and not ``without``, its
     columns named by id again."""
     ids = {i18n.t(lang, k): k.removeprefix("marketpage.col.") for k in i18n.TEXTS if k.startswith("marketpage.col.")}
-    for element in at.table:
-        table = element.value.rename(columns=ids).map(lambda v: str(v).replace("\\", ""))  # unescaped
+    unescaped = lambda v: str(v).replace("\\", "")  # noqa: E731
+    for shown in markdown_tables(at):
+        table = shown.rename(columns=lambda c: ids.get(unescaped(c), c)).map(unescaped)
         if column in table.columns and without not in table.columns:
             return table
     raise AssertionError(f"no table with {column!r}")
@@ -347,7 +348,7 @@ def test_text_typed_by_users_stays_text_in_the_tables_and_captions(store):
     store.apply(token, [plan_mod.Change(("followers",), [], [{"city": evil, "followers": 10}])])
     at = open_page(PAGE, "en", token)
 
-    cities = [element.value.iloc[:, 0].tolist() for element in at.table]
+    cities = [table.iloc[:, 0].tolist() for table in markdown_tables(at)]
     assert any(safe_text.for_markdown(evil) in column for column in cities)
     assert any(safe_text.for_markdown(evil) in c.value for c in at.caption)  # "not found on the map: ..."
 

@@ -4,7 +4,7 @@ import pytest
 
 from core import i18n, safe_text
 from core.plan import plan as plan_mod
-from tests.app.conftest import open_page
+from tests.app.conftest import markdown_tables, open_page
 
 
 @pytest.mark.parametrize("lang", ["it", "en"])
@@ -14,7 +14,7 @@ def test_the_plan_page_shows_what_the_plan_holds(lang, sample_token, store):
     plan, _ = store.load(sample_token)
     text = " ".join(m.value for m in at.markdown)
     assert plan["business"]["name"] in text
-    assert list(at.table[-1].value.iloc[:, 0]) == [safe_text.for_markdown(g["title"]) for g in plan["goals"]]
+    assert list(markdown_tables(at)[-1].iloc[:, 0]) == [safe_text.for_markdown(g["title"]) for g in plan["goals"]]
     assert at.title[0].value == i18n.t(lang, "plan.title")
 
 

@@ -5,7 +5,7 @@ from tests.app.conftest import new_app, open_page, wkey
 
 
 def _texts(at):
-    return " ".join(str(e.value) for e in list(at.markdown) + list(at.title) + list(at.caption) + list(at.subheader))
+    return " ".join(str(e.value) for e in list(at.markdown) + list(at.title) + list(at.caption) + list(at.header))
 
 
 @pytest.mark.parametrize("lang", ["it", "en"])
@@ -14,8 +14,10 @@ def test_the_start_page_says_what_rotta_does_and_shows_the_path(lang):
     assert not at.exception
     assert at.title[0].value == i18n.t(lang, "start.title")
     labels = [link.proto.label for link in at.get("page_link")]
-    for step in ("start", "business", "plan"):
+    for step in ("business", "plan"):
         assert any(i18n.t(lang, f"step.{step}") in label for label in labels)
+    assert not any(i18n.t(lang, "step.start") in label for label in labels)  # the page itself: named, not linked
+    assert f"**{i18n.t(lang, 'step.start')}**" in _texts(at)
     assert i18n.t(lang, "start.figure_source") in _texts(at)
 
 

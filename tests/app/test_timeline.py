@@ -62,7 +62,7 @@ def test_the_timeline_shows_each_samples_activity_in_both_languages(slug, lang, 
     titles = [json.dumps(spec.get("title", "")) + json.dumps(spec.get("vconcat", "")) for spec in _charts(at)]
     assert len(titles) >= 3
     assert any(i18n.t(lang, "timeline.heat.title") in title for title in titles)
-    headings = [h.value for h in at.subheader]
+    headings = [h.value for h in at.header]
     for key in ("in", "time", "when", "where", "worked", "calendar"):
         assert i18n.t(lang, f"timelinepage.{key}.title") in headings
     assert at.get("component_instance"), "the map is drawn"

@@ -114,7 +114,7 @@ def test_the_bakery_sits_at_the_pigneto_and_its_rome_customers_get_no_distance_b
     text = page.get_by_test_id("stMain").inner_text()
     assert f"{len(rome):,} customers in Roma: their position inside the city is unknown" in text
     assert "Half of the customers on the map" not in text  # no median over the centre of Rome
-    table = page.get_by_test_id("stTable").filter(has_text="00176").first
+    table = page.locator("[data-testid=stMarkdown] table").filter(has_text="00176").first
     expect(table).to_be_visible()
     top = rome["postcode"].value_counts()
     cells = table.inner_text().split()

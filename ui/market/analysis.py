@@ -160,7 +160,9 @@ def figures(frame: Frame, values: dict[str, str], summary: catchment.AreaSummary
 
 
 def table(frame: Frame, table: pd.DataFrame) -> None:
-    """A short table in words, as plain HTML (no grid to load), its columns named in the page's language.
-    ``st.table`` renders every cell as Markdown: names from files and users are escaped to stay text."""
-    shown = table.astype(object).fillna("").map(safe_text.for_markdown)
-    st.table(shown.rename(columns=labels(frame, table)), hide_index=True)
+    """A short table in words, its columns named in the page's language: a Markdown table (no grid to load;
+    its cells wrap on a phone, so there is no scrolling box that the keyboard could not reach). Every cell is
+    escaped: names from files and users stay text."""
+    named = labels(frame, table)
+    header = [named[c] for c in table.columns]
+    st.markdown(safe_text.markdown_table(header, table.astype(object).fillna("").to_numpy().tolist()))

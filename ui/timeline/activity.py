@@ -14,6 +14,7 @@ Vega-Lite specs are cached the same way (``charts.vega_spec``): a rerun sends th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -139,10 +140,11 @@ def _over_time_spec(
     lang: str,
     _series: pd.DataFrame,
     _offline_actions: pd.DataFrame,
+    shown: tuple[str, str] | None = None,
 ) -> dict[str, Any]:
     """``key``: ``Source.key``, which says what ``_series`` (for ``period``) and ``_offline_actions`` are."""
     goals = json.loads(goals_json)
-    chart = charts.results_over_time(_series, lang, metric, period, goals=goals, offline=_offline_actions)
+    chart = charts.results_over_time(_series, lang, metric, period, goals=goals, offline=_offline_actions, shown=shown)
     return charts.vega_spec(chart)
 
 
@@ -225,7 +227,9 @@ def over_time(frame: Frame, source: Source) -> None:
     )
     goals_json = json.dumps(goal_dicts, sort_keys=True, default=str)
     series, offline = _over_time(source.posts_key, period, source), _offline(source.key, source)
-    st.vega_lite_chart(_over_time_spec(source.key, metric, period, goals_json, lang, series, offline), width="stretch")
+    shown = _period_shown(frame, series, period)
+    spec = _over_time_spec(source.key, metric, period, goals_json, lang, series, offline, shown)
+    st.vega_lite_chart(spec, width="stretch")
     targets = timeline.target_lines(goal_dicts, metric, period)
     if targets.empty:
         st.caption(t("timelinepage.time.help") + " " + t("timelinepage.time.no_goal"))
@@ -234,6 +238,27 @@ def over_time(frame: Frame, source: Source) -> None:
         st.caption(
             t("timelinepage.time.help") + " " + t("timelinepage.time.goals", titles=safe_text.for_markdown(titles))
         )
+
+
+def _period_shown(frame: Frame, series: pd.DataFrame, period: str) -> tuple[str, str] | None:
+    """The period the chart zooms to, from a slider (keyboard: Tab to an end, then the arrow keys); None when
+    the data covers a single period or the whole of it is shown."""
+    starts = sorted({pd.Timestamp(s).date() for s in series["start"]}) if len(series) else []
+    if len(starts) < 2:
+        return None
+    first, last = starts[0], starts[-1]
+    chosen = st.slider(
+        frame.t("timelinepage.time.range"),
+        min_value=first,
+        max_value=last,
+        value=(first, last),
+        step=dt.timedelta(days=7 if period == "week" else 1),
+        format="DD/MM/YYYY" if frame.lang == "it" else "D MMM YYYY",
+        key=f"timeline_range:{period}:{first}:{last}",  # other data, another range: a slider of its own
+    )
+    if tuple(chosen) == (first, last):
+        return None
+    return chosen[0].isoformat(), chosen[1].isoformat()
 
 
 # ---- When it works -------------------------------------------------------------------------------------

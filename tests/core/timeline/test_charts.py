@@ -62,15 +62,24 @@ def _data(spec: dict, layer: dict) -> list[dict]:
     return spec["datasets"][layer["data"]["name"]]
 
 
-def test_the_over_time_chart_has_a_brush_below_that_zooms_the_chart_above():
+def test_the_over_time_chart_shows_posts_below_and_no_brush_a_keyboard_cannot_move():
     spec = _spec()
     detail, overview = spec["vconcat"]
 
-    assert spec["params"][0]["name"] == charts.BRUSH
-    assert spec["params"][0]["select"] == {"type": "interval", "encodings": ["x"]}
-    assert spec["params"][0]["views"] == [overview["name"]]
-    assert detail["layer"][0]["encoding"]["x"]["scale"]["domain"] == {"param": charts.BRUSH}
+    assert "params" not in spec and "params" not in overview
+    assert "scale" not in detail["layer"][0]["encoding"]["x"]  # the whole period
     assert overview["encoding"]["y"]["aggregate"] == "sum"
+
+
+def test_the_over_time_chart_zooms_to_the_period_shown():
+    series = timeline.over_time(ACTIVITY, "week")
+    shown = ("2025-03-03", "2025-03-10")
+    chart = charts.results_over_time(series, "en", "reach", "week", GOALS, timeline.offline_actions(ACTIVITY), shown)
+    detail, overview = chart.to_dict()["vconcat"]
+
+    first, last = {"year": 2025, "month": 3, "date": 3}, {"year": 2025, "month": 3, "date": 10}
+    assert detail["layer"][0]["encoding"]["x"]["scale"]["domain"] == [first, last]
+    assert overview["encoding"]["x"]["scale"]["domain"] == [first, last]
 
 
 def test_each_channel_is_a_line_in_its_own_colour():
