@@ -30,6 +30,8 @@ else:
     goal_editor.detail(frame, goal_dicts, today)
     st.subheader(t("goalspage.tree"))
     st.caption(t("goalspage.tree_help"))
-    tree = goals.goal_tree([goals.Goal.from_dict(g) for g in goal_dicts], today)
+    valid = [goals.Goal.from_dict(g) for g in goal_dicts]
+    paces = {g.id: goal_editor.goal_standing(frame, g, today).pace for g in valid}
+    tree = goals.goal_tree(valid, today, paces)
     st.graphviz_chart(goal_text.tree_dot(frame.lang, tree), width="stretch")
 frame_mod.next_step(frame)

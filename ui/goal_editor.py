@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import streamlit as st
 
 from core import safe_text, schema
-from core.goals import baselines, goals, kpis, measures, objectives, smart, tracking, vanity
+from core.goals import baselines, goals, kpis, measures, objectives, smart, standing, vanity
 from core.goals import templates as goal_templates
 from core.goals import text as goal_text
 from core.i18n import Message
@@ -45,10 +46,16 @@ def _measured(key: tuple[object, ...], channels: tuple[str, ...], as_of: dt.date
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _series(
-    key: tuple[object, ...], kpi: str, channels: tuple[str, ...], start: dt.date, as_of: dt.date, _data: measures.Data
-):
-    return measures.series(kpi, channels, _data, start, as_of)
+def _standing(key: tuple[object, ...], goal_json: str, as_of: dt.date, _data: measures.Data) -> standing.Standing:
+    """Keyed by the plan's exact tables, the goal as saved and the day measured to; read only."""
+    return standing.standing(goals.Goal.from_dict(json.loads(goal_json)), _data, as_of)
+
+
+def goal_standing(frame: Frame, goal: goals.Goal, today: dt.date) -> standing.Standing:
+    """Where the goal stands on the plan's data, measured up to the last day the data covers (as the Monitor)."""
+    data = data_mod.plan_data(frame)
+    goal_json = json.dumps(goal.to_dict(), sort_keys=True)
+    return _standing(data_mod.data_key(frame), goal_json, data_mod.as_of(data, today), data)
 
 
 def audit_values(frame: Frame, today: dt.date) -> dict[str, dict[str, float]]:
@@ -332,10 +339,10 @@ def smart_panel(
             args=(frame, goal_dicts, index, found.suggestion),
             type="primary",
         )
-    pace = goals.required_pace(goal, today)
-    if pace is not None and goal.kpi:
-        st.info(t("goalspage.pace", pace=kpis.format_change(lang, goal.kpi, pace)))
-    progress_panel(frame, goal, today)
+    found = goal_standing(frame, goal, today)
+    if found.pace is not None and goal.kpi:
+        st.info(t("goalspage.pace", pace=kpis.format_change(lang, goal.kpi, found.pace)))
+    progress_panel(frame, goal, found)
 
 
 LIGHTS = {
@@ -347,21 +354,17 @@ LIGHTS = {
 }
 
 
-def progress_panel(frame: Frame, goal: goals.Goal, today: dt.date) -> None:
+def progress_panel(frame: Frame, goal: goals.Goal, found: standing.Standing) -> None:
     """Where the goal stands on the plan's data: light, progress, pace needed vs achieved, forecast."""
     t = frame.t
     st.markdown(f"**{t('goalspage.tracking')}**")
     if goal.kpi is None:
         return
-    data = data_mod.plan_data(frame)
-    as_of = data_mod.as_of(data, today)
-    start = min(goal.start, as_of) - dt.timedelta(days=7)
-    values = _series(data_mod.data_key(frame), goal.kpi, goal.channels, start, as_of, data)
-    if values is None:
-        sources = ", ".join(t(f"kpis.source.{s}") for s in kpis.KPIS[goal.kpi].sources)
+    result = found.tracking
+    if found.missing and result.message.key == "goals.track.no_data":
+        sources = ", ".join(t(f"kpis.source.{s}") for s in found.missing)
         st.caption(t("goalspage.no_data", sources=sources))
         return
-    result = tracking.track(goal, values, as_of)
     st.markdown(f"{LIGHTS[result.status]} **{t('goals.status.' + result.status)}** · {_render(frame, result.message)}")
     if result.progress is not None:
-        st.progress(min(1.0, max(0.0, result.progress)))
+        st.progress(1.0 if found.reached else min(1.0, max(0.0, result.progress)))

@@ -70,8 +70,7 @@ def goal_row(raw: Any, data: measures.Data, today: dt.date, as_of: dt.date, lang
     def value(v: float | None) -> str:
         return "" if v is None or kpi is None else kpis.format_value(lang, kpi, v)
 
-    pace = None if row.reached else row.pace_needed
-    pace = goals_mod.required_pace(goal, today) if pace is None and not row.reached else pace
+    pace = row.pace_needed  # core.goals.standing's: None once reached, from the baseline while unmeasured
     letters = tuple(
         model.Letter(
             c.letter,

@@ -10,7 +10,6 @@ the map get tables of a few hundred rows, whatever the size of the data. Every m
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from core import i18n, safe_text
-from core.goals import goals, kpis, measures, tracking
+from core.goals import goals, measures, standing
 from core.goals import text as goal_text
 from core.i18n import Message
 from core.monitor import alerts as alerts_mod
@@ -45,22 +44,15 @@ def board_row(goal_dict: Mapping[str, Any], data: measures.Data, as_of: dt.date)
     except goals.GoalError as error:
         title, goal_id = str(goal_dict.get("title") or ""), str(goal_dict.get("id") or "")
         return BoardRow(goal_id, title, None, "no_data", None, None, None, None, None, None, error.message)
-    empty = BoardRow(
-        goal.id, goal.title, goal.kpi, "no_data", None, goal.target, None, None, None, None,
-        Message("goals.track.incomplete"),
-    )  # fmt: skip
-    if goal.kpi is None:
-        return empty
-    start = min(goal.start, as_of) - dt.timedelta(days=7)
-    values = measures.series(goal.kpi, goal.channels, data, start, as_of)
-    if values is None:
-        sources = kpis.KPIS[goal.kpi].sources
-        message = Message("monitor.board.no_data", {"kpi": goal.kpi, "sources": sources})
-        return dataclasses.replace(empty, message=message, missing=sources)
-    result = tracking.track(goal, values, as_of)
+    found = standing.standing(goal, data, as_of)
+    result = found.tracking
+    message = result.message
+    if found.missing and message.key == "goals.track.no_data":
+        message = Message("monitor.board.no_data", {"kpi": goal.kpi, "sources": found.missing})
     return BoardRow(
         goal.id, goal.title, goal.kpi, result.status, result.current, goal.target, result.progress,
-        result.pace_needed, result.pace_achieved, result.forecast_date, result.message,
+        found.pace, result.pace_achieved, result.forecast_date, message,
+        missing=found.missing if message.key == "monitor.board.no_data" else (),
     )  # fmt: skip
 
 

@@ -27,4 +27,4 @@ class BoardRow:
 
     @property
     def reached(self) -> bool:
-        return self.message.key == "goals.track.reached"
+        return self.message.key in ("goals.track.reached", "goals.track.reached_month")

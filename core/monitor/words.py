@@ -23,7 +23,7 @@ def status_text(lang: str, row: BoardRow) -> str:
     """The status's name; a goal without a KPI, target or deadline says what it lacks instead of "no data"."""
     if row.kpi is None:
         return i18n.t(lang, "monitor.board.no_kpi")
-    if row.message.key == "goals.track.incomplete":
+    if row.message.key.startswith("goals.track.incomplete"):
         return i18n.t(lang, "monitor.board.incomplete")
     return i18n.t(lang, f"goals.status.{row.status}")
 

@@ -198,6 +198,29 @@ _TRACK = {
         "Fissa indicatore, traguardo e scadenza per seguire questo obiettivo.",
         "Set a KPI, a target and a deadline to track this goal.",
     ),
+    "incomplete_target": (
+        "Fissa il traguardo di {kpi} per seguire questo obiettivo.",
+        "Set the {kpi} target to track this goal.",
+    ),
+    "incomplete_deadline": (
+        "Fissa la scadenza per seguire questo obiettivo.",
+        "Set the deadline to track this goal.",
+    ),
+    "incomplete_target_deadline": (
+        "Fissa il traguardo di {kpi} e la scadenza per seguire questo obiettivo.",
+        "Set the {kpi} target and the deadline to track this goal.",
+    ),
+    "first_month": (
+        "Il primo mese dall'inizio finisce il {first_date}: è il primo totale con cui giudicare l'obiettivo "
+        "(gli ultimi 30 giorni: {current_val}, traguardo {target_val}).",
+        "The first month since the start ends on {first_date}: it is the first total to judge the goal by "
+        "(the last 30 days: {current_val}, target {target_val}).",
+    ),
+    "reached_month": (
+        "Traguardo raggiunto: {current_val} negli ultimi 30 giorni (traguardo {target_val}), la prima volta il "
+        "{reached_date}.",
+        "Target reached: {current_val} in the last 30 days (target {target_val}), first on {reached_date}.",
+    ),
     "not_started": ("Comincia il {start_date}.", "Starts on {start_date}."),
     "no_data": (
         "Ancora nessun dato di {kpi}: importa {sources} per seguirlo.",

@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
-from core import i18n
-from core.goals import goals, smart
+from core import i18n, safe_text, samples
+from core.goals import goals, kpis, smart
+from core.plan import plan as plan_mod
 from tests.app.conftest import open_page, wkey
 
 
@@ -80,3 +81,83 @@ def test_deleting_a_goal_removes_it(sample_token, store):
     before = _plan_goals(store, sample_token)
     at.button(key=wkey(at, sample_token, f"delete_{before[0]['id']}")).click().run()
     assert [g["id"] for g in _plan_goals(store, sample_token)] == [g["id"] for g in before[1:]]
+
+
+def _last_day(sample) -> dt.date:
+    """The last day the sample's data covers, worked out here from its tables."""
+    last_post = sample.activity["when"].dt.tz_convert("Europe/Rome").max().date()
+    return max(last_post, sample.orders["date"].max().date())
+
+
+def _month_of_posts(sample, platform: str, as_of: dt.date):
+    """The platform's published items (posts, reels, stories: no daily series, events or offline actions) of the
+    30 days up to ``as_of`` (Italian days), picked here independently."""
+    posts = sample.activity[
+        sample.activity["platform"].eq(platform) & sample.activity["kind"].isin(["post", "reel", "story", "video"])
+    ]
+    days = posts["when"].dt.tz_convert("Europe/Rome").dt.date
+    return posts[(days > as_of - dt.timedelta(days=30)) & (days <= as_of)]
+
+
+def _sample_token(store, slug):
+    sample = samples.load_sample(slug)
+    return store.create(plan_mod.from_sample(slug, sample.profile, sample.goals, dt.date.today()))[0], sample
+
+
+def _shown(at) -> str:
+    return "\n".join(e.value for kind in ("markdown", "caption", "info", "success", "error") for e in getattr(at, kind))
+
+
+def _pick(at, token, goal_id):
+    at.selectbox(key=wkey(at, token, f"goal_pick_{at.session_state['goal_selected']}")).set_value(goal_id).run()
+
+
+def test_the_goals_page_and_the_monitor_agree_that_the_bakery_reach_goal_is_reached_with_no_pace(store):
+    token, sample = _sample_token(store, "forno")
+    goal = sample.goals[0]
+    assert goal["kpi"] == "reach" and goal["channels"] == ["instagram"]
+    reach = _month_of_posts(sample, "instagram", _last_day(sample))["reach"].sum()
+    assert reach >= goal["target"]  # the sample's last month is past the target
+    value = safe_text.for_markdown(kpis.format_value("en", "reach", reach))  # as the Markdown source shows it
+
+    page = open_page("pages/goals.py", "en", token)
+    _pick(page, token, goal["id"])
+    shown = _shown(page)
+    assert i18n.t("en", "goals.status.on_track") in shown and value in shown
+    assert not [e for e in page.info if i18n.t("en", "goalspage.pace", pace="")[:10] in e.value]
+
+    monitor_page = open_page("pages/monitor.py", "en", token)
+    card = next(m.value for m in monitor_page.markdown if value in m.value)
+    assert i18n.t("en", "monitor.col.pace_needed") not in card
+
+
+def test_the_goals_page_and_the_monitor_ask_the_winery_for_the_same_engagement_pace(store):
+    token, sample = _sample_token(store, "cantina")
+    goal = next(g for g in sample.goals if g["kpi"] == "engagement_rate")
+    as_of = _last_day(sample)
+    month = _month_of_posts(sample, "instagram", as_of)
+    rate = month["interactions"].sum() / month["reach"].where(month["reach"].notna(), month["views"]).sum()
+    weeks = (dt.date.fromisoformat(goal["deadline"]) - as_of).days / 7
+    pace = kpis.format_change("en", "engagement_rate", (goal["target"] - rate) / weeks)
+    current = kpis.format_value("en", "engagement_rate", rate)
+
+    page = open_page("pages/goals.py", "en", token)
+    _pick(page, token, goal["id"])
+    assert any(i18n.t("en", "goalspage.pace", pace=pace) == e.value for e in page.info)
+
+    monitor_page = open_page("pages/monitor.py", "en", token)
+    card = next(m.value for m in monitor_page.markdown if f"**{current}**" in m.value)
+    assert i18n.t("en", "goals.tree.pace", pace=pace) in card
+
+
+def test_a_goal_with_a_kpi_but_no_target_is_asked_for_its_target_not_for_a_kpi(store):
+    token, sample = _sample_token(store, "cantina")
+    goal = next(g for g in sample.goals if g["kpi"] == "revenue")
+    assert goal["target"] is None
+    asked = i18n.t("en", "goals.track.incomplete_target", kpi=kpis.name("en", "revenue"))
+
+    monitor_page = open_page("pages/monitor.py", "en", token)
+    assert asked in [c.value for c in monitor_page.caption]
+    page = open_page("pages/goals.py", "en", token)
+    _pick(page, token, goal["id"])
+    assert any(asked in m.value for m in page.markdown)
