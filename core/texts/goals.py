@@ -404,7 +404,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "goals.tree.untitled": ("(senza titolo)", "(untitled)"),
     "goals.tree.no_kpi": ("KPI da scegliere", "KPI to choose"),
     "goals.tree.no_actions": ("Azioni da decidere", "Actions to decide"),
-    "goals.title.open": ("{what}: traguardo da fissare, entro il {deadline}", "{what}: target to set, by {deadline}"),
+    "goals.title.open": ("{what} entro il {deadline}", "{what} by {deadline}"),
     **{f"goals.field.{k}": v for k, v in _FIELDS.items()},
     **{f"goals.smart.{k}": v for k, v in _SMART.items()},
     **{f"goals.vanity.{k}": v for k, v in _VANITY.items()},

@@ -17,6 +17,20 @@ TEXTS = {
         "For your own goal, pick the KPI in the details.",
     ),
     "goalspage.added": ("Obiettivo aggiunto: «{title}».", "Goal added: “{title}”."),
+    "goalspage.already": (
+        "«{title}» è già tra i tuoi obiettivi: lo trovi nella tabella qui sotto.",
+        "“{title}” is already one of your goals: it is in the table below.",
+    ),
+    "goalspage.added_before": ("Già tra i tuoi obiettivi.", "Already one of your goals."),
+    "goalspage.target_to_set": (
+        "Traguardo da fissare: lo scrivi nei dettagli.",
+        "Target to set: you write it in the details.",
+    ),
+    "goalspage.date_placeholder": ("gg/mm/aaaa", "dd/mm/yyyy"),
+    "goalspage.date_help": (
+        "Scrivi la data come 31/03/2027 e premi Invio.",
+        "Write the date as 31/03/2027 and press Enter.",
+    ),
     "goalspage.none": (
         "Nessun obiettivo ancora: scegline uno qui sopra.",
         "No goals yet: pick one above.",
