@@ -23,6 +23,7 @@ from core.deliverable import xlsx as export_xlsx
 from core.goals import measures
 from core.plan import bundle
 from core.plan import plan as plan_mod
+from ui import data as data_mod
 from ui import resources
 from ui.frame import Frame
 
@@ -91,7 +92,7 @@ def files(
     whole: WholePlan | None = None,
 ) -> list[File]:
     """PDF, XLSX, Markdown, JSON (``whole``, else the plan with no imports) and (with calendar items) .ics."""
-    built = functools.cache(lambda: deliverable.build(plan, data, today, lang))
+    built = functools.cache(lambda: deliverable.build(plan, data, today, lang, data_mod.goal_places(plan)))
     name = (plan.get("business") or {}).get("name") or ""
     created = plan.get("created", "")
 

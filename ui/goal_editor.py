@@ -36,16 +36,21 @@ def _measured(key: tuple[object, ...], channels: tuple[str, ...], as_of: dt.date
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _standing(key: tuple[object, ...], goal_json: str, as_of: dt.date, _data: measures.Data) -> standing.Standing:
-    """Keyed by the plan's exact tables, the goal as saved and the day measured to; read only."""
-    return standing.standing(goals.Goal.from_dict(json.loads(goal_json)), _data, as_of)
+def _standing(
+    key: tuple[object, ...], goal_json: str, as_of: dt.date, places_key: str, _data: measures.Data, _places: Any
+) -> standing.Standing:
+    """Keyed by the plan's exact tables, the goal as saved, the day measured to and the plan's places; read only."""
+    return standing.standing(goals.Goal.from_dict(json.loads(goal_json)), _data, as_of, _places)
 
 
 def goal_standing(frame: Frame, goal: goals.Goal, today: dt.date) -> standing.Standing:
-    """Where the goal stands on the plan's data, measured up to the last day the data covers (as the Monitor)."""
+    """Where the goal stands on the plan's data inside its place, measured up to the last day the data covers
+    (as the Monitor and the Plan)."""
     data = data_mod.plan_data(frame)
     goal_json = json.dumps(goal.to_dict(), sort_keys=True)
-    return _standing(data_mod.data_key(frame), goal_json, data_mod.as_of(data, today), data)
+    places_key = data_mod.places_key(frame.plan)
+    places = data_mod.goal_places(frame.plan)
+    return _standing(data_mod.data_key(frame), goal_json, data_mod.as_of(data, today), places_key, data, places)
 
 
 def audit_values(frame: Frame, today: dt.date) -> dict[str, dict[str, float]]:
@@ -344,3 +349,5 @@ def progress_panel(frame: Frame, goal: goals.Goal, found: standing.Standing) -> 
     st.markdown(f"{LIGHTS[result.status]} **{t('goals.status.' + result.status)}** · {_render(frame, result.message)}")
     if result.progress is not None:
         st.progress(1.0 if found.reached else min(1.0, max(0.0, result.progress)))
+    if found.where is not None:
+        st.caption(f":material/location_on: {_render(frame, found.where)}")

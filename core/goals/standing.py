@@ -8,13 +8,14 @@ clock) and judges it with ``core.goals.tracking.track``, whose rules tell a leve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass
 
 import pandas as pd
 
-from core.goals import goals, kpis, measures, tracking
+from core.goals import goals, kpis, measures, tracking, where
 from core.i18n import Message
 
 WEEK = dt.timedelta(days=7)
@@ -25,6 +26,7 @@ class Standing:
     tracking: tracking.Tracking
     pace: float | None  # units a week still needed: None once reached, after the deadline or without numbers
     missing: tuple[str, ...] = ()  # the KPI's sources when its data is not imported
+    where: Message | None = None  # how the goal's place was used (``core.goals.where``), when it needs saying
 
     @property
     def reached(self) -> bool:
@@ -38,10 +40,17 @@ def measured_from(goal: goals.Goal, as_of: dt.date) -> dt.date:
     return min(since, as_of - WEEK)
 
 
-def standing(goal: goals.Goal, data: measures.Data, as_of: dt.date) -> Standing:
-    """The goal measured on ``data`` and judged on ``as_of``."""
+def standing(goal: goals.Goal, data: measures.Data, as_of: dt.date, places: where.Places | None = None) -> Standing:
+    """The goal measured on ``data`` inside its place (``places``: the plan's areas and towns), judged on ``as_of``."""
     if goal.kpi is None:
         return Standing(tracking.track(goal, _empty(), as_of), None)
+    scope = where.scope(goal, data, places or where.Places())
+    found = _judged(goal, scope.data, as_of)
+    return dataclasses.replace(found, where=scope.note)
+
+
+def _judged(goal: goals.Goal, data: measures.Data, as_of: dt.date) -> Standing:
+    assert goal.kpi is not None
     values = measures.series(goal.kpi, goal.channels, data, measured_from(goal, as_of), as_of)
     if values is None:
         sources = kpis.KPIS[goal.kpi].sources

@@ -68,8 +68,10 @@ def _format(lang: str, name: str, value: Any, params: dict[str, Any]) -> str:
 
 
 def place_text(lang: str, kind: str, value: str) -> str:
-    """``"Forlì"``, or "the whole market" when the goal is not about one place."""
-    return i18n.t(lang, "goals.place.whole") if kind == "market" or not value else value
+    """``"Forlì"``, "abroad" for the market abroad, or "the whole market" when the goal is not about one place."""
+    if kind == "market" and value == "abroad":
+        return i18n.t(lang, "business.market.abroad")
+    return i18n.t(lang, "goals.place.whole") if kind == "market" or not value.strip() else value
 
 
 def goal_title(lang: str, kpi_id: str, place: goals.Place, target: float | None, deadline: dt.date) -> str:

@@ -24,6 +24,8 @@ class BoardRow:
     forecast_date: dt.date | None  # for a goal already reached: the day it was reached
     message: Message
     missing: tuple[str, ...] = ()
+    place: tuple[str, str] = ("market", "")  # the goal's place: kind and value (core.goals.goals.Place)
+    where: Message | None = None  # how the place was used in tracking it (core.goals.where)
 
     @property
     def reached(self) -> bool:

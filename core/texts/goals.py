@@ -398,6 +398,39 @@ _ACTIONS = {
     ),
 }
 
+_WHERE = {  # how a goal's place was used in tracking it (core.goals.where)
+    "account": (
+        "{kpi} arriva dalle piattaforme per tutto l'account, senza luogo: questo obiettivo è seguito su tutto "
+        "l'account, non solo a {place}.",
+        "{kpi} comes from the platforms for the whole account, with no place: this goal is tracked on all of it, "
+        "not only in {place}.",
+    ),
+    "customers": (
+        "Seguito a {place}: {customers_n} {customers_n:cliente|clienti} e i loro ordini, non tutto il mercato.",
+        "Tracked in {place}: {customers_n} {customers_n:customer|customers} and their orders, not the whole market.",
+    ),
+    "account_abroad": (
+        "{kpi} arriva dalle piattaforme per tutto l'account, senza luogo: questo obiettivo è seguito su tutto "
+        "l'account, non solo all'estero.",
+        "{kpi} comes from the platforms for the whole account, with no place: this goal is tracked on all of it, "
+        "not only abroad.",
+    ),
+    "customers_abroad": (
+        "Seguito all'estero: {customers_n} {customers_n:cliente|clienti} e i loro ordini, non tutto il mercato.",
+        "Tracked abroad: {customers_n} {customers_n:customer|customers} and their orders, not the whole market.",
+    ),
+    "share": (
+        "La quota di tutti i clienti che stanno in {place} ({customers_n} oggi).",
+        "The share of all customers who are in {place} ({customers_n} today).",
+    ),
+    "unknown": (
+        "Rotta non trova «{place}» ({place_kind}) tra i luoghi dei clienti: questo obiettivo è seguito su tutto "
+        "il mercato.",
+        "Rotta does not find “{place}” ({place_kind}) among the customers' places: this goal is tracked on the "
+        "whole market.",
+    ),
+}
+
 TEXTS: dict[str, tuple[str, str]] = {
     "goals.title.target": ("{what}: {target} entro il {deadline}", "{what}: {target} by {deadline}"),
     "goals.tree.pace": ("{pace} a settimana", "{pace} a week"),
@@ -409,6 +442,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     **{f"goals.smart.{k}": v for k, v in _SMART.items()},
     **{f"goals.vanity.{k}": v for k, v in _VANITY.items()},
     **{f"goals.track.{k}": v for k, v in _TRACK.items()},
+    **{f"goals.where.{k}": v for k, v in _WHERE.items()},
     **{f"goals.status.{k}": v for k, v in _STATUS.items()},
     **{f"goals.place.{k}": v for k, v in _PLACE.items()},
     **{f"goals.action.{kpi}.{n}": pair for kpi, pairs in _ACTIONS.items() for n, pair in enumerate(pairs, start=1)},
