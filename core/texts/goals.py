@@ -56,6 +56,10 @@ _SMART = {
         "Chiaro: {channels}, tutto il mercato, lo segue {owner}.",
         "Clear: {channels}, the whole market, {owner} looks after it.",
     ),
+    "s.ok_abroad": (
+        "Chiaro: {channels}, all'estero, lo segue {owner}.",
+        "Clear: {channels}, abroad, {owner} looks after it.",
+    ),
     "s.ok_place": (
         "Chiaro: {channels}, a {place}, lo segue {owner}.",
         "Clear: {channels}, in {place}, {owner} looks after it.",

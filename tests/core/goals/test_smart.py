@@ -141,3 +141,13 @@ def test_a_missing_channel_is_suggested_from_the_channel_the_title_names():
 
 def test_the_shortest_goal_is_as_long_as_the_data_tracking_needs_to_judge():
     assert smart.MIN_WEEKS == tracking.MIN_WEEKS
+
+
+def test_a_goal_on_the_market_abroad_says_abroad_not_the_whole_market():
+    from core import samples
+    from core.goals import text as goal_text
+
+    goal = goals.Goal.from_dict(samples.load_sample("cantina").goals[0])
+    assert goal.place == goals.Place("market", "abroad")
+    specific = smart.smart_check(goal, dt.date(2026, 12, 7))[0]
+    assert goal_text.render("en", specific.reason) == "Clear: Website, Newsletter, abroad, Lorenzo looks after it."
