@@ -7,7 +7,7 @@ import streamlit as st
 from core.goals import goals
 from core.goals import text as goal_text
 from ui import frame as frame_mod
-from ui import goal_add, goal_editor
+from ui import goal_add, goal_draft, goal_editor
 
 frame = frame_mod.page("goals")
 t = frame.t
@@ -18,6 +18,7 @@ if not frame_mod.require_plan(frame):
 today = dt.date.today()
 goal_dicts = list(frame.plan.get("goals") or [])
 
+goal_draft.box(frame, goal_dicts, today)
 goal_add.box(frame, goal_dicts, today)
 
 st.subheader(t("goalspage.table"))

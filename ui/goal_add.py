@@ -22,12 +22,13 @@ from ui.frame import Frame
 OPEN_KEY = "goals/add_open"  # with the plan: frame.key(OPEN_KEY)
 
 
-def _free_id(goal_dicts: list[dict[str, Any]]) -> str:
+def free_id(goal_dicts: list[dict[str, Any]]) -> str:
     taken = {g["id"] for g in goal_dicts}
     return next(f"g{n}" for n in range(1, len(taken) + 2) if f"g{n}" not in taken)
 
 
-def _add(frame: Frame, goal_dicts: list[dict[str, Any]], new: dict[str, Any]) -> None:
+def add(frame: Frame, goal_dicts: list[dict[str, Any]], new: dict[str, Any]) -> None:
+    """Add ``new`` to the plan's goals and select it; a ready goal already added is refused with a message."""
     st.session_state[frame.key(OPEN_KEY)] = True  # the box stays open for the next goal
     loaded = resources.get_store().load(frame.token) if frame.token else None
     stored = (loaded[0].get("goals") or []) if loaded else goal_dicts  # what another tab may have added meanwhile
@@ -74,12 +75,12 @@ def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) 
             st.button(
                 t("goalspage.add_this"),
                 key=frame.key(f"add_{objective}_{template['kpi']}"),
-                on_click=_add,
+                on_click=add,
                 args=(frame, goal_dicts, template),
                 disabled=template in added,
             )
     blank = {
-        "id": _free_id(goal_dicts), "objective": objective, "title": "", "kpi": None, "channels": [], "baseline": None,
+        "id": free_id(goal_dicts), "objective": objective, "title": "", "kpi": None, "channels": [], "baseline": None,
         "target": None, "start": today.isoformat(), "deadline": None, "place": {"kind": "market", "value": ""},
         "actions": [], "owner": "",
     }  # fmt: skip
@@ -88,6 +89,6 @@ def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) 
         st.button(
             t("goalspage.add_custom"),
             key=frame.key(f"add_custom_{objective}"),
-            on_click=_add,
+            on_click=add,
             args=(frame, goal_dicts, blank),
         )

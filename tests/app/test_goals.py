@@ -247,3 +247,30 @@ def test_the_goal_picker_shows_a_typed_title_at_once(empty_token, store):
     at.text_input(key=wkey(at, empty_token, "goal", goal_id, "title")).input("Più clienti al Pigneto").run()
     assert _picker(at).options == ["Più clienti al Pigneto"]
     assert _picker(at).key != before  # a new widget: the browser cannot keep showing "(untitled)"
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("it", "più follower"), ("en", "more followers")])
+def test_a_goal_in_ones_own_words_is_checked_on_the_first_screen_and_added_measurable(empty_token, store, lang, typed):
+    at = open_page("pages/goals.py", lang, empty_token)
+    draft = at.text_input(key=wkey(at, empty_token, "goals/draft"))  # on the page from the start, no box to open
+    assert draft.label == i18n.t(lang, "goalspage.draft.label")
+    draft.input(typed).run()
+    assert not at.exception
+    said = i18n.t(lang, "goals.vanity.followers", title=typed)  # the vanity check names the goal, as typed
+    assert any(said in w.value.replace("\\", "") for w in at.warning)
+    shown = " ".join(m.value for m in at.markdown)
+    assert all(f"**{letter} · {i18n.t(lang, 'goals.smart.letter.' + letter)}**" in shown for letter in "SMART")
+    at.button(key=wkey(at, empty_token, "goals/draft_better")).click().run()
+    saved = _plan_goals(store, empty_token)
+    assert len(saved) == 1 and saved[0]["kpi"] and saved[0]["kpi"] != "followers"
+    assert at.text_input(key=wkey(at, empty_token, "goals/draft")).value == ""
+    assert at.dataframe  # the page reran: the new goal is in the table
+
+
+def test_a_goal_in_ones_own_words_can_be_added_as_written(empty_token, store):
+    at = open_page("pages/goals.py", "it", empty_token)
+    at.text_input(key=wkey(at, empty_token, "goals/draft")).input("Più clienti dal quartiere").run()
+    at.button(key=wkey(at, empty_token, "goals/draft_add")).click().run()
+    saved = _plan_goals(store, empty_token)
+    assert [g["title"] for g in saved] == ["Più clienti dal quartiere"]
+    assert at.session_state["goal_selected"] == saved[0]["id"]

@@ -107,3 +107,26 @@ def test_goals_are_entered_without_slips(page: Page, server, store, size, lang):
     assert store.load(token)[0]["goals"][-1]["title"] == typed
     expect(picker).to_have_value(typed)
     assert app_errors(page) == []
+
+
+@pytest.mark.parametrize(("size", "lang"), [("phone", "it"), ("laptop", "en"), ("phone", "en"), ("laptop", "it")])
+def test_a_goal_in_ones_own_words_is_checked_as_it_is_typed(page: Page, server, store, size, lang):
+    token = store.create(plan_mod.new_plan(dt.date.today()))[0]
+    page.set_viewport_size(SIZES[size])
+    page.goto(f"{server.url}/goals?plan={token}&lang={lang}")
+    wait_ready(page)
+    draft = page.get_by_label(i18n.t(lang, "goalspage.draft.label"), exact=True)
+    expect(draft).to_be_visible()  # on the first screen, no box to open
+    assert draft.bounding_box()["y"] < SIZES[size]["height"]
+    typed = "più follower" if lang == "it" else "more followers"
+    draft.press_sequentially(typed, delay=40)  # typed, never Enter nor leaving the field
+    said = i18n.t(lang, "goals.vanity.followers", title=typed)
+    expect(page.locator("[data-testid=stAlertContentWarning]").filter(has_text=said)).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(f"M · {i18n.t(lang, 'goals.smart.letter.M')}")).to_be_visible()
+    expect(draft).to_be_focused()
+    page.get_by_role("button", name=i18n.t(lang, "goalspage.use_better_add")).click()
+    wait_ready(page)
+    expect(page.get_by_role("combobox", name=i18n.t(lang, "goalspage.pick"), exact=True)).to_be_visible(timeout=30_000)
+    saved = store.load(token)[0]["goals"]
+    assert len(saved) == 1 and saved[0]["kpi"] not in (None, "followers")
+    assert app_errors(page) == []

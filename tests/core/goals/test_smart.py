@@ -145,7 +145,6 @@ def test_the_shortest_goal_is_as_long_as_the_data_tracking_needs_to_judge():
 
 def test_a_goal_on_the_market_abroad_says_abroad_not_the_whole_market():
     from core import samples
-    from core.goals import text as goal_text
 
     goal = goals.Goal.from_dict(samples.load_sample("cantina").goals[0])
     assert goal.place == goals.Place("market", "abroad")
