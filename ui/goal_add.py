@@ -1,7 +1,6 @@
 """The Goals page's "add a goal" box: ready goals for an objective, each offered once, and a goal of one's own.
 
-The box keeps its open state in the session (``OPEN_KEY``) and stays open after each add, so a room can add
-two or three goals in a row.
+The box stays open after each add (``OPEN_KEY`` in the session), so a room can add two or three goals in a row.
 """
 
 from __future__ import annotations
@@ -41,11 +40,12 @@ def add(frame: Frame, goal_dicts: list[dict[str, Any]], new: dict[str, Any]) -> 
 
 
 def box(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
-    """The box, open at first when the plan has no goals, then as the user left it (open after an add)."""
-    key = frame.key(OPEN_KEY)
-    with st.expander(
-        frame.t("goalspage.add"), expanded=not goal_dicts, key=key, on_change="rerun", icon=":material/add_circle:"
-    ):
+    """The box, open at first when the plan has no goals, and open from the first add on.
+
+    Opening or closing it needs no rerun (a tap on a ready goal right after opening it is never lost); its
+    ``expanded`` stays the same once a goal was added, so the browser keeps it as the user left it."""
+    opened = bool(st.session_state.get(frame.key(OPEN_KEY)))
+    with st.expander(frame.t("goalspage.add"), expanded=opened or not goal_dicts, icon=":material/add_circle:"):
         add_section(frame, goal_dicts, today)
 
 

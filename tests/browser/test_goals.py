@@ -86,8 +86,14 @@ def test_goals_are_entered_without_slips(page: Page, server, store, size, lang):
     assert add.count() == offered
 
     page.get_by_role("button", name=i18n.t(lang, "goalspage.add_custom")).click()
-    title = page.get_by_label(i18n.t(lang, "goals.field.title").capitalize(), exact=True)
-    expect(title).to_have_value("", timeout=30_000)
+    label = i18n.t(lang, "goals.field.title").capitalize()
+    title = page.get_by_label(label, exact=True)
+    page.wait_for_function(  # the new, empty goal in the details, and the previous goal's field gone
+        "label => { const f = [...document.querySelectorAll(`input[aria-label='${label}']`)];"
+        " return f.length === 1 && f[0].value === ''; }",
+        arg=label,
+        timeout=30_000,
+    )
     wait_ready(page)
     typed = "Più clienti al Pigneto" if lang == "it" else "More customers in Pigneto"
     title.fill(typed)
