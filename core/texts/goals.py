@@ -123,11 +123,10 @@ _SMART = {
         "Aim for about {reachable_val} by {deadline_date}.",
     ),
     "a.ok": (
-        "Da {baseline_val} a {target_val} in {weeks_n} {weeks_n:settimana|settimane}: {pace_delta} a settimana, "
-        "alla portata "
-        "(al massimo circa {reachable_val}).",
-        "From {baseline_val} to {target_val} in {weeks_n} {weeks_n:week|weeks}: {pace_delta} a week, within reach "
-        "(about {reachable_val} at best).",
+        "Da {baseline_val} a {target_val} in {weeks_n} {weeks_n:settimana|settimane}: in media {pace_delta} a "
+        "settimana dall'inizio, alla portata (al massimo circa {reachable_val}).",
+        "From {baseline_val} to {target_val} in {weeks_n} {weeks_n:week|weeks}: {pace_delta} a week on average from "
+        "the start, within reach (about {reachable_val} at best).",
     ),
     "r.no_kpi": (
         "Senza un indicatore non si vede se serve a «{objective}».",

@@ -117,7 +117,8 @@ def test_a_passed_achievable_check_shows_the_weekly_pace_in_the_kpis_unit():
     # 121 days = 17.29 weeks: +1 point is 0.058 points a week; at best 2% + 0.25 x 17.29 points = 6.3%
     assert check.passed
     assert goal_text.render("it", check.reason) == (
-        "Da 2,0% a 3,0% in 17 settimane: 0,06 punti a settimana, alla portata (al massimo circa 6,3%)."
+        "Da 2,0% a 3,0% in 17 settimane: in media 0,06 punti a settimana dall'inizio, alla portata (al massimo "
+        "circa 6,3%)."
     )
 
 
