@@ -218,6 +218,28 @@ def date(value: Any, name: str) -> dt.date:
     return day
 
 
+_TYPED_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})")
+
+
+def typed_date(value: str, name: str) -> dt.date | None:
+    """A day as a person types it: ``31/03/2027`` (also with ``-`` or ``.``, a two-digit year meaning 20xx) or
+    ``2027-03-31``; "" for none. Then as ``date``: from ``FIRST_DAY`` to ``LAST_DAY``."""
+    text = value.strip()
+    if not text:
+        return None
+    if _DATE.fullmatch(text):
+        return date(text, name)
+    found = _TYPED_DATE.fullmatch(text)
+    if found is None:
+        raise FieldError(name, value, "bad_typed_date")
+    day, month, year = int(found[1]), int(found[2]), int(found[3])
+    try:
+        typed = dt.date(2000 + year if year < 100 else year, month, day)
+    except ValueError:
+        raise FieldError(name, value, "bad_typed_date") from None
+    return date(typed, name)
+
+
 def time(value: Any, name: str) -> dt.time | None:
     """A time of day as ``H:MM`` or ``HH:MM`` text (or a ``time``, seconds dropped); ``None`` or "" for none."""
     if value is None or value == "":

@@ -7,7 +7,7 @@ import streamlit as st
 from core.goals import goals
 from core.goals import text as goal_text
 from ui import frame as frame_mod
-from ui import goal_editor, room_compare
+from ui import goal_add, goal_draft, goal_editor, room_compare
 
 frame = frame_mod.page("goals")
 t = frame.t
@@ -18,8 +18,8 @@ if not frame_mod.require_plan(frame):
 today = dt.date.today()
 goal_dicts = list(frame.plan.get("goals") or [])
 
-with st.expander(t("goalspage.add"), expanded=not goal_dicts, icon=":material/add_circle:"):
-    goal_editor.add_section(frame, goal_dicts, today)
+goal_draft.box(frame, goal_dicts, today)
+goal_add.box(frame, goal_dicts, today)
 
 st.header(t("goalspage.table"))
 if not goal_dicts:
@@ -30,7 +30,9 @@ else:
     goal_editor.detail(frame, goal_dicts, today)
     st.header(t("goalspage.tree"))
     st.caption(t("goalspage.tree_help"))
-    tree = goals.goal_tree([goals.Goal.from_dict(g) for g in goal_dicts], today)
+    valid = [goals.Goal.from_dict(g) for g in goal_dicts]
+    paces = {g.id: goal_editor.goal_standing(frame, g, today).pace for g in valid}
+    tree = goals.goal_tree(valid, today, paces)
     st.graphviz_chart(goal_text.tree_dot(frame.lang, tree), width="stretch")
 room_compare.show(frame, "goals")  # in a workshop: you beside the room
 frame_mod.next_step(frame)

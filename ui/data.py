@@ -7,14 +7,17 @@ in none of them (``core.importers.order_customers``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 import pandas as pd
 import streamlit as st
 
 from core import geocode, importers
-from core.goals import measures
+from core.goals import measures, where
 from core.importers import order_customers
+from core.market import catchment
+from core.market import view as market_view
 from core.timeline import offline_actions
 from ui import resources
 from ui.frame import Frame
@@ -97,3 +100,34 @@ def activity_spans(frame: Frame) -> tuple[importers.Span, ...]:
     days = table["when"].dt.tz_convert("Europe/Rome").dt.date.groupby(table["platform"]).agg(["min", "max"])
     files = {e.platform: e.file for e in entries}  # the latest import of each platform names its days
     return tuple(importers.Span(str(p), files.get(p, ""), row["min"], row["max"]) for p, row in days.iterrows())
+
+
+def _town_code(name: str) -> str | None:
+    """A goal town's ISTAT code, found offline (None when the gazetteer cannot place it in Italy)."""
+    match = resources.get_gazetteer().find(town=name)
+    return match.place.comune_istat or None if match.status == "placed" and match.place is not None else None
+
+
+def goal_places(plan: dict | None) -> where.Places:
+    """The plan's saved target areas and its goals' towns: where its goals are tracked (``core.goals.where``)."""
+    plan = plan or {}
+    areas = {}
+    for item in plan.get("areas") or []:
+        saved = market_view.area_from_dict(item)
+        if saved is not None:
+            areas.setdefault(saved.name, functools.partial(catchment.inside, area=saved.area))
+    towns = {}
+    for raw in plan.get("goals") or []:
+        place = raw.get("place") if isinstance(raw, dict) else None
+        if isinstance(place, dict) and place.get("kind") == "town" and isinstance(place.get("value"), str):
+            code = _town_code(place["value"])
+            if code:
+                towns[geocode.normalize_name(place["value"])] = code
+    return where.Places(areas, towns)
+
+
+def places_key(plan: dict | None) -> str:
+    """What ``goal_places`` is made of, for cache keys: the saved areas and the goals' places."""
+    plan = plan or {}
+    goal_places_ = [g.get("place") for g in plan.get("goals") or [] if isinstance(g, dict)]
+    return json.dumps([plan.get("areas") or [], goal_places_], sort_keys=True, default=str)

@@ -24,6 +24,7 @@ from core.deliverable import xlsx as export_xlsx
 from core.goals import measures
 from core.plan import bundle
 from core.plan import plan as plan_mod
+from ui import data as data_mod
 from ui import resources
 from ui.frame import Frame
 
@@ -94,7 +95,9 @@ def files(
 ) -> list[File]:
     """PDF, XLSX, Markdown, JSON (``whole``, else the plan with no imports) and (with calendar items) .ics;
     in a workshop the PDF gains a page with ``room``, "you and the room" as said now."""
-    built = functools.cache(lambda: dataclasses.replace(deliverable.build(plan, data, today, lang), room=room))
+    built = functools.cache(
+        lambda: dataclasses.replace(deliverable.build(plan, data, today, lang, data_mod.goal_places(plan)), room=room)
+    )
     name = (plan.get("business") or {}).get("name") or ""
     created = plan.get("created", "")
 

@@ -1,15 +1,17 @@
-"""The Goals page's widgets: add from a template, the editable goal table, one goal's details and SMART check."""
+"""The Goals page's widgets: the editable goal table, one goal's details, its SMART check and where it stands."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from typing import Any
 
 import streamlit as st
 
+from core import fields as fields_mod
 from core import safe_text, schema
-from core.goals import baselines, goals, kpis, measures, objectives, smart, tracking, vanity
-from core.goals import templates as goal_templates
+from core.goals import baselines, goals, kpis, measures, objectives, smart, standing, vanity
 from core.goals import text as goal_text
 from core.i18n import Message
 from core.plan import goal_table  # fmt: skip
@@ -27,17 +29,6 @@ def _render(frame: Frame, message: Message) -> str:
     return goal_text.render(frame.lang, message, escape=safe_text.for_markdown)
 
 
-def _free_id(goal_dicts: list[dict[str, Any]]) -> str:
-    taken = {g["id"] for g in goal_dicts}
-    return next(f"g{n}" for n in range(1, len(taken) + 2) if f"g{n}" not in taken)
-
-
-def _add(frame: Frame, goal_dicts: list[dict[str, Any]], new: dict[str, Any]) -> None:
-    if frame_mod.save(frame, [Change(("goals",), goal_dicts, [*goal_dicts, new])]):
-        st.session_state["goal_selected"] = new["id"]
-        frame_mod.flash("success", Message("goalspage.added", {"title": new["title"] or "—"}))
-
-
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _measured(key: tuple[object, ...], channels: tuple[str, ...], as_of: dt.date, _data: measures.Data) -> dict:
     """Keyed by exactly which tables the plan has (``data.data_key``); read only."""
@@ -45,10 +36,21 @@ def _measured(key: tuple[object, ...], channels: tuple[str, ...], as_of: dt.date
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _series(
-    key: tuple[object, ...], kpi: str, channels: tuple[str, ...], start: dt.date, as_of: dt.date, _data: measures.Data
-):
-    return measures.series(kpi, channels, _data, start, as_of)
+def _standing(
+    key: tuple[object, ...], goal_json: str, as_of: dt.date, places_key: str, _data: measures.Data, _places: Any
+) -> standing.Standing:
+    """Keyed by the plan's exact tables, the goal as saved, the day measured to and the plan's places; read only."""
+    return standing.standing(goals.Goal.from_dict(json.loads(goal_json)), _data, as_of, _places)
+
+
+def goal_standing(frame: Frame, goal: goals.Goal, today: dt.date) -> standing.Standing:
+    """Where the goal stands on the plan's data inside its place, measured up to the last day the data covers
+    (as the Monitor and the Plan)."""
+    data = data_mod.plan_data(frame)
+    goal_json = json.dumps(goal.to_dict(), sort_keys=True)
+    places_key = data_mod.places_key(frame.plan)
+    places = data_mod.goal_places(frame.plan)
+    return _standing(data_mod.data_key(frame), goal_json, data_mod.as_of(data, today), places_key, data, places)
 
 
 def audit_values(frame: Frame, today: dt.date) -> dict[str, dict[str, float]]:
@@ -61,44 +63,6 @@ def audit_values(frame: Frame, today: dt.date) -> dict[str, dict[str, float]]:
     for target, kpi_values in measured.items():
         values.setdefault(target, {}).update({k: v for k, v in kpi_values.items() if k not in values.get(target, {})})
     return values
-
-
-def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
-    t, lang = frame.t, frame.lang
-    objective = st.selectbox(
-        t("goalspage.objective"),
-        list(objectives.OBJECTIVES),
-        format_func=lambda o: objectives.name(lang, o),
-        key="goals_objective",
-    )
-    st.caption(objectives.description(lang, objective))
-    audit = audit_values(frame, today)
-    taken = [g["id"] for g in goal_dicts]
-    templates = goal_templates.template_goals(objective, audit, today, lang, taken_ids=taken)
-    columns = st.columns(max(1, len(templates)) + 1)
-    for column, template in zip(columns, templates, strict=False):
-        with column.container(border=True):
-            st.markdown(f"**{template['title']}**")
-            st.caption(kpis.definition(lang, template["kpi"]))
-            st.button(
-                t("goalspage.add_this"),
-                key=frame.key(f"add_{objective}_{template['kpi']}"),
-                on_click=_add,
-                args=(frame, goal_dicts, template),
-            )
-    blank = {
-        "id": _free_id(goal_dicts), "objective": objective, "title": "", "kpi": None, "channels": [], "baseline": None,
-        "target": None, "start": today.isoformat(), "deadline": None, "place": {"kind": "market", "value": ""},
-        "actions": [], "owner": "",
-    }  # fmt: skip
-    with columns[-1].container(border=True):
-        st.caption(t("goalspage.custom_none"))
-        st.button(
-            t("goalspage.add_custom"),
-            key=frame.key(f"add_custom_{objective}"),
-            on_click=_add,
-            args=(frame, goal_dicts, blank),
-        )
 
 
 def table(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
@@ -140,17 +104,22 @@ def _save_field(frame: Frame, goal_dicts: list[dict[str, Any]], index: int, name
     if key not in st.session_state:  # a widget of a page whose values were reset since: not a change of this plan
         return
     old = goal_dicts[index].get(name)
-    new = convert(st.session_state[key])
-    if new == old:
-        return
-    candidate = {**goal_dicts[index], name: new}
     try:
-        goals.Goal.from_dict(candidate)
+        new = convert(st.session_state[key])
+        if new == old:
+            return
+        candidate = {**goal_dicts[index], name: new}
+        before, after = goals.Goal.from_dict(goal_dicts[index]), goals.Goal.from_dict(candidate)
     except goals.GoalError as error:
         frame_mod.flash("error", Message("goalspage.invalid", {"reason": goal_text.render(frame.lang, error.message)}))
         frame_mod.reset_widgets()
         return
-    frame_mod.save(frame, [Change(("goals", index, name), old, new)])
+    changes = [Change(("goals", index, name), old, new)]
+    title = goal_text.retitled(frame.lang, before, after) if name != "title" else None
+    if title is not None:  # a template's title that no longer says the goal's numbers follows them
+        changes.append(Change(("goals", index, "title"), before.title, title))
+    if frame_mod.save(frame, changes) and title is not None:
+        st.session_state[frame.key("goal", before.id, "title")] = title
 
 
 def _widget(
@@ -168,20 +137,42 @@ def _widget(
     return {"key": key, "on_change": _save_field, "args": (frame, goal_dicts, index, name, key, convert)}
 
 
+def _date_field(
+    frame: Frame, goal_dicts: list[dict[str, Any]], index: int, name: str, day: dt.date | None
+) -> dict[str, Any]:
+    """A date typed as text (dd/mm/yyyy): saved on Enter as on leaving the field, which Streamlit's date
+    picker does only when its calendar closes."""
+    t, label = frame.t, frame.t(f"goals.field.{name}").capitalize()
+
+    def iso(text: str) -> str | None:
+        typed = fields_mod.typed_date(text, label)
+        if typed is None and name == "start":  # a goal always has a start
+            raise fields_mod.FieldError(label, text, "bad_typed_date")
+        return typed.isoformat() if typed else None
+
+    seed = day.strftime("%d/%m/%Y") if day else ""
+    return {
+        "placeholder": t("goalspage.date_placeholder"),
+        "help": t("goalspage.date_help"),
+        **_widget(frame, goal_dicts, index, name, seed, iso),
+    }
+
+
 def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> None:
     t, lang = frame.t, frame.lang
     ids = [g["id"] for g in goal_dicts]
     selected = st.session_state.get("goal_selected")
     selected = selected if selected in ids else ids[0]
     titles = {g["id"]: g["title"] or t("goals.tree.untitled") for g in goal_dicts}
-    # The choice lives in our own key: the widget's identity changes with the goal titles it shows,
-    # which would silently jump back to the first goal after a title is edited.
+    # The choice lives in our own key. The widget's key names the titles it shows: a keyed widget takes its
+    # identity from its key alone, and the browser would go on showing a title as it was before an edit.
+    shown = hashlib.sha256(json.dumps(titles, sort_keys=True).encode("utf-8")).hexdigest()[:8]
     chosen = st.selectbox(
         t("goalspage.pick"),
         ids,
         index=ids.index(selected),
         format_func=titles.get,
-        key=frame.key(f"goal_pick_{selected}"),
+        key=frame.key(f"goal_pick_{selected}", shown),
     )
     st.session_state["goal_selected"] = chosen
     index = ids.index(chosen)
@@ -239,11 +230,8 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
                 value=None,
                 **_widget(frame, goal_dicts, index, name, None if value is None else value * scale, to_plan),
             )
-        iso = lambda d: d.isoformat() if d else None  # noqa: E731
-        left.date_input(field("start"), **_widget(frame, goal_dicts, index, "start", goal.start, iso))
-        right.date_input(
-            field("deadline"), value=None, **_widget(frame, goal_dicts, index, "deadline", goal.deadline, iso)
-        )
+        for column, name, day in ((left, "start", goal.start), (right, "deadline", goal.deadline)):
+            column.text_input(field(name), **_date_field(frame, goal_dicts, index, name, day))
         kinds = list(goals.PLACE_KINDS)
         place_key = frame.key("goal", goal.id, "place")
         left.selectbox(
@@ -332,10 +320,10 @@ def smart_panel(
             args=(frame, goal_dicts, index, found.suggestion),
             type="primary",
         )
-    pace = goals.required_pace(goal, today)
-    if pace is not None and goal.kpi:
-        st.info(t("goalspage.pace", pace=kpis.format_change(lang, goal.kpi, pace)))
-    progress_panel(frame, goal, today)
+    found = goal_standing(frame, goal, today)
+    if found.pace is not None and goal.kpi:
+        st.info(t("goalspage.pace", pace=kpis.format_change(lang, goal.kpi, found.pace)))
+    progress_panel(frame, goal, found)
 
 
 LIGHTS = {
@@ -347,21 +335,19 @@ LIGHTS = {
 }
 
 
-def progress_panel(frame: Frame, goal: goals.Goal, today: dt.date) -> None:
+def progress_panel(frame: Frame, goal: goals.Goal, found: standing.Standing) -> None:
     """Where the goal stands on the plan's data: light, progress, pace needed vs achieved, forecast."""
     t = frame.t
     st.markdown(f"**{t('goalspage.tracking')}**")
     if goal.kpi is None:
         return
-    data = data_mod.plan_data(frame)
-    as_of = data_mod.as_of(data, today)
-    start = min(goal.start, as_of) - dt.timedelta(days=7)
-    values = _series(data_mod.data_key(frame), goal.kpi, goal.channels, start, as_of, data)
-    if values is None:
-        sources = ", ".join(t(f"kpis.source.{s}") for s in kpis.KPIS[goal.kpi].sources)
+    result = found.tracking
+    if found.missing and result.message.key == "goals.track.no_data":
+        sources = ", ".join(t(f"kpis.source.{s}") for s in found.missing)
         st.caption(t("goalspage.no_data", sources=sources))
         return
-    result = tracking.track(goal, values, as_of)
     st.markdown(f"{LIGHTS[result.status]} **{t('goals.status.' + result.status)}** · {_render(frame, result.message)}")
     if result.progress is not None:
-        st.progress(min(1.0, max(0.0, result.progress)))
+        st.progress(1.0 if found.reached else min(1.0, max(0.0, result.progress)))
+    if found.where is not None:
+        st.caption(f":material/location_on: {_render(frame, found.where)}")

@@ -44,19 +44,22 @@ class Loaded:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _computed(key: tuple[object, ...], goals_json: str, as_of: dt.date, _data: measures.Data) -> Loaded:
-    """Keyed by the exact tables and goals, never by hashing large frames; the result is only read."""
-    result = monitor.build(json.loads(goals_json), _data, as_of)
+def _computed(
+    key: tuple[object, ...], goals_json: str, as_of: dt.date, places_key: str, _data: measures.Data, _places: Any
+) -> Loaded:
+    """Keyed by the exact tables, goals and places, never by hashing large frames; the result is only read."""
+    result = monitor.build(json.loads(goals_json), _data, as_of, _places)
     places, unplaced = pd.DataFrame(columns=list(monitor_map.PLACE_COLUMNS)), 0
     if result.loyalty is not None:
         places, unplaced = monitor_map.segment_places(result.loyalty.customers, _data.customers)
-    return Loaded(_data, result, places, unplaced, (key, goals_json, as_of))
+    return Loaded(_data, result, places, unplaced, (key, goals_json, as_of, places_key))
 
 
 def load(frame: Frame, today: dt.date) -> Loaded:
     data = data_mod.plan_data(frame)
     goals_json = json.dumps(frame.plan.get("goals") or [], sort_keys=True)
-    return _computed(data_mod.data_key(frame), goals_json, data_mod.as_of(data, today), data)
+    places_key, places = data_mod.places_key(frame.plan), data_mod.goal_places(frame.plan)
+    return _computed(data_mod.data_key(frame), goals_json, data_mod.as_of(data, today), places_key, data, places)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -82,6 +85,7 @@ def _goal_card(frame: Frame, row: monitor.BoardRow) -> None:
     cells = words.cells(lang, row)
     with st.container(border=True):
         st.markdown(f"**{safe_text.for_markdown(words.title(lang, row))}**")
+        st.caption(f":material/location_on: {safe_text.for_markdown(words.place(lang, row))}")
         color, icon = BADGES[row.status]
         badge = f":{color}-badge[{icon} {words.status_text(lang, row)}]"
         st.markdown(f"{badge} {kpis.name(lang, row.kpi)}" if row.kpi else badge)
@@ -104,6 +108,8 @@ def _goal_card(frame: Frame, row: monitor.BoardRow) -> None:
             st.info(text, icon=":material/upload_file:")
         else:
             st.caption(text)
+        if row.where is not None:
+            st.caption(goal_text.render(lang, row.where, escape=safe_text.for_markdown))
 
 
 def board(frame: Frame, loaded: Loaded) -> None:

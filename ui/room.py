@@ -25,6 +25,7 @@ from streamlit_folium import st_folium
 from core import i18n
 from core.deliverable import room_report
 from core.goals import kpis, objectives
+from core.goals import text as goal_text
 from core.plan import path
 from core.workshop import limits, participant, room, room_map
 from core.workshop.workshop import Workshop
@@ -247,9 +248,10 @@ def people(frame: Frame, the_room: room.Room) -> None:
             continue
         label = frame.md("workshoppage.shared_goals", participant=frame.msg(p.label), name=p.name or "—")
         with st.expander(label, icon=":material/flag:"):
-            for title, kpi, baseline, target in p.goals:
+            for (title, kpi, baseline, target), place in zip(p.goals, p.places, strict=True):
                 kpi_name = kpis.name(frame.lang, kpi) if kpi else "—"
-                line = t("workshoppage.goal_line", title=title, kpi=kpi_name,
+                where = goal_text.place_text(frame.lang, *place)
+                line = t("workshoppage.goal_line", title=title, kpi=kpi_name, place=where,
                          baseline=_value(frame, kpi, baseline), target=_value(frame, kpi, target))  # fmt: skip
                 st.text(f"– {line}")
 

@@ -22,7 +22,7 @@ from core.deliverable import market as deliverable_market
 from core.deliverable import sections
 from core.deliverable import timeline as deliverable_timeline
 from core.deliverable.model import Deliverable
-from core.goals import measures
+from core.goals import measures, where
 from core.plan import plan as plan_mod
 
 
@@ -33,14 +33,17 @@ def safe_file_name(name: str, created: str, ext: str) -> str:
     return plan_mod.file_name(name, created).removesuffix(".json") + "." + ext
 
 
-def build(plan: Mapping[str, Any], data: measures.Data, today: dt.date, lang: str) -> Deliverable:
-    """Everything the deliverable shows, from the plan and its tables, worded in ``lang``."""
+def build(
+    plan: Mapping[str, Any], data: measures.Data, today: dt.date, lang: str, places: where.Places | None = None
+) -> Deliverable:
+    """Everything the deliverable shows, from the plan and its tables, worded in ``lang``; goals are tracked in
+    their place (``places``: the plan's saved areas and goal towns, ``core.goals.where``)."""
     last = measures.last_day(data)
     as_of = min(today, last) if last else None
     business = sections.business_section(plan.get("business") or {}, plan.get("sample"), lang)
     check = sections.selfcheck_section(plan.get("selfcheck") or {}, lang)
     goal_dicts = [g for g in plan.get("goals") or []]
-    goal_rows = tuple(sections.goal_row(g, data, today, as_of or today, lang) for g in goal_dicts)
+    goal_rows = tuple(sections.goal_row(g, data, today, as_of or today, lang, places) for g in goal_dicts)
     titles = {g.id: g.title for g in goal_rows}
     items, skipped = sections.calendar_rows(plan.get("calendar") or [], data.activity, today, lang, titles)
     town = (plan.get("business") or {}).get("town")

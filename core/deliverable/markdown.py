@@ -101,6 +101,8 @@ def _goal(lang: str, n: int, g: model.Goal) -> list[str]:
     out += [f"- **{md(label)}:** {md(value)}" for label, value in facts if value.strip()]
     if g.kpi and g.tracking:
         out.append(f"- {md(g.tracking)}")
+    if g.where:
+        out.append(f"- {md(g.where)}")
     for letter in g.fixes:
         out.append(
             f"- **{md(t('col.fixes'))}:** {md(t('goal.fix', letter=letter.letter, name=letter.name, fix=letter.fix))}"

@@ -64,6 +64,7 @@ class Goal:
     unit: str = ""  # kpis.UNITS, "" without a KPI
     channels: tuple[str, ...] = ()
     place: str = ""
+    where: str = ""  # how the place was used in tracking the goal (core.goals.where), "" when it needs no saying
     owner: str = ""
     start: dt.date | None = None
     deadline: dt.date | None = None

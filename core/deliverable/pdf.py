@@ -220,12 +220,15 @@ class _Doc(FPDF):
             ]
         else:
             parts = [f"{self.t('col.kpi')}: {g.kpi}" if g.kpi else self.t("goal.no_kpi")]
+        parts += [self.t("goal.place", place=self.fit(g.place, 60))] if g.place else []
         parts += [self.t("goal.status", status=g.status)] if g.kpi else []
         parts += (
             [self.t("goal.pace", pace=i18n.t(self.lang, "goals.tree.pace", pace=g.pace_text))] if g.pace_text else []
         )
         parts += [self.t("goal.owner", owner=self.fit(g.owner, 60))] if g.owner.strip() else []
         self.para(" · ".join(parts), 8, indent=indent)
+        if g.where:
+            self.para(self.fit(g.where), 7.5, color=GREY, indent=indent)
         for letter in g.fixes[:2]:
             fix = self.t("goal.fix", letter=letter.letter, name=letter.name, fix=letter.fix)
             self.para(self.fit(fix), 7.5, color=GREY, indent=indent)

@@ -17,7 +17,7 @@ from core import i18n, samples, schema
 from core.calendar import calendar
 from core.deliverable import model
 from core.goals import goals as goals_mod
-from core.goals import kpis, measures, objectives, smart
+from core.goals import kpis, measures, objectives, smart, where
 from core.goals import text as goal_text
 from core.monitor import board as monitor
 from core.monitor import words as monitor_text
@@ -55,7 +55,9 @@ def selfcheck_section(answers: Mapping[str, Any], lang: str) -> model.SelfCheck:
     )
 
 
-def goal_row(raw: Any, data: measures.Data, today: dt.date, as_of: dt.date, lang: str) -> model.Goal:
+def goal_row(
+    raw: Any, data: measures.Data, today: dt.date, as_of: dt.date, lang: str, places: where.Places | None = None
+) -> model.Goal:
     try:
         goal = goals_mod.Goal.from_dict(raw)
     except goals_mod.GoalError as error:
@@ -64,14 +66,13 @@ def goal_row(raw: Any, data: measures.Data, today: dt.date, as_of: dt.date, lang
         reason = goal_text.render(lang, error.message)
         return model.Goal(goal_id, title, problem=_t(lang, "goal.invalid", reason=reason))
     checks = smart.smart_check(goal, today)
-    row = monitor.board_row(raw, data, as_of)
+    row = monitor.board_row(raw, data, as_of, places)
     kpi = goal.kpi
 
     def value(v: float | None) -> str:
         return "" if v is None or kpi is None else kpis.format_value(lang, kpi, v)
 
-    pace = None if row.reached else row.pace_needed
-    pace = goals_mod.required_pace(goal, today) if pace is None and not row.reached else pace
+    pace = row.pace_needed  # core.goals.standing's: None once reached, from the baseline while unmeasured
     letters = tuple(
         model.Letter(
             c.letter,
@@ -91,6 +92,7 @@ def goal_row(raw: Any, data: measures.Data, today: dt.date, as_of: dt.date, lang
         unit=kpis.KPIS[kpi].unit if kpi else "",
         channels=tuple(timeline.channel_label(lang, c) for c in goal.channels),
         place=goal_text.place_text(lang, goal.place.kind, goal.place.value),
+        where=goal_text.render(lang, row.where) if row.where is not None else "",
         owner=goal.owner,
         start=goal.start,
         deadline=goal.deadline,

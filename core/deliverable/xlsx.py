@@ -110,16 +110,18 @@ def render(d: model.Deliverable, lang: str) -> bytes:
 
 def _goals(book: xlsxwriter.Workbook, name: str, d: model.Deliverable, lang: str) -> _Sheet:
     columns = [("id", 8), ("goal", 40), ("objective", 22), ("kpi", 20), ("channels", 20), ("place", 16),
-               ("owner", 14), ("start", 12), ("deadline", 12), ("baseline", 12), ("target", 12), ("current", 12),
-               ("pace", 14), ("status", 16), ("smart", 16), ("fixes", 60), ("actions", 40)]  # fmt: skip
+               ("tracked_on", 40), ("owner", 14), ("start", 12), ("deadline", 12), ("baseline", 12), ("target", 12),
+               ("current", 12), ("pace", 14), ("status", 16), ("smart", 16), ("fixes", 60),
+               ("actions", 40)]  # fmt: skip
     sheet = _Sheet(book, name, columns, lang)
     for g in d.goals:
         unit = g.unit or "count"
         fixes = [i18n.t(lang, "deliverable.goal.fix", letter=f.letter, name=f.name, fix=f.fix) for f in g.fixes]
         sheet.row([
             ("text", g.id), ("text", g.title), ("text", g.objective), ("text", g.kpi), ("text", ", ".join(g.channels)),
-            ("text", g.place), ("text", g.owner), ("date", g.start), ("date", g.deadline), (unit, g.baseline),
-            (unit, g.target), (unit, g.current), (unit, g.pace), ("text", g.status), ("text", g.smart_text),
+            ("text", g.place), ("text", g.where), ("text", g.owner), ("date", g.start), ("date", g.deadline),
+            (unit, g.baseline), (unit, g.target), (unit, g.current), (unit, g.pace), ("text", g.status),
+            ("text", g.smart_text),
             ("text", "\n".join([g.problem] if g.problem else fixes)), ("text", "\n".join(g.actions)),
         ])  # fmt: skip
     return sheet

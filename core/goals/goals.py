@@ -184,17 +184,23 @@ def default_deadline(start: dt.date) -> dt.date:
     return first_after - dt.timedelta(days=1)
 
 
-def goal_tree(goals: Sequence[Goal], today: dt.date) -> list[dict[str, Any]]:
-    """Objective -> goals -> KPI -> actions, in catalogue order, each goal with its weekly pace."""
+def goal_tree(
+    goals: Sequence[Goal], today: dt.date, paces: Mapping[str, float | None] | None = None
+) -> list[dict[str, Any]]:
+    """Objective -> goals -> KPI -> actions, in catalogue order, each goal with its weekly pace.
+
+    ``paces`` (goal id -> pace still needed, as ``core.goals.standing`` measured it) wins over the pace
+    from the baseline, so the tree says what the goal's progress says.
+    """
     tree = []
     for objective in objectives.OBJECTIVES:
         members = [g for g in goals if g.objective == objective]
         if members:
-            tree.append({"objective": objective, "goals": [_node(g, today) for g in members]})
+            tree.append({"objective": objective, "goals": [_node(g, today, paces) for g in members]})
     return tree
 
 
-def _node(goal: Goal, today: dt.date) -> dict[str, Any]:
+def _node(goal: Goal, today: dt.date, paces: Mapping[str, float | None] | None) -> dict[str, Any]:
     return {
         "id": goal.id,
         "title": goal.title,
@@ -206,5 +212,5 @@ def _node(goal: Goal, today: dt.date) -> dict[str, Any]:
         "place": {"kind": goal.place.kind, "value": goal.place.value},
         "owner": goal.owner,
         "actions": list(goal.actions),
-        "pace": required_pace(goal, today),
+        "pace": paces[goal.id] if paces is not None and goal.id in paces else required_pace(goal, today),
     }

@@ -55,6 +55,8 @@ def measurable(kpi_id: str, data: Data) -> bool:
         return not data.orders.empty
     if kpi_id == "new_customers":
         return not data.customers.empty or not data.orders.empty
+    if kpi_id == "share_in_area":  # only for a goal on a place: core.goals.where marks the customers inside
+        return "in_place" in data.customers.columns and not data.customers.empty
     return False
 
 
@@ -171,6 +173,8 @@ def series(kpi_id: str, channels: tuple[str, ...], data: Data, start: dt.date, t
         firsts = orders.groupby("customer_id")["date"].min() if not orders.empty else data.customers["first_order"]
         firsts = pd.Series(firsts.to_numpy(), name="first")
         return _window_sums(firsts, pd.DataFrame({"n": np.ones(len(firsts))}), points)["n"].rename(kpi_id)
+    if kpi_id == "share_in_area":
+        return _share_in_place(data, points).rename(kpi_id)
     if kpi_id == "repeat_rate":
         ordered = orders.sort_values("date")
         nth = ordered.groupby("customer_id").cumcount()
@@ -181,6 +185,24 @@ def series(kpi_id: str, channels: tuple[str, ...], data: Data, start: dt.date, t
         repeat = np.searchsorted(seconds, edge, side="left")
         return pd.Series(np.where(customers > 0, repeat / np.maximum(customers, 1), np.nan), index=points, name=kpi_id)
     return None
+
+
+def _share_in_place(data: Data, points: pd.DatetimeIndex) -> pd.Series:
+    """Of the customers who had bought by each point, the share inside the goal's place (``in_place``)."""
+    customers = data.customers
+    firsts = pd.to_datetime(customers["first_order"]) if "first_order" in customers else pd.Series(pd.NaT)
+    if not data.orders.empty:  # the orders say when each customer first bought, where they have them
+        from_orders = data.orders.groupby(data.orders["customer_id"].astype(str))["date"].min()
+        firsts = customers["customer_id"].astype(str).map(from_orders).fillna(firsts)
+    firsts = pd.to_datetime(firsts).to_numpy()
+    inside = customers["in_place"].to_numpy(dtype=bool)
+    known = ~pd.isna(firsts)
+    edge = (points + pd.Timedelta(days=1)).to_numpy()
+    everyone = np.sort(firsts[known])
+    within = np.sort(firsts[known & inside])
+    total = np.searchsorted(everyone, edge, side="left")
+    kept = np.searchsorted(within, edge, side="left")
+    return pd.Series(np.where(total > 0, kept / np.maximum(total, 1), np.nan), index=points)
 
 
 def current(kpi_id: str, channels: tuple[str, ...], data: Data, today: dt.date) -> float | None:

@@ -59,7 +59,7 @@ def specific(goal: goals.Goal) -> Check:
     if not goal.owner.strip():
         return _fail("S", "s.no_owner", "s.fix_owner")
     where = goal.place.value if goal.place.kind != "market" else ""
-    key = "s.ok_place" if where else "s.ok"
+    key = "s.ok_place" if where else "s.ok_abroad" if goal.place == goals.Place("market", "abroad") else "s.ok"
     return _pass("S", key, channels=goal.channels, place=where, owner=goal.owner)
 
 

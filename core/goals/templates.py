@@ -8,7 +8,7 @@ target for the end of the quarter, and two first actions. Titles and actions are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from core import i18n, schema
@@ -88,3 +88,15 @@ def _free_id(taken: set[str]) -> str:
     while f"g{n}" in taken:
         n += 1
     return f"g{n}"
+
+
+def added_as(template: Mapping[str, Any], goal_dicts: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The plan's goal this template was already added as (same objective, KPI and place), or None.
+
+    A template is offered once: adding the same ready goal twice would only make two copies to keep in step.
+    """
+    for goal in goal_dicts:
+        same = goal.get("objective") == template["objective"] and goal.get("kpi") == template["kpi"]
+        if same and goal.get("place") == template["place"]:
+            return goal
+    return None

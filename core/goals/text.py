@@ -68,8 +68,10 @@ def _format(lang: str, name: str, value: Any, params: dict[str, Any]) -> str:
 
 
 def place_text(lang: str, kind: str, value: str) -> str:
-    """``"Forlì"``, or "the whole market" when the goal is not about one place."""
-    return i18n.t(lang, "goals.place.whole") if kind == "market" or not value else value
+    """``"Forlì"``, "abroad" for the market abroad, or "the whole market" when the goal is not about one place."""
+    if kind == "market" and value == "abroad":
+        return i18n.t(lang, "business.market.abroad")
+    return i18n.t(lang, "goals.place.whole") if kind == "market" or not value.strip() else value
 
 
 def goal_title(lang: str, kpi_id: str, place: goals.Place, target: float | None, deadline: dt.date) -> str:
@@ -113,3 +115,21 @@ def tree_dot(lang: str, tree: list[dict[str, Any]]) -> str:
             for n, action in enumerate(goal["actions"] or [i18n.t(lang, "goals.tree.no_actions")]):
                 lines += [f'  {node}_a{n} [label="{_dot(action)}", shape=note];', f"  {node}_k -> {node}_a{n};"]
     return "\n".join([*lines, "}"])
+
+
+def generated_titles(goal: goals.Goal) -> set[str]:
+    """The titles Rotta would give ``goal`` from its KPI, place, target and deadline, in either language.
+
+    A goal whose title is still one of these was named by a template, not by its owner: when its target
+    or deadline changes, its title follows (``retitled``)."""
+    if goal.kpi is None or goal.deadline is None:
+        return set()
+    return {goal_title(lang, goal.kpi, goal.place, goal.target, goal.deadline) for lang in i18n.LANGS}
+
+
+def retitled(lang: str, before: goals.Goal, after: goals.Goal) -> str | None:
+    """The new title of a goal whose generated title no longer says its numbers; None to keep the owner's own."""
+    if before.title not in generated_titles(before) or after.kpi is None or after.deadline is None:
+        return None
+    title = goal_title(lang, after.kpi, after.place, after.target, after.deadline)
+    return title if title != before.title else None

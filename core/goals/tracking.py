@@ -8,6 +8,13 @@ forecast extends that straight line from the last value. Fewer than ``MIN_WEEKS`
 error of the slope would change the light, the goal is "at risk" and says the data are unsteady.
 For KPIs the data give only as changes (followers, from the new follows of each day:
 ``measures.GAINED_KPIS``) the level is the goal's baseline plus what was gained since its start.
+
+Two kinds of KPI, two rules. A *level* (followers, the repeat rate, the rating) is read at a date:
+its current value is the last one, reached as soon as it meets the target. A *rate* (a total per
+month such as new customers or reach, or a monthly share such as the engagement rate) is read over
+its last 30 days: the current value is the latest month's, and a month counts towards the goal only
+once it lies wholly after the start (``first_judged``), so a goal is never "reached" on its start date
+by the month before it. A reached goal needs no pace.
 """
 
 from __future__ import annotations
@@ -83,6 +90,29 @@ def from_gains(gained: pd.Series, baseline: float, start: dt.date) -> pd.Series:
     return values if at_start is None else values - at_start + baseline
 
 
+def is_rate(kpi_id: str) -> bool:
+    """Whether the KPI is read over a period (a total or a share of the last 30 days), not as a level at a date."""
+    return kpis.KPIS[kpi_id].period == "month"
+
+
+def first_judged(goal: goals.Goal) -> dt.date:
+    """The first day whose KPI value describes only time since the goal's start.
+
+    A level: the start. A rate: the end of its first 30 days (a report, dated its first day, from the start).
+    """
+    if goal.kpi is None or not is_rate(goal.kpi) or goal.kpi in measures.REPORT_KPIS:
+        return goal.start
+    return goal.start + measures.WINDOW.to_pytimedelta() - dt.timedelta(days=1)
+
+
+def _incomplete(goal: goals.Goal) -> Message:
+    """What the goal lacks to be tracked: the KPI first, else its target and/or deadline."""
+    if goal.kpi is None:
+        return Message("goals.track.incomplete")
+    missing = [name for name, value in (("target", goal.target), ("deadline", goal.deadline)) if value is None]
+    return Message(f"goals.track.incomplete_{'_'.join(missing)}", {"kpi": goal.kpi})
+
+
 def track(goal: goals.Goal, series: pd.Series, today: dt.date) -> Tracking:
     """Where a goal stands on ``today`` given its KPI series (gains, for ``measures.GAINED_KPIS``)."""
     values = clean(series)
@@ -94,7 +124,7 @@ def track(goal: goals.Goal, series: pd.Series, today: dt.date) -> Tracking:
         values = from_gains(values, goal.baseline, goal.start)
     if goal.kpi is None or goal.target is None or goal.deadline is None:
         current = float(values.iloc[-1]) if not values.empty else None
-        return Tracking("no_data", current, None, None, None, None, 0.0, Message("goals.track.incomplete"))
+        return Tracking("no_data", current, None, None, None, None, 0.0, _incomplete(goal))
     if today < goal.start:
         message = Message("goals.track.not_started", {"start_date": goal.start})
         return Tracking("too_early", None, None, goals.required_pace(goal, today), None, None, 0.0, message)
@@ -112,10 +142,16 @@ def track(goal: goals.Goal, series: pd.Series, today: dt.date) -> Tracking:
         "kpi": goal.kpi, "current_val": current, "target_val": goal.target, "deadline_date": goal.deadline,
         "progress_pct": progress,
     }  # fmt: skip
+    judged = window[window.index >= pd.Timestamp(first_judged(goal))]
+    if judged.empty:  # a rate whose first month since the start is not over: nothing to judge it by yet
+        needed = goals.required_pace(goal, today, current) if kpis.improves(goal.kpi, current, goal.target) else None
+        message = Message("goals.track.first_month", {**params, "first_date": first_judged(goal)})
+        return Tracking("too_early", current, progress, needed, None, None, weeks, message)
     if not kpis.improves(goal.kpi, current, goal.target):
-        reached = window[[not kpis.improves(goal.kpi, v, goal.target) for v in window]].index[0].date()
-        message = Message("goals.track.reached", {**params, "reached_date": reached})
-        return Tracking("on_track", current, progress, 0.0, None, reached, weeks, message)
+        reached = judged[[not kpis.improves(goal.kpi, v, goal.target) for v in judged]].index[0].date()
+        key = "goals.track.reached_month" if is_rate(goal.kpi) else "goals.track.reached"
+        message = Message(key, {**params, "reached_date": reached})
+        return Tracking("on_track", current, progress, None, None, reached, weeks, message)
     enough = weeks >= MIN_WEEKS and len(window) >= MIN_POINTS
     achieved, se = slope(window) if enough else (None, 0.0)
     if today >= goal.deadline:

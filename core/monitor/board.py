@@ -10,7 +10,6 @@ the map get tables of a few hundred rows, whatever the size of the data. Every m
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from core import i18n, safe_text
-from core.goals import goals, kpis, measures, tracking
+from core.goals import goals, measures, standing, where
 from core.goals import text as goal_text
 from core.i18n import Message
 from core.monitor import alerts as alerts_mod
@@ -38,34 +37,32 @@ LINK_PAIRS: tuple[tuple[str, str], ...] = (
 )
 
 
-def board_row(goal_dict: Mapping[str, Any], data: measures.Data, as_of: dt.date) -> BoardRow:
-    """Where one goal stands on ``as_of``, from its KPI measured on ``data`` (as the Goals page does)."""
+def board_row(
+    goal_dict: Mapping[str, Any], data: measures.Data, as_of: dt.date, places: where.Places | None = None
+) -> BoardRow:
+    """Where one goal stands on ``as_of``, from its KPI measured on ``data`` inside its place (as the Goals page)."""
     try:
         goal = goals.Goal.from_dict(goal_dict)
     except goals.GoalError as error:
         title, goal_id = str(goal_dict.get("title") or ""), str(goal_dict.get("id") or "")
         return BoardRow(goal_id, title, None, "no_data", None, None, None, None, None, None, error.message)
-    empty = BoardRow(
-        goal.id, goal.title, goal.kpi, "no_data", None, goal.target, None, None, None, None,
-        Message("goals.track.incomplete"),
-    )  # fmt: skip
-    if goal.kpi is None:
-        return empty
-    start = min(goal.start, as_of) - dt.timedelta(days=7)
-    values = measures.series(goal.kpi, goal.channels, data, start, as_of)
-    if values is None:
-        sources = kpis.KPIS[goal.kpi].sources
-        message = Message("monitor.board.no_data", {"kpi": goal.kpi, "sources": sources})
-        return dataclasses.replace(empty, message=message, missing=sources)
-    result = tracking.track(goal, values, as_of)
+    found = standing.standing(goal, data, as_of, places)
+    result = found.tracking
+    message = result.message
+    if found.missing and message.key == "goals.track.no_data":
+        message = Message("monitor.board.no_data", {"kpi": goal.kpi, "sources": found.missing})
     return BoardRow(
         goal.id, goal.title, goal.kpi, result.status, result.current, goal.target, result.progress,
-        result.pace_needed, result.pace_achieved, result.forecast_date, result.message,
+        found.pace, result.pace_achieved, result.forecast_date, message,
+        missing=found.missing if message.key == "monitor.board.no_data" else (),
+        place=(goal.place.kind, goal.place.value), where=found.where,
     )  # fmt: skip
 
 
-def board(goal_dicts: Sequence[Mapping[str, Any]], data: measures.Data, as_of: dt.date) -> list[BoardRow]:
-    return [board_row(g, data, as_of) for g in goal_dicts]
+def board(
+    goal_dicts: Sequence[Mapping[str, Any]], data: measures.Data, as_of: dt.date, places: where.Places | None = None
+) -> list[BoardRow]:
+    return [board_row(g, data, as_of, places) for g in goal_dicts]
 
 
 def goal_statuses(rows: Sequence[BoardRow]) -> list[dict[str, str]]:
@@ -151,8 +148,10 @@ class Monitor:
     alerts: list[alerts_mod.Alert]
 
 
-def build(goal_dicts: Sequence[Mapping[str, Any]], data: measures.Data, as_of: dt.date) -> Monitor:
-    rows = board(goal_dicts, data, as_of)
+def build(
+    goal_dicts: Sequence[Mapping[str, Any]], data: measures.Data, as_of: dt.date, places: where.Places | None = None
+) -> Monitor:
+    rows = board(goal_dicts, data, as_of, places)
     comparison = periods.compare(data.activity, as_of) if not data.activity.empty else None
     found = links_summary(data.activity, data.orders, as_of)
     kept = loyalty_summary(data.orders, as_of)
@@ -181,10 +180,14 @@ def summary_markdown(lang: str, business_name: str, result: Monitor) -> str:
     table = []
     for row in result.rows:
         cells = words.cells(lang, row)
-        table.append([words.title(lang, row), words.status_text(lang, row), *(cells[c] for c in columns)])
-    header = [t("col.goal"), t("col.status"), *(t(f"col.{c}") for c in columns)]
-    out += [safe_text.markdown_table(header, table)] if table else []
-    out += [""] + [f"- **{md(words.title(lang, r))}**: {md(goal_text.render(lang, r.message))}" for r in result.rows]
+        table.append(
+            [words.title(lang, row), words.place(lang, row), words.status_text(lang, row), *(cells[c] for c in columns)]
+        )
+    header = [t("col.goal"), t("col.place"), t("col.status"), *(t(f"col.{c}") for c in columns)]
+    out += [safe_text.markdown_table(header, table), ""] if table else [""]
+    for r in result.rows:
+        said = " ".join(goal_text.render(lang, m) for m in (r.message, r.where) if m is not None)
+        out.append(f"- **{md(words.title(lang, r))}**: {md(said)}")
     out += ["", f"## {t('alerts.title')}", ""]
     for alert in result.alerts:
         level = i18n.t(lang, f"alerts.level.{alert.level}")

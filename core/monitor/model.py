@@ -24,7 +24,9 @@ class BoardRow:
     forecast_date: dt.date | None  # for a goal already reached: the day it was reached
     message: Message
     missing: tuple[str, ...] = ()
+    place: tuple[str, str] = ("market", "")  # the goal's place: kind and value (core.goals.goals.Place)
+    where: Message | None = None  # how the place was used in tracking it (core.goals.where)
 
     @property
     def reached(self) -> bool:
-        return self.message.key == "goals.track.reached"
+        return self.message.key in ("goals.track.reached", "goals.track.reached_month")

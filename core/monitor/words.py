@@ -8,6 +8,7 @@ import pandas as pd
 
 from core import i18n
 from core.goals import kpis
+from core.goals import text as goal_text
 from core.monitor import loyalty
 from core.monitor.model import BoardRow
 from core.timeline import periods
@@ -19,11 +20,16 @@ def title(lang: str, row: BoardRow) -> str:
     return row.title or i18n.t(lang, "goals.tree.untitled")
 
 
+def place(lang: str, row: BoardRow) -> str:
+    """Where the goal is set: a town, a province, a target area, abroad, or the whole market."""
+    return goal_text.place_text(lang, *row.place)
+
+
 def status_text(lang: str, row: BoardRow) -> str:
     """The status's name; a goal without a KPI, target or deadline says what it lacks instead of "no data"."""
     if row.kpi is None:
         return i18n.t(lang, "monitor.board.no_kpi")
-    if row.message.key == "goals.track.incomplete":
+    if row.message.key.startswith("goals.track.incomplete"):
         return i18n.t(lang, "monitor.board.incomplete")
     return i18n.t(lang, f"goals.status.{row.status}")
 

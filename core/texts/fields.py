@@ -89,6 +89,10 @@ TEXTS = {
         "«{field}» vale {value}: serve una data AAAA-MM-GG, ad esempio 2026-09-01.",
         "'{field}' is {value}: it must be a YYYY-MM-DD date, e.g. 2026-09-01.",
     ),
+    "fields.bad_typed_date": (
+        "«{field}» vale {value}: scrivi una data come 31/03/2027.",
+        "'{field}' is {value}: write a date such as 31/03/2027.",
+    ),
     "fields.date_range": (
         "«{field}» vale {value}: dev'essere una data dal {first} al {last}.",
         "'{field}' is {value}: it must be a date from {first} to {last}.",

@@ -56,6 +56,10 @@ _SMART = {
         "Chiaro: {channels}, tutto il mercato, lo segue {owner}.",
         "Clear: {channels}, the whole market, {owner} looks after it.",
     ),
+    "s.ok_abroad": (
+        "Chiaro: {channels}, all'estero, lo segue {owner}.",
+        "Clear: {channels}, abroad, {owner} looks after it.",
+    ),
     "s.ok_place": (
         "Chiaro: {channels}, a {place}, lo segue {owner}.",
         "Clear: {channels}, in {place}, {owner} looks after it.",
@@ -119,11 +123,10 @@ _SMART = {
         "Aim for about {reachable_val} by {deadline_date}.",
     ),
     "a.ok": (
-        "Da {baseline_val} a {target_val} in {weeks_n} {weeks_n:settimana|settimane}: {pace_delta} a settimana, "
-        "alla portata "
-        "(al massimo circa {reachable_val}).",
-        "From {baseline_val} to {target_val} in {weeks_n} {weeks_n:week|weeks}: {pace_delta} a week, within reach "
-        "(about {reachable_val} at best).",
+        "Da {baseline_val} a {target_val} in {weeks_n} {weeks_n:settimana|settimane}: in media {pace_delta} a "
+        "settimana dall'inizio, alla portata (al massimo circa {reachable_val}).",
+        "From {baseline_val} to {target_val} in {weeks_n} {weeks_n:week|weeks}: {pace_delta} a week on average from "
+        "the start, within reach (about {reachable_val} at best).",
     ),
     "r.no_kpi": (
         "Senza un indicatore non si vede se serve a «{objective}».",
@@ -197,6 +200,29 @@ _TRACK = {
     "incomplete": (
         "Fissa indicatore, traguardo e scadenza per seguire questo obiettivo.",
         "Set a KPI, a target and a deadline to track this goal.",
+    ),
+    "incomplete_target": (
+        "Fissa il traguardo di {kpi} per seguire questo obiettivo.",
+        "Set the {kpi} target to track this goal.",
+    ),
+    "incomplete_deadline": (
+        "Fissa la scadenza per seguire questo obiettivo.",
+        "Set the deadline to track this goal.",
+    ),
+    "incomplete_target_deadline": (
+        "Fissa il traguardo di {kpi} e la scadenza per seguire questo obiettivo.",
+        "Set the {kpi} target and the deadline to track this goal.",
+    ),
+    "first_month": (
+        "Il primo mese dall'inizio finisce il {first_date}: è il primo totale con cui giudicare l'obiettivo "
+        "(gli ultimi 30 giorni: {current_val}, traguardo {target_val}).",
+        "The first month since the start ends on {first_date}: it is the first total to judge the goal by "
+        "(the last 30 days: {current_val}, target {target_val}).",
+    ),
+    "reached_month": (
+        "Traguardo raggiunto: {current_val} negli ultimi 30 giorni (traguardo {target_val}), la prima volta il "
+        "{reached_date}.",
+        "Target reached: {current_val} in the last 30 days (target {target_val}), first on {reached_date}.",
     ),
     "not_started": ("Comincia il {start_date}.", "Starts on {start_date}."),
     "no_data": (
@@ -375,17 +401,51 @@ _ACTIONS = {
     ),
 }
 
+_WHERE = {  # how a goal's place was used in tracking it (core.goals.where)
+    "account": (
+        "{kpi} arriva dalle piattaforme per tutto l'account, senza luogo: questo obiettivo è seguito su tutto "
+        "l'account, non solo a {place}.",
+        "{kpi} comes from the platforms for the whole account, with no place: this goal is tracked on all of it, "
+        "not only in {place}.",
+    ),
+    "customers": (
+        "Seguito a {place}: {customers_n} {customers_n:cliente|clienti} e i loro ordini, non tutto il mercato.",
+        "Tracked in {place}: {customers_n} {customers_n:customer|customers} and their orders, not the whole market.",
+    ),
+    "account_abroad": (
+        "{kpi} arriva dalle piattaforme per tutto l'account, senza luogo: questo obiettivo è seguito su tutto "
+        "l'account, non solo all'estero.",
+        "{kpi} comes from the platforms for the whole account, with no place: this goal is tracked on all of it, "
+        "not only abroad.",
+    ),
+    "customers_abroad": (
+        "Seguito all'estero: {customers_n} {customers_n:cliente|clienti} e i loro ordini, non tutto il mercato.",
+        "Tracked abroad: {customers_n} {customers_n:customer|customers} and their orders, not the whole market.",
+    ),
+    "share": (
+        "La quota di tutti i clienti che stanno in {place} ({customers_n} oggi).",
+        "The share of all customers who are in {place} ({customers_n} today).",
+    ),
+    "unknown": (
+        "Rotta non trova «{place}» ({place_kind}) tra i luoghi dei clienti: questo obiettivo è seguito su tutto "
+        "il mercato.",
+        "Rotta does not find “{place}” ({place_kind}) among the customers' places: this goal is tracked on the "
+        "whole market.",
+    ),
+}
+
 TEXTS: dict[str, tuple[str, str]] = {
     "goals.title.target": ("{what}: {target} entro il {deadline}", "{what}: {target} by {deadline}"),
     "goals.tree.pace": ("{pace} a settimana", "{pace} a week"),
     "goals.tree.untitled": ("(senza titolo)", "(untitled)"),
     "goals.tree.no_kpi": ("KPI da scegliere", "KPI to choose"),
     "goals.tree.no_actions": ("Azioni da decidere", "Actions to decide"),
-    "goals.title.open": ("{what}: traguardo da fissare, entro il {deadline}", "{what}: target to set, by {deadline}"),
+    "goals.title.open": ("{what} entro il {deadline}", "{what} by {deadline}"),
     **{f"goals.field.{k}": v for k, v in _FIELDS.items()},
     **{f"goals.smart.{k}": v for k, v in _SMART.items()},
     **{f"goals.vanity.{k}": v for k, v in _VANITY.items()},
     **{f"goals.track.{k}": v for k, v in _TRACK.items()},
+    **{f"goals.where.{k}": v for k, v in _WHERE.items()},
     **{f"goals.status.{k}": v for k, v in _STATUS.items()},
     **{f"goals.place.{k}": v for k, v in _PLACE.items()},
     **{f"goals.action.{kpi}.{n}": pair for kpi, pairs in _ACTIONS.items() for n, pair in enumerate(pairs, start=1)},

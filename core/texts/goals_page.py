@@ -17,6 +17,33 @@ TEXTS = {
         "For your own goal, pick the KPI in the details.",
     ),
     "goalspage.added": ("Obiettivo aggiunto: «{title}».", "Goal added: “{title}”."),
+    "goalspage.draft.label": ("Il tuo obiettivo, con parole tue", "Your goal, in your own words"),
+    "goalspage.draft.example": ("ad esempio: più clienti dal quartiere", "e.g. more customers from the area"),
+    "goalspage.draft.hint": (
+        "Scrivi cosa vuoi ottenere: il controllo SMART e quello sui numeri di facciata rispondono mentre scrivi.",
+        "Write what you want to achieve: the SMART check and the vanity check answer as you type.",
+    ),
+    "goalspage.draft.after": (
+        "Aggiungilo e completalo nei dettagli (indicatore, traguardo, scadenza), oppure parti da un obiettivo "
+        "pronto qui sotto.",
+        "Add it and complete it in the details (indicator, target, deadline), or start from a ready goal below.",
+    ),
+    "goalspage.draft.add": ("Aggiungi così", "Add as written"),
+    "goalspage.use_better_add": ("Aggiungi la versione misurabile", "Add the measurable version"),
+    "goalspage.already": (
+        "«{title}» è già tra i tuoi obiettivi: lo trovi nella tabella qui sotto.",
+        "“{title}” is already one of your goals: it is in the table below.",
+    ),
+    "goalspage.added_before": ("Già tra i tuoi obiettivi.", "Already one of your goals."),
+    "goalspage.target_to_set": (
+        "Traguardo da fissare: lo scrivi nei dettagli.",
+        "Target to set: you write it in the details.",
+    ),
+    "goalspage.date_placeholder": ("gg/mm/aaaa", "dd/mm/yyyy"),
+    "goalspage.date_help": (
+        "Scrivi la data come 31/03/2027 e premi Invio.",
+        "Write the date as 31/03/2027 and press Enter.",
+    ),
     "goalspage.none": (
         "Nessun obiettivo ancora: scegline uno qui sopra.",
         "No goals yet: pick one above.",

@@ -47,6 +47,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "monitor.col.goal": ("Obiettivo", "Goal"),
     "monitor.col.status": ("Stato", "Status"),
+    "monitor.col.place": ("Dove", "Where"),
     "monitor.col.current": ("Oggi", "Now"),
     "monitor.col.target": ("Traguardo", "Target"),
     "monitor.col.progress": ("Avanzamento", "Progress"),

@@ -90,7 +90,10 @@ _PAGE = {
     "col.goals": ("Obiettivi", "Goals"),
     "not_shared": ("non condiviso", "not shared"),
     "shared_goals": ("{participant} · {name}: obiettivi", "{participant} · {name}: goals"),
-    "goal_line": ("{title} · {kpi}: da {baseline} a {target}", "{title} · {kpi}: from {baseline} to {target}"),
+    "goal_line": (
+        "{title} · {place} · {kpi}: da {baseline} a {target}",
+        "{title} · {place} · {kpi}: from {baseline} to {target}",
+    ),
     "export.heading": ("Riepilogo anonimo della sala", "Anonymous summary of the room"),
     "export.help": (
         "Solo conteggi e pseudonimi: nessun nome d'impresa, nessun numero privato. Preparato al clic, "

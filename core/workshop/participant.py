@@ -51,6 +51,7 @@ class Person:
     town: str = ""
     followers: tuple[tuple[str, float | None], ...] = ()  # (channel, followers)
     goals: tuple[GoalNumbers, ...] = ()
+    places: tuple[tuple[str, str], ...] = ()  # each goal's place (kind, value), in the order of ``goals``
 
     @property
     def label(self) -> Message:
@@ -103,6 +104,7 @@ def _person(member: Member, own: Sequence[goals.Goal]) -> Person:
         town=str((business.get("town") or {}).get("name") or ""),
         followers=tuple((str(c.get("channel")), c.get("followers")) for c in channels if isinstance(c, dict)),
         goals=tuple((g.title, g.kpi, g.baseline, g.target) for g in own),
+        places=tuple((g.place.kind, g.place.value) for g in own),
     )  # fmt: skip
 
 

@@ -125,3 +125,50 @@ def test_without_a_plan_the_page_says_where_to_start():
 
     assert not at.exception
     assert any(i18n.t("it", "frame.no_plan") in e.value for e in at.info)
+
+
+def test_an_area_goal_is_tracked_on_the_customers_inside_the_area_and_shows_its_place(store):
+    import math
+
+    from core import geocode
+
+    sample = samples.load_sample("cantina")
+    plan = plan_mod.from_sample("cantina", sample.profile, sample.goals, dt.date.today())
+    plan["areas"] = [{"name": "Castelli", "circle": {"lat": 41.77, "lon": 12.66, "radius_km": 12.0}}]
+    plan["goals"].append(
+        {"id": "g9", "objective": "online_sales", "title": "Vendite nei Castelli", "kpi": "revenue",
+         "channels": ["website"], "baseline": 500, "target": 900000, "start": "2026-01-01", "deadline": "2026-12-31",
+         "place": {"kind": "area", "value": "Castelli"}, "actions": [], "owner": ""}
+    )  # fmt: skip
+    token = store.create(plan)[0]
+    customers = geocode.geocode_frame(geocode.load_gazetteer(), sample.customers)
+
+    def km(lat, lon):  # great-circle distance from the circle's centre, written out here
+        p1, p2 = math.radians(41.77), math.radians(lat)
+        a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - 12.66) / 2) ** 2
+        return 2 * 6371 * math.asin(math.sqrt(a))
+
+    near = {c for c, la, lo in zip(customers["customer_id"], customers["lat"], customers["lon"], strict=True)
+            if not math.isnan(la) and km(la, lo) <= 12.0}  # fmt: skip
+    as_of = max(sample.orders["date"].max().date(), sample.activity["when"].dt.tz_convert("Europe/Rome").max().date())
+    days = sample.orders["date"].dt.date
+    month = sample.orders[(days > as_of - dt.timedelta(days=30)) & (days <= as_of)]
+    inside, everywhere = month.loc[month["customer_id"].isin(near), "amount"].sum(), month["amount"].sum()
+    assert inside < everywhere
+
+    for lang in i18n.LANGS:
+        at = open_page(PAGE, lang, token)
+        assert not at.exception
+        shown = _texts(at)
+        assert f"**{kpis.format_value(lang, 'revenue', inside)}**" in shown
+        assert f"**{kpis.format_value(lang, 'revenue', everywhere)}**" not in shown
+        assert ":material/location_on: Castelli" in [c.value for c in at.caption]  # the place by the goal
+        said = i18n.t(lang, "goals.where.customers", place="Castelli", customers_n=len(near))
+        assert said in shown.replace("\\", "")  # the Markdown source with its escapes taken off
+
+
+def test_a_platform_goal_set_on_a_town_says_it_is_tracked_on_the_whole_account(sample_tokens):
+    at = open_page(PAGE, "it", sample_tokens["forno"])
+    said = i18n.t("it", "goals.where.account", kpi=kpis.name("it", "reach"), place="Roma")
+    assert said in _texts(at).replace("\\", "")
+    assert ":material/location_on: Roma" in [c.value for c in at.caption]

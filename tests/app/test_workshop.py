@@ -367,3 +367,18 @@ def test_the_room_csv_export_survives_plans_no_page_could_show(ws, store, made):
     data = room.summary(room.summarise(ws.room_snapshot(made.id), dt.date(2026, 11, 27)))
     text = room.to_csv(data, "en")
     assert "Totals,Participants,4" in text and "Totals,Plans that could not be read,3" in text
+
+
+def test_the_room_shows_the_place_next_to_each_shared_goal(ws, store, made):
+    shared = _participant(ws, store, made, "Forno Aperto", share=True)
+    goal = {
+        "id": "g1", "objective": "footfall", "title": "Più clienti al Pigneto", "kpi": "new_customers",
+        "channels": [], "baseline": 10, "target": 20, "start": "2026-11-01", "deadline": "2027-03-31",
+        "place": {"kind": "area", "value": "Pigneto"}, "actions": [], "owner": "",
+    }  # fmt: skip
+    store.apply(shared, [plan_mod.Change(("goals",), [], [goal])])
+
+    at = _unlocked(made)
+    assert not at.exception
+    lines = [t.value for t in at.text]
+    assert any(line.startswith("– Più clienti al Pigneto · Pigneto · ") for line in lines), lines

@@ -203,3 +203,24 @@ def test_every_field_message_renders_with_the_params_its_check_gives(lang):
               "low": 1, "high": 5, "kpi": "reach", "bound": 90, "first": 2000, "last": 2099}  # fmt: skip
     for key in (k for k in i18n.TEXTS if k.startswith("fields.")):
         assert i18n.Message(key, params).render(lang)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("31/03/2027", dt.date(2027, 3, 31)),
+        (" 1-4-27 ", dt.date(2027, 4, 1)),
+        ("01.04.2027", dt.date(2027, 4, 1)),
+        ("2027-03-31", dt.date(2027, 3, 31)),
+        ("", None),
+    ],
+)
+def test_a_typed_date_reads_day_month_year_as_people_write_it(typed, day):
+    assert fields.typed_date(typed, "Scadenza") == day
+
+
+@pytest.mark.parametrize("typed", ["31/02/2027", "03/31/2027", "domani", "31/03", "31/03/1999"])
+def test_a_typed_date_that_is_not_a_plausible_day_is_refused_naming_the_field(typed):
+    with pytest.raises(fields.FieldError) as error:
+        fields.typed_date(typed, "Scadenza")
+    assert error.value.field == "Scadenza"

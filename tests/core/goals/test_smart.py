@@ -117,7 +117,8 @@ def test_a_passed_achievable_check_shows_the_weekly_pace_in_the_kpis_unit():
     # 121 days = 17.29 weeks: +1 point is 0.058 points a week; at best 2% + 0.25 x 17.29 points = 6.3%
     assert check.passed
     assert goal_text.render("it", check.reason) == (
-        "Da 2,0% a 3,0% in 17 settimane: 0,06 punti a settimana, alla portata (al massimo circa 6,3%)."
+        "Da 2,0% a 3,0% in 17 settimane: in media 0,06 punti a settimana dall'inizio, alla portata (al massimo "
+        "circa 6,3%)."
     )
 
 
@@ -141,3 +142,12 @@ def test_a_missing_channel_is_suggested_from_the_channel_the_title_names():
 
 def test_the_shortest_goal_is_as_long_as_the_data_tracking_needs_to_judge():
     assert smart.MIN_WEEKS == tracking.MIN_WEEKS
+
+
+def test_a_goal_on_the_market_abroad_says_abroad_not_the_whole_market():
+    from core import samples
+
+    goal = goals.Goal.from_dict(samples.load_sample("cantina").goals[0])
+    assert goal.place == goals.Place("market", "abroad")
+    specific = smart.smart_check(goal, dt.date(2026, 12, 7))[0]
+    assert goal_text.render("en", specific.reason) == "Clear: Website, Newsletter, abroad, Lorenzo looks after it."

@@ -77,8 +77,7 @@ def test_a_missing_value_is_a_dash_not_none():
     [
         (goals.Place("town", "Forlì"), 460, "Follower nella zona - Forlì: 460 entro il 31/12/2026",
          "Followers in the area - Forlì: 460 by 31 Dec 2026"),
-        (goals.Place(), None, "Follower nella zona: traguardo da fissare, entro il 31/12/2026",
-         "Followers in the area: target to set, by 31 Dec 2026"),
+        (goals.Place(), None, "Follower nella zona entro il 31/12/2026", "Followers in the area by 31 Dec 2026"),
     ],
 )  # fmt: skip
 def test_a_measurable_title_says_kpi_place_target_and_date(place, target, italian, english):
@@ -125,3 +124,14 @@ def test_a_goal_without_kpi_or_actions_shows_what_is_missing():
                            dt.date(2026, 9, 1))  # fmt: skip
     dot = goal_text.tree_dot("en", tree)
     assert '[label="(untitled)"]' in dot and '[label="KPI to choose"' in dot and '[label="Actions to decide"' in dot
+
+
+def test_a_generated_title_follows_the_target_and_an_owner_title_stays():
+    raw = {"id": "g1", "objective": "retention", "title": "Clienti che tornano entro il 31/12/2026",
+           "kpi": "repeat_rate", "start": "2026-09-01", "deadline": "2026-12-31"}  # fmt: skip
+    before = goals.Goal.from_dict(raw)
+    after = goals.Goal.from_dict({**raw, "target": 0.3})
+    assert goal_text.retitled("it", before, after) == "Clienti che tornano: 30,0% entro il 31/12/2026"
+    assert goal_text.retitled("en", before, after) == "Repeat-customer rate: 30.0% by 31 Dec 2026"
+    own = goals.Goal.from_dict({**raw, "title": "Tessera: più clienti che tornano"})
+    assert goal_text.retitled("it", own, goals.Goal.from_dict({**raw, "title": own.title, "target": 0.3})) is None

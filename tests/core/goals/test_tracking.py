@@ -150,7 +150,7 @@ def test_without_data_since_the_start_the_goal_says_what_to_import(series):
 def test_a_goal_without_target_cannot_be_tracked_but_shows_its_current_value():
     result = tracking.track(_goal(target=None), _weekly([1000, 1100]), EIGHT_WEEKS)
     assert result.status == "no_data" and result.current == 1100
-    assert result.message.key == "goals.track.incomplete"
+    assert result.message.key == "goals.track.incomplete_target"  # it has a KPI: only the target is asked for
 
 
 def test_without_a_baseline_progress_starts_from_the_value_at_the_start():
