@@ -231,10 +231,11 @@ def test_closing_the_workshop_stops_its_code_and_keeps_the_room(ws, store, made)
     assert ws.join(made.code, Client("late-comer"), room_ui.now()).status == "closed"
 
 
-def test_the_anonymous_summary_is_offered_as_csv_and_markdown(made):
+def test_the_anonymous_summary_is_offered_as_csv_and_markdown_and_the_report_as_pdf_and_xlsx(made):
     at = _unlocked(made, "it")
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == [i18n.t("it", "workshoppage.export.csv"), i18n.t("it", "workshoppage.export.md")]
+    keys = ("workshoppage.export.csv", "workshoppage.export.md", "report.download.pdf", "report.download.xlsx")
+    assert labels == [i18n.t("it", key) for key in keys]
 
 
 def test_the_summary_files_hold_counts_and_pseudonyms_but_no_names(ws, store, made):
