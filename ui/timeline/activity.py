@@ -202,7 +202,9 @@ def _default_metric(goal_dicts: list[dict[str, Any]]) -> str:
     return "reach"
 
 
+@st.fragment
 def over_time(frame: Frame, source: Source) -> None:
+    """The chart over time: a metric, a period and a zoom rerun this part alone (nothing else reads them)."""
     t, lang = frame.t, frame.lang
     goal_dicts = list(frame.plan.get("goals") or [])
     left, right = st.columns([2, 1])
