@@ -3,71 +3,34 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from bench import servers
 from bench.measure import CHROMIUM, CHROMIUM_ARGS, Offline
-from bench.servers import free_port
 from tests.conftest import ROOT
 
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
 
 
-class Server:
-    def __init__(self, data_dir: Path, env: dict[str, str] | None = None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "ROTTA_DATA_DIR": str(data_dir), **(env or {})}
-        self.log = open(data_dir / "server.log", "w")
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "app.py"),
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"streamlit did not start; log:\n{(data_dir / 'server.log').read_text()[-3000:]}")
+class Server(servers.Server):
+    """The app (``streamlit run app.py``) on a data folder of its own, its log in that folder: the one
+    launcher of ``bench.servers``, which stops waiting as soon as the process dies."""
 
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        self.log.close()
+    def __init__(self, data_dir: Path, env: dict[str, str] | None = None):
+        self.data_dir = data_dir
+        super().__init__(
+            ROOT / "app.py", data_dir / "server.log", {"ROTTA_DATA_DIR": str(data_dir), **(env or {})}, timeout=60
+        )
+
+    @property
+    def log(self) -> IO[str]:
+        return self._log
 
 
 @pytest.fixture(scope="session")

@@ -99,7 +99,6 @@ def hostile_server() -> Iterator[Any]:
 
     data = Path(tempfile.mkdtemp(prefix="rotta-hostile-"))
     server = Server(data)
-    server.data_dir = data  # type: ignore[attr-defined]
     yield server
     server.stop()
 

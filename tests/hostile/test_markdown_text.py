@@ -10,13 +10,7 @@ one paragraph holding the original text and nothing else.
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +18,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
+from bench import servers
 from core import safe_text
 from tests.hostile import conftest
 from tests.hostile.corpus import PAYLOADS
@@ -129,36 +124,16 @@ RAW = [PAYLOADS["web_address"], PAYLOADS["email"]]
 WIDGETS = ("caption", "box", "expander", "progress")
 
 
-def _serve(folder: Path, texts: list[str]) -> tuple[subprocess.Popen, str]:
+def _serve(folder: Path, texts: list[str]) -> servers.Server:
     (folder / "probe.py").write_text(PROBE, encoding="utf-8")
     (folder / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
     (folder / "raw.json").write_text(json.dumps(RAW), encoding="utf-8")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     env = {
-        **os.environ,
         "PYTHONPATH": str(ROOT),
         "ROTTA_PROBE_TEXTS": str(folder / "texts.json"),
         "ROTTA_PROBE_RAW": str(folder / "raw.json"),
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(folder / "probe.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    return server, url
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("the probe app did not start")
+    return servers.Server(folder / "probe.py", folder / "server.log", env, timeout=60)
 
 
 @pytest.mark.browser
@@ -168,7 +143,8 @@ def test_streamlit_shows_escaped_text_literally_in_markdown_boxes_and_labels(tmp
     plain web and e-mail addresses: the same addresses drawn unescaped must give the link detector
     links to find (three: two web, one mailto), and the escaped ones none."""
     texts = [*PAYLOADS.values(), *MARKUP.values()]
-    server, url = _serve(tmp_path, texts)
+    server = _serve(tmp_path, texts)
+    url = server.url
 
     links: dict[str, Any] = {}
 
@@ -201,8 +177,7 @@ def test_streamlit_shows_escaped_text_literally_in_markdown_boxes_and_labels(tmp
     try:
         shown = hostile_browser.run(read)
     finally:
-        server.kill()
-        server.wait(10)
+        server.stop()
     wrong = {
         f"{widget}: {text[:40]!r}": got[:60]
         for text, row in zip(texts, shown, strict=True)
