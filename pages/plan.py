@@ -38,8 +38,7 @@ with st.container(border=True):
     )
     channels = business.get("channels") or []
     if channels:
-        table = audit.to_table(channels)
-        table["channel"] = table["channel"].map(lambda c: t("kpis.channel." + c))
+        table = audit.as_text(channels, {c["channel"]: t("kpis.channel." + c["channel"]) for c in channels}, frame.lang)
         # st.table, not st.dataframe: a static table is all this page needs, and the grid's code is heavy.
         st.table(
             table.rename(
@@ -48,10 +47,7 @@ with st.container(border=True):
                     "followers": t("business.col_followers"),
                     "posts_per_week": t("business.col_posts"),
                 }
-            )
-            .astype(object)
-            .fillna("")
-            .map(safe_text.for_markdown),
+            ).map(safe_text.for_markdown),
             hide_index=True,
         )
 
@@ -68,15 +64,12 @@ with st.container(border=True):
     if not goals:
         st.markdown(t("plan.no_goals"))
     else:
-        table = goal_table.to_table(goals, dt.date.today(), frame.lang).drop(columns=["id"])
+        table = goal_table.as_text(goals, dt.date.today(), frame.lang).drop(columns=["id"])
         names = {
             c: t(f"goals.field.{c}").capitalize() for c in ("title", "kpi", "baseline", "target", "deadline", "owner")
         }
         st.table(
-            table.rename(columns={**names, "smart": t("goalspage.col_smart")})
-            .astype(object)
-            .fillna("")
-            .map(safe_text.for_markdown),
+            table.rename(columns={**names, "smart": t("goalspage.col_smart")}).map(safe_text.for_markdown),
             hide_index=True,
         )
 

@@ -240,9 +240,14 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
                 **_widget(frame, goal_dicts, index, name, None if value is None else value * scale, to_plan),
             )
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
-        left.date_input(field("start"), **_widget(frame, goal_dicts, index, "start", goal.start, iso))
+        left.date_input(
+            field("start"), format="DD/MM/YYYY", **_widget(frame, goal_dicts, index, "start", goal.start, iso)
+        )
         right.date_input(
-            field("deadline"), value=None, **_widget(frame, goal_dicts, index, "deadline", goal.deadline, iso)
+            field("deadline"),
+            value=None,
+            format="DD/MM/YYYY",
+            **_widget(frame, goal_dicts, index, "deadline", goal.deadline, iso),
         )
         kinds = list(goals.PLACE_KINDS)
         place_key = frame.key("goal", goal.id, "place")
