@@ -32,7 +32,8 @@ with left:
         codes.insert(0, current["code"])
     titles = {s.code: s.label for s in options}
     if current:
-        titles.setdefault(current["code"], f"{current['code']} · {current['title']}")
+        # as the plan has it: a sample's sector in the language it was loaded in
+        titles[current["code"]] = f"{current['code']} · {current['title']}"
     picked = st.selectbox(
         t("business.sector"),
         codes,
@@ -40,6 +41,7 @@ with left:
         format_func=titles.get,
         help=t("business.sector_note"),
         key=frame.key(f"sector:{query}"),
+        placeholder=t("frame.choose"),
     )
     if picked and (not current or picked != current["code"]):
         sector = sectors.lookup(picked)

@@ -19,7 +19,7 @@ from core import i18n, safe_text
 from core.plan import path
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
-from ui import resources, warm
+from ui import builtin_text, resources, warm
 
 WIDGET_PREFIX = "w:"
 ICON = Path(__file__).with_name("rotta-icon.png")  # a file, not a Material icon: those load from Google's CDN
@@ -89,6 +89,7 @@ def page(step: str) -> Frame:
     resources.static_assets()
     warm.ensure_started()
     lang = _language()
+    builtin_text.apply(lang)
     frame = _plan(step, lang)
     finished = _finished(frame)
     _sidebar(frame, finished)

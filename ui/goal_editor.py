@@ -70,6 +70,7 @@ def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) 
         list(objectives.OBJECTIVES),
         format_func=lambda o: objectives.name(lang, o),
         key="goals_objective",
+        placeholder=t("frame.choose"),
     )
     st.caption(objectives.description(lang, objective))
     audit = audit_values(frame, today)
@@ -182,6 +183,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
         index=ids.index(selected),
         format_func=titles.get,
         key=frame.key(f"goal_pick_{selected}"),
+        placeholder=t("frame.choose"),
     )
     st.session_state["goal_selected"] = chosen
     index = ids.index(chosen)
@@ -200,6 +202,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
             field("objective"),
             list(objectives.OBJECTIVES),
             format_func=lambda o: objectives.name(lang, o),
+            placeholder=t("frame.choose"),
             **_widget(frame, goal_dicts, index, "objective", data["objective"]),
         )
         options = [
@@ -212,6 +215,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
             field("kpi"),
             options,
             format_func=lambda k: kpis.name(lang, k) if k else t("goalspage.no_kpi"),
+            placeholder=t("goalspage.no_kpi"),
             **_widget(frame, goal_dicts, index, "kpi", data.get("kpi")),
         )
         if goal.kpi:
@@ -226,6 +230,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
             field("channels"),
             list(schema.CHANNELS),
             format_func=lambda c: t(f"kpis.channel.{c}"),
+            placeholder=t("frame.choose_many"),
             **_widget(frame, goal_dicts, index, "channels", list(data.get("channels") or []), list),
         )
         scale = 100.0 if goal.kpi and kpis.KPIS[goal.kpi].unit == "rate" else 1.0
@@ -237,6 +242,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
                 field(name) + (" (%)" if scale != 1 else ""),
                 min_value=0.0,
                 value=None,
+                format=fields.number_format(None if value is None else value * scale),
                 **_widget(frame, goal_dicts, index, name, None if value is None else value * scale, to_plan),
             )
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
@@ -255,6 +261,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
             field("place"),
             kinds,
             format_func=lambda k: t(f"goals.place.{k}"),
+            placeholder=t("frame.choose"),
             **_widget(
                 frame,
                 goal_dicts,

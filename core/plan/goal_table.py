@@ -39,8 +39,9 @@ def to_table(goal_dicts: Sequence[dict[str, Any]], today: dt.date, lang: str) ->
                 "id": goal.id,
                 "title": goal.title,
                 "kpi": kpis.name(lang, goal.kpi) if goal.kpi else "",
-                "baseline": None if goal.baseline is None else goal.baseline * scale,
-                "target": None if goal.target is None else goal.target * scale,
+                # rounded: 0.07 * 100 is 7.000000000000001 in floating point
+                "baseline": None if goal.baseline is None else round(goal.baseline * scale, 6),
+                "target": None if goal.target is None else round(goal.target * scale, 6),
                 "deadline": goal.deadline,
                 "owner": goal.owner,
                 "smart": smart_letters(smart.smart_check(goal, today)),

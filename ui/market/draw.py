@@ -77,8 +77,9 @@ def draw_controls(frame: Frame) -> str:
     )
     if mode == "circle":
         second_col.number_input(
-            t("marketpage.draw.radius"), min_value=0.1, max_value=1000.0, value=5.0, step=1.0, key=base.RADIUS_KEY
-        )
+            t("marketpage.draw.radius"), min_value=0.1, max_value=1000.0, value=5.0, step=1.0, key=base.RADIUS_KEY,
+            format=fields.number_format(st.session_state.get(base.RADIUS_KEY, 5.0)),
+        )  # fmt: skip
     if mode == "polygon":
         second_col.button(
             t("marketpage.draw.undo"), on_click=_undo, args=(frame,), icon=":material/undo:", width="stretch"
