@@ -87,10 +87,6 @@ TEXTS = {
     # Over time
     "timeline.chart.over_time.week": ("{metric} per settimana", "{metric} per week"),
     "timeline.chart.over_time.month": ("{metric} per mese", "{metric} per month"),
-    "timeline.chart.brush_hint": (
-        "Post pubblicati: trascina qui sopra per ingrandire un periodo, doppio clic per tornare a tutto",
-        "Posts published: drag over here to zoom into a period, double-click to see everything again",
-    ),
     "timeline.chart.channel": ("Canale", "Channel"),
     "timeline.chart.channels": ("Canali", "Channels"),
     "timeline.chart.goal": ("Obiettivo", "Goal"),

@@ -151,9 +151,10 @@ TEXTS = {
     "timelinepage.time.help": (
         "Una linea per canale. Le linee tratteggiate rosse sono i traguardi degli obiettivi che usano questa "
         "misura; i triangoli marroni sono le azioni offline. Trascina sulla striscia in basso per "
-        "ingrandire un periodo.",
+        "ingrandire un periodo, doppio clic per tornare a tutto.",
         "One line per channel. Dashed red lines are the targets of the goals that use this measure; brown "
-        "triangles are offline actions. Drag over the strip below to zoom into a period.",
+        "triangles are offline actions. Drag over the strip below to zoom into a period, double-click to see "
+        "everything again.",
     ),
     "timelinepage.time.no_goal": (
         "Nessun obiettivo del piano usa questa misura: niente linea del traguardo.",

@@ -29,6 +29,9 @@ BRUSH = "brush"
 # Fit the width to the page and keep ``height`` for the plot itself: with Streamlit's default for a
 # single view ("fit", padding included) titles and axes eat the height and grids come out squashed.
 _FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+# The channels' legend under the chart, two to a row: on the right it kept its width on a phone (390 px) and left
+# the plot almost none. Two labels of at most 140 px fit the narrowest page.
+LEGEND = alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=140)
 MAX_OFFLINE_MARKS = 200  # more offline actions than this are drawn one mark per period
 _THEME_VIEW = {"continuousWidth": 300, "continuousHeight": 300}  # altair's default theme; Streamlit uses none
 
@@ -122,7 +125,7 @@ def results_over_time(
         alt.Tooltip("posts:Q", title=_t(lang, "metric.posts")),
     ]
     shown = series.loc[series[metric].notna(), "platform"]  # a channel that never reports it: no legend entry
-    color = alt.Color("channel:N", title=_t(lang, "chart.channel"), scale=_channel_scale(lang, shown))
+    color = alt.Color("channel:N", title=_t(lang, "chart.channel"), scale=_channel_scale(lang, shown), legend=LEGEND)
     y = alt.Y("value:Q", title=name, axis=alt.Axis(format=_value_format(metric)))
     base = alt.Chart(data).transform_filter("isValid(datum.value)")
     if metric == "posts":
@@ -132,8 +135,8 @@ def results_over_time(
     layers = [main, *_target_layers(goals, metric, period, lang), *_offline_layers(offline, x, period, lang)]
     title = alt.TitleParams(_t(lang, f"chart.over_time.{period}", metric=name), anchor="start")
     detail = alt.layer(*layers, title=title, height=HEIGHT).properties(width="container")
-    overview = (
-        alt.Chart(data, height=OVERVIEW_HEIGHT, title=alt.TitleParams(_t(lang, "chart.brush_hint"), fontSize=11))
+    overview = (  # no title of its own: a long one kept its width on a phone and squeezed the plot (the page says it)
+        alt.Chart(data, height=OVERVIEW_HEIGHT)
         .mark_area(color="#9e9e9e", interpolate="step-after")
         .encode(
             x=alt.X("start:T", title=None),
@@ -174,7 +177,7 @@ def _target_layers(goals: Sequence[Mapping[str, Any]], metric: str, period: str,
     )
     label = (
         alt.Chart(targets)
-        .mark_text(color=TARGET_COLOR, align="left", dx=4, dy=-7, fontSize=11)
+        .mark_text(color=TARGET_COLOR, align="left", dx=4, dy=-7, fontSize=11, clip=True)  # a long title: cut
         .encode(y="target:Q", x=alt.value(0), text="title:N", tooltip=tooltip)
     )
     return [rule, label]

@@ -87,6 +87,19 @@ def test_the_over_time_chart_has_a_brush_below_that_zooms_the_chart_above():
     assert overview["encoding"]["y"]["aggregate"] == "sum"
 
 
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_nothing_of_the_over_time_chart_keeps_a_width_of_its_own_beside_the_plot(lang):
+    """At 390 px a right-hand legend and the strip's long title kept their width and the plot got none."""
+    spec = _spec(lang=lang)
+    detail, overview = spec["vconcat"]
+    legend = _layers(spec)[0]["encoding"]["color"]["legend"]
+    assert legend["orient"] == "bottom" and legend["columns"] == 2 and 2 * legend["labelLimit"] < 390 - 2 * 16 - 40
+    assert "title" not in overview  # the hint is in the page's caption
+    labels = [layer for layer in _layers(spec) if layer["mark"]["type"] == "text"]
+    assert labels and all(layer["mark"]["clip"] is True for layer in labels)  # a long goal title is cut, not widening
+    assert detail["width"] == overview["width"] == "container"
+
+
 def test_each_channel_is_a_line_in_its_own_colour():
     main = _layers(_spec())[0]
 
