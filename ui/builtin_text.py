@@ -1,4 +1,5 @@
-"""Streamlit's own words on its widgets, in the page's language, where Streamlit 1.67 has no parameter for them.
+"""Streamlit's own words on its widgets, in the page's language, where Streamlit 1.67 has no parameter for them;
+and Markdown tables wider than a phone scrolling sideways inside their own box (Streamlit lets them widen the page).
 
 What a parameter can say is said with it (``placeholder=`` on selects, ``format=`` on dates and numbers). What
 none can: the file uploader's "Upload" button, its "Drag and drop a file here" while a file is dragged over it, and
@@ -22,6 +23,8 @@ _DRAGGING = '[data-testid="stFileUploaderDropzone"] > input + div > *'  # the ov
 _INSTRUCTIONS = '[data-testid="stFileUploaderDropzoneInstructions"]'
 _ENTER = '[data-testid="InputInstructions"] > span:first-child'
 _PLACEHOLDER = '[data-placeholder="true"][data-type="{kind}"]'
+# A Markdown table (the Timeline's top posts, the Monitor's tables) wider than the page scrolls inside its own box.
+_WIDE_TABLES = '[data-testid="stMarkdownContainer"] table{display:block;max-width:100%;overflow-x:auto}'
 # Italian writes an empty date field's parts as gg/mm/aaaa; English keeps Streamlit's dd/mm/yyyy.
 _DATE_PARTS = {"it": {"day": "gg", "year": "aaaa"}, "en": {}}
 
@@ -51,6 +54,7 @@ def style(lang: str) -> str:
         # more specific than the rule above: it wins inside a form
         _replace(f'[data-testid="stForm"] {_ENTER}', t("frame.builtin.enter_submit"), "0.75rem"),
     ]
+    rules.append(_WIDE_TABLES)
     rules += [_replace(_PLACEHOLDER.format(kind=kind), text, "1rem") for kind, text in _DATE_PARTS[lang].items()]
     return "<style>" + "".join(rules) + "</style>"
 

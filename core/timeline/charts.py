@@ -32,6 +32,10 @@ _FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 # The channels' legend under the chart, two to a row: on the right it kept its width on a phone (390 px) and left
 # the plot almost none. Two labels of at most 140 px fit the narrowest page.
 LEGEND = alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=140)
+# The heat grid's colour scale under it, and its counts only where a cell is wide enough for two digits (on a phone a
+# cell is about 13 px and the numbers ran into each other: there a tap on the cell shows them).
+HEAT_LEGEND = alt.Legend(format=".1%", orient="bottom", direction="horizontal", gradientLength=160)
+COUNTS_FIT = alt.expr("width / 24 >= 18 ? 1 : 0")
 MAX_OFFLINE_MARKS = 200  # more offline actions than this are drawn one mark per period
 _THEME_VIEW = {"continuousWidth": 300, "continuousHeight": 300}  # altair's default theme; Streamlit uses none
 
@@ -264,7 +268,7 @@ def engagement_by_hour(best: timeline_posts.BestTimes, lang: str) -> alt.LayerCh
         .encode(
             x=x,
             y=y,
-            color=alt.Color("rate:Q", title=rate_name, legend=alt.Legend(format=".1%")).scale(scheme="oranges"),
+            color=alt.Color("rate:Q", title=rate_name, legend=HEAT_LEGEND).scale(scheme="oranges"),
             tooltip=tooltip,
         )
     )
@@ -272,7 +276,7 @@ def engagement_by_hour(best: timeline_posts.BestTimes, lang: str) -> alt.LayerCh
     dark = float(rates.min() + 0.6 * (rates.max() - rates.min())) if len(rates) else 1.0
     counts = (
         base.transform_filter("datum.posts > 0")
-        .mark_text(fontSize=10)
+        .mark_text(fontSize=10, opacity=COUNTS_FIT)
         .encode(
             x=x,
             y=y,

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from core import i18n, samples
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
-from tests.browser.conftest import app_errors, wait_ready
+from tests.browser.conftest import app_errors, chart_texts, page_width, wait_ready
 from tests.browser.test_frame import _load_sample
 
 pytestmark = pytest.mark.browser
@@ -75,4 +75,41 @@ def test_the_reach_chart_keeps_its_plot_dates_and_marks_on_a_phone(page: Page, s
         assert len(view["labels"]) >= 3 and any(re.search(r"\d{4}", label) for label in view["labels"]), view
         assert view["marks"] > 0 and view["spread"] > container / 2, view
     assert plot["marks"] > 20  # a point a week and channel
+    assert app_errors(page) == []
+
+
+_TABLE = """(e) => {
+    const box = e.getBoundingClientRect();
+    e.scrollLeft = e.scrollWidth;  // as far right as a finger can move it
+    const last = e.querySelector('tr:first-child > :last-child').getBoundingClientRect();
+    return {left: box.left, right: box.right, scrolls: getComputedStyle(e).overflowX, lastRight: last.right,
+            wider: e.scrollWidth > e.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize(("screen", "lang"), [("phone", "it"), ("phone", "en"), ("laptop", "en")])
+def test_on_a_phone_the_top_posts_scroll_in_their_box_and_the_heat_grid_numbers_never_overlap(
+    page: Page, server, screen, lang
+):
+    store = store_mod.Store(store_mod.make_engine(store_mod.default_url(Path(os.environ["ROTTA_DATA_DIR"]))))
+    sample = samples.load_sample("forno")
+    token = store.create(plan_mod.from_sample("forno", *samples.in_language(sample, lang), dt.date.today()))[0]
+    width = SCREENS[screen]["width"]
+    page.set_viewport_size(SCREENS[screen])
+    page.goto(f"{server.url}/timeline?plan={token}&lang={lang}")
+    wait_ready(page, 90_000)
+    heat = page.locator(".vega-embed", has=page.locator(f"text={i18n.t(lang, 'timeline.heat.hour')}")).first
+    heat.locator(".mark-text.role-mark").first.wait_for(state="attached", timeout=30_000)
+    table = page.locator("[data-testid=stMarkdownContainer] table", has_text=i18n.t(lang, "timeline.column.reach"))
+    table.first.scroll_into_view_if_needed()
+
+    assert page_width(page) <= width  # the page itself never scrolls sideways
+    shown = table.first.evaluate(_TABLE)
+    assert shown["right"] <= width and shown["lastRight"] <= width + 1, shown  # the link column is reachable
+    assert not shown["wider"] or shown["scrolls"] == "auto", shown
+    if screen == "phone":
+        assert shown["wider"], shown  # 7 columns do not fit 390 px: the table scrolls in its box
+    texts = chart_texts(heat)
+    assert texts["overlaps"] == [], texts
+    assert (texts["shown"] > 0) is (screen == "laptop"), texts  # on a phone the counts are a tap away
     assert app_errors(page) == []

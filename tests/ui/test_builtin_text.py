@@ -37,3 +37,9 @@ def test_a_text_cannot_leave_its_css_string(text):
     inner = literal[1:-1]
     assert '"' not in inner and "<" not in inner and "\n" not in inner
     assert _contents(f"content:{literal}") == [text]
+
+
+def test_a_wide_markdown_table_scrolls_in_its_own_box():
+    assert '[data-testid="stMarkdownContainer"] table{display:block;max-width:100%;overflow-x:auto}' in (
+        builtin_text.style("it")
+    )

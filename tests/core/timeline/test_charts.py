@@ -211,6 +211,13 @@ def test_the_engagement_grid_has_every_cell_its_posts_as_text_and_thin_cells_gre
     assert spec["title"]["subtitle"] == i18n.t("it", "timeline.heat.subtitle_thin", n=3)
 
 
+def test_the_engagement_grid_keeps_its_width_on_a_phone_and_writes_counts_only_where_two_digits_fit():
+    spec = charts.engagement_by_hour(timeline_posts.best_times(ACTIVITY), "it").to_dict()
+    _, heat, counts = spec["layer"]
+    assert heat["encoding"]["color"]["legend"]["orient"] == "bottom"  # not a column on the right
+    assert counts["mark"]["opacity"] == {"expr": "width / 24 >= 18 ? 1 : 0"}  # 24 hours; "12" needs about 14 px
+
+
 def test_a_thin_cell_says_why_it_has_no_value():
     best = timeline_posts.best_times(ACTIVITY)
     spec = charts.engagement_by_hour(best, "en").to_dict()
