@@ -160,6 +160,7 @@ def map_section(frame: Frame, loaded: base.Loaded, choice: market_page.Choice, r
             )
         if mode != "off":
             draw.area_result(frame, loaded, area, problems)
+        draw.saved_note(frame)
     with right:
         summary(frame, loaded)
 
