@@ -49,7 +49,7 @@ def _start(frame: frame_mod.Frame, slug: str | None) -> None:
         new = plan_mod.new_plan(today)
     else:
         sample = resources.get_sample(slug)
-        new = plan_mod.from_sample(slug, sample.profile, sample.goals, today)
+        new = plan_mod.from_sample(slug, *samples.in_language(sample, frame.lang), today)  # its words in the page's
     frame_mod.open_plan(frame, new)
 
 

@@ -138,3 +138,36 @@ def date(lang: str, value: dt.date) -> str:
     if lang == "it":
         return value.strftime("%d/%m/%Y")
     return f"{value.day} {value.strftime('%b %Y')}"
+
+
+def cell(lang: str, value: Any, decimals: int = 1) -> str:
+    """Any value of a table built by hand, as text for the screen: no ``None``, ``nan``, ``56.99999999999999``,
+    ``20400.0`` nor ISO date. Whole numbers lose their ``.0``; others keep up to ``decimals`` places
+    (trailing zeros dropped); dates are written as ``date`` writes them; empty or missing values are ``""``."""
+    if value is None or _is_missing(value):
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return date(lang, value.date())
+    if isinstance(value, dt.date):
+        return date(lang, value)
+    if isinstance(value, int | float | decimal.Decimal) or _is_number(value):
+        number_value = float(value)
+        if number_value != number_value:  # NaN, pandas' NA taken care of below
+            return ""
+        rounded = round(number_value, decimals)
+        places = next((d for d in range(decimals + 1) if round(rounded, d) == rounded), decimals)
+        return number(lang, rounded, places)
+    return str(value)
+
+
+def _is_number(value: Any) -> bool:
+    """numpy's and pandas' scalar numbers (their types are not Python's int or float)."""
+    kind = getattr(getattr(value, "dtype", None), "kind", None)
+    return kind in ("i", "u", "f")
+
+
+def _is_missing(value: Any) -> bool:
+    """pandas' ``NA`` and ``NaT``, told apart from text without importing pandas here."""
+    return type(value).__name__ in ("NAType", "NaTType")

@@ -8,6 +8,7 @@ leading zeros and Napoli's province stays ``"NA"`` instead of becoming a missing
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from core import schema
-from core.i18n import t
+from core.i18n import TEXTS, t
 
 SLUGS: tuple[str, ...] = ("forno", "cantina", "officina")
 ROOT = Path(__file__).resolve().parent.parent / "sample_data"
@@ -55,6 +56,23 @@ def load_sample(slug: str, root: Path | None = None) -> Sample:
         orders=read_orders(folder / "orders.csv"),
         activity=read_activity(folder / "activity.csv"),
     )
+
+
+def in_language(sample: Sample, lang: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The sample's profile and goals with its own words (sector, goal titles and actions) in ``lang``.
+
+    The files hold the Italian; ``core/texts/samples.py`` holds both (a goal without texts there keeps its own)."""
+    profile, goals = copy.deepcopy(sample.profile), copy.deepcopy(sample.goals)
+    sector = profile.get("business", {}).get("sector")
+    if sector and f"samples.{sample.slug}.sector" in TEXTS:
+        sector["title"] = t(lang, f"samples.{sample.slug}.sector")
+    for goal in goals:
+        key = f"samples.{sample.slug}.{goal['id']}"
+        if f"{key}.title" in TEXTS:
+            goal["title"] = t(lang, f"{key}.title")
+        if goal.get("actions") and f"{key}.actions" in TEXTS:
+            goal["actions"] = t(lang, f"{key}.actions").split("\n")
+    return profile, goals
 
 
 def _dates(values: pd.Series) -> pd.Series:

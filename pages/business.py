@@ -38,7 +38,8 @@ with left:
         codes.insert(0, current["code"])
     titles = {s.code: s.label for s in options}
     if current:
-        titles.setdefault(current["code"], f"{current['code']} · {current['title']}")
+        # as the plan has it: a sample's sector in the language it was loaded in
+        titles[current["code"]] = f"{current['code']} · {current['title']}"
     picked = st.selectbox(
         t("business.sector"),
         codes,
@@ -46,6 +47,7 @@ with left:
         format_func=titles.get,
         help=t("business.sector_note"),
         key=frame.key(f"sector:{query}"),
+        placeholder=t("frame.choose"),
     )
     if picked and (not current or picked != current["code"]):
         sector = sectors.lookup(picked)
@@ -68,13 +70,17 @@ with left:
         num_rows="dynamic",
         width="stretch",
         hide_index=True,
+        placeholder="–",  # a missing number, not "None"
+        # widths that fit a phone's 358 px with the row markers: the posts column was out of sight to the right
         column_config={
             "channel": st.column_config.SelectboxColumn(
-                t("business.col_channel"), options=list(labels.values()), required=True
+                t("business.col_channel"), options=list(labels.values()), required=True, width=125
             ),
-            "followers": st.column_config.NumberColumn(t("business.col_followers"), min_value=0, step=1, format="%d"),
+            "followers": st.column_config.NumberColumn(
+                t("business.col_followers"), min_value=0, step=1, format="%d", width=80
+            ),
             "posts_per_week": st.column_config.NumberColumn(
-                t("business.col_posts"), min_value=0.0, max_value=200.0, step=0.5
+                t("business.col_posts"), min_value=0.0, max_value=200.0, step=0.5, width=100
             ),
         },
     )
@@ -99,6 +105,7 @@ with left:
         t("business.markets"),
         list(schema.MARKETS),
         format_func=lambda m: t("business.market." + m),
+        wrap=True,  # on a phone the four choices go on two lines instead of scrolling sideways
     )
 
 with right:

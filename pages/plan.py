@@ -38,13 +38,13 @@ with st.container(border=True):
     )
     channels = business.get("channels") or []
     if channels:
-        table = audit.to_table(channels)
-        table["channel"] = table["channel"].map(lambda c: t("kpis.channel." + c))
+        table = audit.as_text(channels, {c["channel"]: t("kpis.channel." + c["channel"]) for c in channels}, frame.lang)
         # A Markdown table, not st.dataframe (the grid's code is heavy) nor st.table (a box that scrolls sideways
-        # on a phone, which the keyboard cannot reach): its cells wrap. Every cell is escaped.
+        # on a phone, which the keyboard cannot reach): its cells wrap, and markdown_table escapes every cell.
         header = [t("business.col_channel"), t("business.col_followers"), t("business.col_posts")]
-        rows = table[["channel", "followers", "posts_per_week"]].astype(object).fillna("").to_numpy().tolist()
-        st.markdown(safe_text.markdown_table(header, rows))
+        st.markdown(
+            safe_text.markdown_table(header, table[["channel", "followers", "posts_per_week"]].to_numpy().tolist())
+        )
 
 with st.container(border=True):
     st.header(t("plan.section_selfcheck"))
@@ -59,7 +59,7 @@ with st.container(border=True):
     if not goals:
         st.markdown(t("plan.no_goals"))
     else:
-        table = goal_table.to_table(goals, dt.date.today(), frame.lang).drop(columns=["id"])
+        table = goal_table.as_text(goals, dt.date.today(), frame.lang).drop(columns=["id"])
         names = {
             c: t(f"goals.field.{c}").capitalize() for c in ("title", "kpi", "baseline", "target", "deadline", "owner")
         }

@@ -53,7 +53,7 @@ def create(frame: Frame, store: WorkshopStore) -> None:
         )
         lang = language.selectbox(
             t("workshop.create.lang"), list(i18n.LANGS), index=list(i18n.LANGS).index(frame.lang),
-            format_func=i18n.LANG_NAMES.get,
+            format_func=i18n.LANG_NAMES.get, placeholder=t("frame.choose"),
         )  # fmt: skip
         secret = st.text_input(
             t("workshop.create.secret"),

@@ -34,6 +34,12 @@ def placeholder_for(lang: str, chars: int, example: str | None = None) -> str:
     return i18n.t(lang, "input.limit", max=i18n.number(lang, chars))
 
 
+def number_format(value: float | None) -> str:
+    """``st.number_input``'s format for ``value``: a whole number without decimals (``20400``, not ``20400.00``:
+    Streamlit writes the decimal mark as a point in every language), one decimal only where it has some."""
+    return "%.0f" if value is None or float(value).is_integer() else "%.1f"
+
+
 def _cut(lang: str, key: str, chars: int, label: str) -> None:
     value = st.session_state.get(key)
     if isinstance(value, str) and len(value) > chars:

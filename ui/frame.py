@@ -19,7 +19,7 @@ from core import i18n, safe_text
 from core.plan import path
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
-from ui import pace_banner, resources, warm
+from ui import builtin_text, pace_banner, resources, warm
 
 WIDGET_PREFIX = "w:"
 OPENED_KEY = "plan_opened"  # a plan was opened since the last whole-page run
@@ -90,6 +90,7 @@ def page(step: str) -> Frame:
     resources.static_assets()
     warm.ensure_started()
     lang = _language()
+    builtin_text.apply(lang)
     frame = _plan(step, lang)
     finished = _finished(frame)
     _sidebar(frame, finished)

@@ -191,6 +191,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
             field("objective"),
             list(objectives.OBJECTIVES),
             format_func=lambda o: objectives.name(lang, o),
+            placeholder=t("frame.choose"),
             **_widget(frame, goal_dicts, index, "objective", data["objective"]),
         )
         options = [
@@ -203,6 +204,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
             field("kpi"),
             options,
             format_func=lambda k: kpis.name(lang, k) if k else t("goalspage.no_kpi"),
+            placeholder=t("goalspage.no_kpi"),
             **_widget(frame, goal_dicts, index, "kpi", data.get("kpi")),
         )
         if goal.kpi:
@@ -217,6 +219,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
             field("channels"),
             list(schema.CHANNELS),
             format_func=lambda c: t(f"kpis.channel.{c}"),
+            placeholder=t("frame.choose_many"),
             **_widget(frame, goal_dicts, index, "channels", list(data.get("channels") or []), list),
         )
         scale = 100.0 if goal.kpi and kpis.KPIS[goal.kpi].unit == "rate" else 1.0
@@ -228,6 +231,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
                 field(name) + (" (%)" if scale != 1 else ""),
                 min_value=0.0,
                 value=None,
+                format=fields.number_format(None if value is None else value * scale),
                 **_widget(frame, goal_dicts, index, name, None if value is None else value * scale, to_plan),
             )
         for column, name, day in ((left, "start", goal.start), (right, "deadline", goal.deadline)):
@@ -238,6 +242,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
             field("place"),
             kinds,
             format_func=lambda k: t(f"goals.place.{k}"),
+            placeholder=t("frame.choose"),
             **_widget(
                 frame,
                 goal_dicts,

@@ -257,7 +257,10 @@ def _year_question(frame: Frame, item: Waiting) -> dict | None:
     suggested = item.params.get("suggested") or this_year
     years = list(range(this_year, this_year - YEARS_OFFERED, -1))
     chosen = st.selectbox(
-        frame.t("importers.box.year.label"), years, index=years.index(suggested) if suggested in years else 0
+        frame.t("importers.box.year.label"),
+        years,
+        index=years.index(suggested) if suggested in years else 0,
+        placeholder=frame.t("frame.choose"),
     )
     return {"year": int(chosen)} if chosen else None
 

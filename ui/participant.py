@@ -111,7 +111,7 @@ def _fill(frame: Frame, choice: str) -> None:
         replacement, done = plan_mod.new_plan(today), Message("start.room.emptied")
     else:
         sample = resources.get_sample(choice)
-        replacement = plan_mod.from_sample(choice, sample.profile, sample.goals, today)
+        replacement = plan_mod.from_sample(choice, *samples.in_language(sample, frame.lang), today)
         done = Message("start.room.filled", {"sample": samples.sample_names(frame.lang)[choice]})
     try:
         resources.get_store().replace(frame.token, workshop.refill(frame.plan, replacement), frame.version)

@@ -72,6 +72,7 @@ def town_picker(frame: Frame, path: plan_mod.Path) -> dict[str, Any] | None:
             format_func=lambda i: _label(candidates[i]),
             index=None,
             key=base + "#pick",
+            placeholder=t("frame.choose"),
         )
         chosen = candidates[pick] if pick is not None else None
     else:

@@ -103,11 +103,14 @@ def cohort_heatmap(cohorts: loyalty.Cohorts, lang: str, max_cohorts: int = MAX_C
         color=alt.Color(
             "share:Q",
             title=_t(lang, "returned"),
-            legend=alt.Legend(format=".0%"),
+            # under the grid: on the right it kept its width on a phone and left the cells a few pixels each
+            legend=alt.Legend(format=".0%", orient="bottom", direction="horizontal", gradientLength=160),
             scale=alt.Scale(scheme="blues", domain=[0, max(top, 0.01)]),
         ),
     )
-    text = base.mark_text(fontSize=10).encode(
+    columns = max(1, data["months"].nunique())
+    # a share only where its cell is wide enough for "100%" (a tap on the cell shows it anywhere)
+    text = base.mark_text(fontSize=10, opacity=alt.expr(f"width / {columns} >= 28 ? 1 : 0")).encode(
         x=x,
         y=y,
         text="label:N",

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from core import fields, schema
+from core import fields, i18n, schema
 from core.i18n import Message
 
 COLUMNS = ("channel", "followers", "posts_per_week")
@@ -22,6 +22,11 @@ def to_table(channels: list[dict[str, Any]], labels: dict[str, str] | None = Non
     table["followers"] = pd.to_numeric(table["followers"], errors="coerce").astype("Int64")
     table["posts_per_week"] = pd.to_numeric(table["posts_per_week"], errors="coerce").astype("Float64")
     return table
+
+
+def as_text(channels: list[dict[str, Any]], labels: dict[str, str], lang: str) -> pd.DataFrame:
+    """The channel table written for the screen in ``lang``: ``1.860`` followers, ``5`` or ``1,4`` posts a week."""
+    return to_table(channels, labels).astype(object).map(lambda value: i18n.cell(lang, value))
 
 
 def from_table(table: pd.DataFrame) -> tuple[list[dict[str, Any]], list[Message]]:

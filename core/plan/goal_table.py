@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from core import i18n
 from core.goals import goals, kpis, smart
 from core.i18n import Message
 from core.plan.plan import Change
@@ -38,8 +39,9 @@ def to_table(goal_dicts: Sequence[dict[str, Any]], today: dt.date, lang: str) ->
                 "id": goal.id,
                 "title": goal.title,
                 "kpi": kpis.name(lang, goal.kpi) if goal.kpi else "",
-                "baseline": None if goal.baseline is None else goal.baseline * scale,
-                "target": None if goal.target is None else goal.target * scale,
+                # rounded: 0.07 * 100 is 7.000000000000001 in floating point
+                "baseline": None if goal.baseline is None else round(goal.baseline * scale, 6),
+                "target": None if goal.target is None else round(goal.target * scale, 6),
                 "deadline": goal.deadline,
                 "owner": goal.owner,
                 "smart": smart_letters(smart.smart_check(goal, today)),
@@ -50,6 +52,19 @@ def to_table(goal_dicts: Sequence[dict[str, Any]], today: dt.date, lang: str) ->
     for name in ("baseline", "target"):
         table[name] = pd.to_numeric(table[name], errors="coerce").astype("Float64")
     return table
+
+
+def as_text(goal_dicts: Sequence[dict[str, Any]], today: dt.date, lang: str) -> pd.DataFrame:
+    """The same table as ``to_table``, every cell written for the screen in ``lang``: baseline and target as the
+    KPI's values (``57%``, ``20.400``), the deadline as a date of the language, nothing missing shown as ``None``."""
+    table = to_table(goal_dicts, today, lang)
+    kpi_ids = [goals.Goal.from_dict(data).kpi for data in goal_dicts]
+    for name in ("baseline", "target"):
+        table[name] = [
+            i18n.cell(lang, v) if kpi is None or pd.isna(v) else kpis.format_value(lang, kpi, v / _scale(kpi))
+            for kpi, v in zip(kpi_ids, table[name], strict=True)
+        ]
+    return table.astype(object).map(lambda value: i18n.cell(lang, value))
 
 
 def _cell(value: Any) -> Any:

@@ -70,4 +70,11 @@ TEXTS = {
         "Funziona senza internet: serve solo per lo sfondo della mappa.",
         "Works without internet: it is only needed for the map background.",
     ),
+    # Streamlit's own words on its widgets, said in the page's language (ui/builtin_text.py and placeholders).
+    "frame.choose": ("Scegli", "Choose an option"),
+    "frame.choose_many": ("Scegli una o più voci", "Choose options"),
+    "frame.builtin.upload": ("Carica", "Upload"),
+    "frame.builtin.drop": ("Trascina qui il file", "Drag and drop a file here"),
+    "frame.builtin.enter_apply": ("Premi Invio per confermare", "Press Enter to apply"),
+    "frame.builtin.enter_submit": ("Premi Invio per inviare", "Press Enter to submit form"),
 }

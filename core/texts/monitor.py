@@ -117,9 +117,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "monitor.cohorts.help": (
         "Ogni riga è un gruppo di clienti che ha comprato la prima volta in quel mese (tra parentesi quanti). "
-        "Ogni casella dice quanti di loro hanno comprato di nuovo 1, 2, 3... mesi dopo.",
+        "Ogni casella (scritta dentro o toccandola) dice quanti di loro hanno comprato di nuovo 1, 2, 3... mesi dopo.",
         "Each row is the customers whose first order was in that month (how many in brackets). Each cell "
-        "says how many of them ordered again 1, 2, 3... months later.",
+        "(written in it, or on a tap) says how many of them ordered again 1, 2, 3... months later.",
     ),
     "monitor.segments.title": ("I clienti per gruppo", "Customers by segment"),
     "monitor.segments.help": (

@@ -87,7 +87,6 @@ TEXTS = {
     # Over time
     "timeline.chart.over_time.week": ("{metric} per settimana", "{metric} per week"),
     "timeline.chart.over_time.month": ("{metric} per mese", "{metric} per month"),
-    "timeline.chart.posts_below": ("Post pubblicati", "Posts published"),
     "timeline.chart.channel": ("Canale", "Channel"),
     "timeline.chart.channels": ("Canali", "Channels"),
     "timeline.chart.goal": ("Obiettivo", "Goal"),
@@ -116,12 +115,12 @@ TEXTS = {
         "Mean engagement of posts by day and hour (Italian time)",
     ),
     "timeline.heat.subtitle_ok": (
-        "Il numero in ogni casella è quanti post ci sono dietro; in grigio le caselle con meno di {n} post.",
-        "The number in each cell is how many posts are behind it; grey cells have fewer than {n} posts.",
+        "Il numero in una casella (o toccandola) è quanti post ci sono dietro; in grigio meno di {n} post.",
+        "The number in a cell (or a tap on it) is how many posts are behind it; grey cells have fewer than {n} posts.",
     ),
     "timeline.heat.subtitle_thin": (
-        "Troppo pochi post per confrontare gli orari: il numero in ogni casella è quanti post ci sono.",
-        "Too few posts to compare times: the number in each cell is how many posts there are.",
+        "Troppo pochi post per confrontare gli orari: il numero in una casella (o toccandola) è quanti post ci sono.",
+        "Too few posts to compare times: the number in a cell (or a tap on it) is how many posts there are.",
     ),
     "timeline.heat.day": ("Giorno", "Day"),
     "timeline.heat.hour": ("Ora", "Hour"),

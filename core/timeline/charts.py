@@ -29,6 +29,13 @@ MASKED_COLOR = "#eeeeee"
 # Fit the width to the page and keep ``height`` for the plot itself: with Streamlit's default for a
 # single view ("fit", padding included) titles and axes eat the height and grids come out squashed.
 _FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+# The channels' legend under the chart, two to a row: on the right it kept its width on a phone (390 px) and left
+# the plot almost none. Two labels of at most 140 px fit the narrowest page.
+LEGEND = alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=140)
+# The heat grid's colour scale under it, and its counts only where a cell is wide enough for two digits (on a phone a
+# cell is about 13 px and the numbers ran into each other: there a tap on the cell shows them).
+HEAT_LEGEND = alt.Legend(format=".1%", orient="bottom", direction="horizontal", gradientLength=160)
+COUNTS_FIT = alt.expr("width / 24 >= 18 ? 1 : 0")
 MAX_OFFLINE_MARKS = 200  # more offline actions than this are drawn one mark per period
 _THEME_VIEW = {"continuousWidth": 300, "continuousHeight": 300}  # altair's default theme; Streamlit uses none
 
@@ -133,7 +140,7 @@ def results_over_time(
         alt.Tooltip("posts:Q", title=_t(lang, "metric.posts")),
     ]
     shown = series.loc[series[metric].notna(), "platform"]  # a channel that never reports it: no legend entry
-    color = alt.Color("channel:N", title=_t(lang, "chart.channel"), scale=_channel_scale(lang, shown))
+    color = alt.Color("channel:N", title=_t(lang, "chart.channel"), scale=_channel_scale(lang, shown), legend=LEGEND)
     y = alt.Y("value:Q", title=name, axis=alt.Axis(format=_value_format(metric)))
     base = alt.Chart(data).transform_filter("isValid(datum.value)")
     if metric == "posts":
@@ -143,8 +150,8 @@ def results_over_time(
     layers = [main, *_target_layers(goals, metric, period, lang), *_offline_layers(offline, x, period, lang)]
     title = alt.TitleParams(_t(lang, f"chart.over_time.{period}", metric=name), anchor="start")
     detail = alt.layer(*layers, title=title, height=HEIGHT).properties(width="container")
-    overview = (
-        alt.Chart(data, height=OVERVIEW_HEIGHT, title=alt.TitleParams(_t(lang, "chart.posts_below"), fontSize=11))
+    overview = (  # no title of its own: a long one kept its width on a phone and squeezed the plot (the page says it)
+        alt.Chart(data, height=OVERVIEW_HEIGHT)
         .mark_area(color="#6b6b6b", interpolate="step-after", clip=True)
         .encode(
             x=x.title(None),
@@ -184,7 +191,7 @@ def _target_layers(goals: Sequence[Mapping[str, Any]], metric: str, period: str,
     )
     label = (
         alt.Chart(targets)
-        .mark_text(color=TARGET_COLOR, align="left", dx=4, dy=-7, fontSize=11)
+        .mark_text(color=TARGET_COLOR, align="left", dx=4, dy=-7, fontSize=11, clip=True)  # a long title: cut
         .encode(y="target:Q", x=alt.value(0), text="title:N", tooltip=tooltip)
     )
     return [rule, label]
@@ -271,7 +278,7 @@ def engagement_by_hour(best: timeline_posts.BestTimes, lang: str) -> alt.LayerCh
         .encode(
             x=x,
             y=y,
-            color=alt.Color("rate:Q", title=rate_name, legend=alt.Legend(format=".1%")).scale(scheme="oranges"),
+            color=alt.Color("rate:Q", title=rate_name, legend=HEAT_LEGEND).scale(scheme="oranges"),
             tooltip=tooltip,
         )
     )
@@ -279,7 +286,7 @@ def engagement_by_hour(best: timeline_posts.BestTimes, lang: str) -> alt.LayerCh
     dark = float(rates.min() + 0.6 * (rates.max() - rates.min())) if len(rates) else 1.0
     counts = (
         base.transform_filter("datum.posts > 0")
-        .mark_text(fontSize=10)
+        .mark_text(fontSize=10, opacity=COUNTS_FIT)
         .encode(
             x=x,
             y=y,

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, sync_playwright
 
 from bench import servers
 from bench.measure import CHROMIUM, CHROMIUM_ARGS, Offline
@@ -115,3 +115,28 @@ def app_errors(page: Page) -> list[str]:
     console = [e for e in page.console_errors if not e.startswith("Failed to load resource")]  # type: ignore[attr-defined]
     responses = [r for r in page.bad_responses if not r.endswith(probes)]  # type: ignore[attr-defined]
     return console + responses
+
+
+# The text marks of a Vega chart that are drawn (not transparent) and, among them, the pairs whose boxes overlap.
+_CHART_TEXTS = """(e, mark) => {
+    const shown = Array.from(e.querySelectorAll('.mark-text.role-mark text'))
+        .filter(t => t.textContent && t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0')
+        .map(t => [t.textContent, t.getBoundingClientRect()]);
+    const overlaps = [];
+    for (let i = 0; i < shown.length; i++) for (let j = i + 1; j < shown.length; j++) {
+        const [a, b] = [shown[i][1], shown[j][1]];
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+            overlaps.push(shown[i][0] + ' / ' + shown[j][0]);
+    }
+    return {shown: shown.length, overlaps: overlaps};
+}"""
+
+
+def chart_texts(chart: Locator) -> dict:
+    """``{"shown": n, "overlaps": [...]}`` for the text marks drawn in ``chart`` (a ``.vega-embed``)."""
+    return chart.evaluate(_CHART_TEXTS)
+
+
+def page_width(page: Page) -> float:
+    """How wide the page's content is: wider than the window means the whole page scrolls sideways."""
+    return page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth")

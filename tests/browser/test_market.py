@@ -184,6 +184,39 @@ def test_an_area_drawn_with_four_clicks_shows_the_customers_inside_and_is_saved(
     assert app_errors(page) == []
 
 
+@pytest.mark.parametrize(("size", "lang"), [("phone", "it"), ("phone", "en"), ("laptop", "en")])
+def test_after_saving_an_area_its_confirmation_is_on_the_screen(page: Page, server, token, size, lang):
+    """It was said at the top of the page, two screens above the save button on a phone."""
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    _open(page, server, token, lang)
+    page.get_by_role("radio", name=i18n.t(lang, "marketpage.draw.mode.circle"), exact=True).click()
+    wait_ready(page)
+    frame = _map_frame(page)
+    page.locator(MAP).first.scroll_into_view_if_needed()
+    box = page.locator(MAP).first.bounding_box()
+    x, y = _free_spot(frame, 0.5 * box["width"], 0.6 * box["height"])
+    before = frame.evaluate(LAYERS_DRAWN)
+    page.mouse.click(box["x"] + x, box["y"] + y)  # the circle's centre (5 km by default)
+    frame.wait_for_function(f"() => ({LAYERS_DRAWN})() > {before}", timeout=30_000)
+    wait_ready(page)
+    name = page.get_by_label(i18n.t(lang, "marketpage.draw.name"))
+    name.scroll_into_view_if_needed()
+    name.fill("Zona del forno")
+    page.get_by_role("button", name=i18n.t(lang, "marketpage.draw.save")).click()
+    wait_ready(page)
+
+    toast = page.get_by_test_id("stToast").filter(has_text="Zona del forno").first
+    expect(toast).to_be_visible(timeout=30_000)
+    shown = toast.bounding_box()  # where it is now, without any scrolling after the tap
+    assert shown is not None and 0 <= shown["y"] and shown["y"] + shown["height"] <= height, shown
+    assert 0 <= shown["x"] and shown["x"] + shown["width"] <= width, shown
+    # and said under the map, where the form was (the page no longer says it at its top)
+    expect(page.get_by_test_id("stAlert").filter(has_text="Zona del forno")).to_have_count(1)
+    assert [a["name"] for a in _store().load(token)[0]["areas"]] == ["Zona del forno"]
+    assert app_errors(page) == []
+
+
 def _inside(ring: np.ndarray, x: pd.Series, y: pd.Series) -> np.ndarray:
     """Ray casting: points (x, y) inside the (lon, lat) ring."""
     px, py, odd = x.to_numpy(float), y.to_numpy(float), np.zeros(len(x), dtype=bool)

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from core import i18n, samples
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
-from tests.browser.conftest import app_errors, wait_ready
+from tests.browser.conftest import app_errors, chart_texts, page_width, wait_ready
 
 pytestmark = pytest.mark.browser
 MAP = "iframe[title='streamlit_folium.st_folium']"
@@ -55,4 +55,29 @@ def test_the_summary_downloads_as_a_markdown_file(page: Page, server, token):
     text = Path(download.path()).read_text(encoding="utf-8")
     assert text.startswith("# " + i18n.t("en", "monitor.export.title", name=""))
     assert f"## {i18n.t('en', 'monitor.board.title')}" in text
+    assert app_errors(page) == []
+
+
+@pytest.mark.parametrize(("size", "lang"), [((390, 844), "it"), ((390, 844), "en"), ((1366, 768), "en")])
+def test_the_cohort_grid_is_readable_on_a_phone(page: Page, server, token, size, lang):
+    """At 390 px the legend on the right kept its width and the shares ran into each other in cells a few px wide."""
+    page.set_viewport_size(dict(zip(("width", "height"), size, strict=True)))
+    page.goto(f"{server.url}/monitor?plan={token}&lang={lang}")
+    wait_ready(page, 90_000)
+    grid = page.locator(".vega-embed", has=page.locator(f"text={i18n.t(lang, 'monitor.chart.months_after')}")).first
+    grid.locator(".mark-rect.role-mark path").first.wait_for(state="attached", timeout=30_000)
+    grid.scroll_into_view_if_needed()
+
+    assert page_width(page) <= size[0]
+    container = grid.evaluate("e => e.getBoundingClientRect().width")
+    cells = grid.evaluate(
+        "e => Array.from(e.querySelectorAll('.mark-rect.role-mark path')).map(c => c.getBoundingClientRect())"
+        ".map(r => ({left: r.left, right: r.right, width: r.width}))"
+    )
+    plot = max(c["right"] for c in cells) - min(c["left"] for c in cells)  # how far the grid spreads
+    cells = [c["width"] for c in cells]
+    assert plot > container / 2 and min(cells) >= 14, (plot, container, min(cells))  # a cell a finger can tap
+    texts = chart_texts(grid)
+    assert texts["overlaps"] == [], texts
+    assert (texts["shown"] > 0) is (size[0] > 1000), texts
     assert app_errors(page) == []

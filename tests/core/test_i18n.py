@@ -2,6 +2,8 @@ import datetime as dt
 import re
 import string
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from core import i18n
@@ -142,3 +144,27 @@ def test_the_detector_of_unchosen_counts_finds_a_planted_one():
 
 def test_no_text_says_1_righe_or_1_canali_every_count_chooses_singular_or_plural():
     assert _unchosen_counts(i18n.TEXTS) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "it", "en"),
+    [
+        (56.99999999999999, "57", "57"),
+        (7.000000000000001, "7", "7"),
+        (20400.0, "20.400", "20,400"),
+        (150.0, "150", "150"),
+        (1.4, "1,4", "1.4"),
+        (1234567.5, "1.234.567,5", "1,234,567.5"),
+        (np.int64(1860), "1.860", "1,860"),
+        (np.float64("nan"), "", ""),
+        (float("nan"), "", ""),
+        (None, "", ""),
+        (pd.NA, "", ""),
+        (pd.NaT, "", ""),
+        (dt.date(2026, 12, 31), "31/12/2026", "31 Dec 2026"),
+        (pd.Timestamp("2026-12-31 10:00"), "31/12/2026", "31 Dec 2026"),
+        ("Giulia", "Giulia", "Giulia"),
+    ],
+)
+def test_a_cell_of_a_hand_built_table_is_written_in_the_language_with_no_raw_value(value, it, en):
+    assert (i18n.cell("it", value), i18n.cell("en", value)) == (it, en)

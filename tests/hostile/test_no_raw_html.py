@@ -29,6 +29,9 @@ ALLOWED_COMPONENTS = {("streamlit_folium", "st_folium")}
 FOLIUM_CONTROLS = {"LayerControl"}  # folium pieces that carry no text of ours
 REVIEWED_WRAPPER = "ui/map_view.py"  # st_folium's steps, once per input (tests/ui/test_map_view.py)
 MAP_VIEW_SHOW = ("ui.map_view", "show")
+# The one style sheet: Streamlit's own widget words in the page's language, made only of Rotta's texts
+# (tests/ui/test_builtin_text.py). There, and only with its own ``style(...)``, st.html is allowed.
+REVIEWED_STYLE = "ui/builtin_text.py"
 
 
 class Shell:
@@ -165,7 +168,11 @@ def problems(shell: Shell) -> list[str]:
                     found.append(f"{where}: unsafe_allow_html passed in **kwargs")
         parts = target.split(".")
         if parts[-1] in HTML_CALLS and (parts[0] == "streamlit" or "components" in parts):
-            found += [f"{where}: {target}({ast.unparse(a)[:50]})" for a in node.args[:1] if not _escaped(shell, a)]
+            found += [
+                f"{where}: {target}({ast.unparse(a)[:50]})"
+                for a in node.args[:1]
+                if not _escaped(shell, a) and not _reviewed_style(shell, target, a)
+            ]
         if "components" in parts and parts[-1] in ("declare_component", "iframe"):
             found.append(f"{where}: {target}: a custom component must be reviewed and listed here")
         module, _, name = target.rpartition(".")
@@ -190,6 +197,12 @@ def problems(shell: Shell) -> list[str]:
     return found
 
 
+def _reviewed_style(shell: Shell, target: str, arg: ast.AST) -> bool:
+    """``st.html(style(lang))`` in the reviewed style module: its sheet holds only Rotta's own texts."""
+    own = isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "style"
+    return shell.rel == REVIEWED_STYLE and target == "streamlit.html" and own
+
+
 @pytest.mark.parametrize("script", SHELL)
 def test_no_shell_code_sends_user_text_to_the_browser_as_html_or_script(script):
     assert problems(Shell(script)) == []
@@ -202,6 +215,7 @@ CAUGHT = {
     "markdown_unsafe_variable": "import streamlit as st\nx = f'<i>{n}'\nst.caption(x, unsafe_allow_html=1)",
     "unsafe_by_kwargs": "import streamlit as st\nst.write(x, **{'unsafe_allow_html': True})",
     "st_html": "import streamlit as st\nst.html(f'<p>{title}</p>')",
+    "style_sheet_outside_its_module": "import streamlit as st\nst.html(style(lang))",
     "components_html": "import streamlit.components.v1 as components\ncomponents.html(page)",
     "components_from_import": "from streamlit import components\ncomponents.v1.html(page)",
     "declare_component": "import streamlit.components.v1 as c\nfancy = c.declare_component('x', path='.')",
@@ -250,3 +264,8 @@ def test_the_checker_catches_each_way_of_sending_raw_html(name):
 @pytest.mark.parametrize("name", sorted(LET_THROUGH))
 def test_the_checker_lets_escaped_text_and_builder_maps_through(name):
     assert problems(Shell(f"<{name}>", LET_THROUGH[name])) == []
+
+
+def test_the_style_module_may_send_its_own_sheet_and_nothing_else():
+    assert problems(Shell(REVIEWED_STYLE, "import streamlit as st\nst.html(style(lang))")) == []
+    assert problems(Shell(REVIEWED_STYLE, "import streamlit as st\nst.html(f'<style>{name}</style>')")) != []

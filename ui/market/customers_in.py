@@ -82,6 +82,7 @@ def mapping_section(frame: Frame) -> None:
                 index=0 if guess[field] is None else columns.index(guess[field]) + 1,
                 format_func=lambda c: t("marketpage.mapping.none") if c is None else c,
                 key=f"market:mapping:{raw.name}:{field}",
+                placeholder=t("frame.choose"),
             )
         submitted = st.form_submit_button(t("marketpage.mapping.import"), type="primary")
     if submitted:

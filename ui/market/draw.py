@@ -48,6 +48,17 @@ def _undo(frame: Frame) -> None:
         state["points"].pop()
 
 
+SAVED_KEY = "market:area_saved"
+
+
+def saved_note(frame: Frame) -> None:
+    """The confirmation of an area just saved, where the user is (once)."""
+    said = st.session_state.pop(SAVED_KEY, None)
+    if said is not None:
+        st.success(frame.msg_md(said), icon=":material/check_circle:")
+        st.toast(frame.msg_md(said), icon=":material/check_circle:")
+
+
 def _clear(frame: Frame) -> None:
     state = draw_state(frame)
     state["points"], state["centre"] = [], None
@@ -77,8 +88,9 @@ def draw_controls(frame: Frame) -> str:
     )
     if mode == "circle":
         second_col.number_input(
-            t("marketpage.draw.radius"), min_value=0.1, max_value=1000.0, value=5.0, step=1.0, key=base.RADIUS_KEY
-        )
+            t("marketpage.draw.radius"), min_value=0.1, max_value=1000.0, value=5.0, step=1.0, key=base.RADIUS_KEY,
+            format=fields.number_format(st.session_state.get(base.RADIUS_KEY, 5.0)),
+        )  # fmt: skip
     if mode == "polygon":
         second_col.button(
             t("marketpage.draw.undo"), on_click=_undo, args=(frame,), icon=":material/undo:", width="stretch"
@@ -145,7 +157,8 @@ def _save_area(frame: Frame, area: Any, goal_from: catchment.AreaSummary | None 
         st.session_state["market:area_problem"] = problem
         return
     if frame_mod.save(frame, [plan_mod.Change(("areas",), stored, stored + [market_page.area_to_dict(name, area)])]):
-        frame_mod.flash("success", Message("marketpage.draw.saved", {"name": name}))
+        # said under the map, where the save button was, and in a toast: at the top of the page it was off-screen
+        st.session_state[SAVED_KEY] = Message("marketpage.draw.saved", {"name": name})
         if goal_from is not None:
             market_places.make_goal(frame, name, goal_from)
         _clear(frame)

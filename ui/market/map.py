@@ -72,6 +72,7 @@ def layer_choice(frame: Frame, loaded: base.Loaded) -> tuple[market_page.Choice,
             list(market_page.HEX_RESOLUTIONS),
             format_func=lambda r: t(f"marketpage.layers.hex_size.{r}"),
             key="w:market:hex_size",
+            placeholder=t("frame.choose"),
             help=t("marketpage.layers.hex_size_help", km=i18n.number(frame.lang, market_page.LOCAL_HEX_KM)),
         )
     if loaded.center is not None:  # the rings table below uses them too
@@ -83,6 +84,7 @@ def layer_choice(frame: Frame, loaded: base.Loaded) -> tuple[market_page.Choice,
             format_func=lambda km: t("marketpage.layers.km", km=market_page.in_words(frame.lang, [km], "km")[0]),
             key=f"w:market:radii:{base.data_digest(loaded)}",
             max_selections=6,
+            placeholder=t("frame.choose_many"),
         )
         radii = tuple(sorted(float(r) for r in picked)) or radii
     return market_page.Choice(chosen, style, measure, int(resolution)), radii
@@ -184,6 +186,7 @@ def map_section(frame: Frame, loaded: base.Loaded, choice: market_page.Choice, r
             )
         if mode != "off":
             draw.area_result(frame, loaded, area, problems)
+        draw.saved_note(frame)
     with right:
         summary(frame, loaded)
 

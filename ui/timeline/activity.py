@@ -216,6 +216,7 @@ def over_time(frame: Frame, source: Source) -> None:
         metrics,
         key="timeline_metric",
         format_func=lambda m: t(f"timeline.metric.{m}"),
+        placeholder=t("frame.choose"),
     )
     period = (
         right.segmented_control(

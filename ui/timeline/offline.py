@@ -104,6 +104,7 @@ def offline_section(frame: Frame, today: dt.date) -> None:
         list(offline_actions.KINDS),
         key=_field("kind"),
         format_func=lambda k: offline_actions.kind_label(lang, k),
+        placeholder=t("frame.choose"),
     )
     town_col, hint_col = st.columns([3, 2])
     town = town_col.text_input(
@@ -133,6 +134,7 @@ def offline_section(frame: Frame, today: dt.date) -> None:
             format_func=labels.__getitem__,
             index=None,
             key=_pick_key(town, hint),
+            placeholder=t("frame.choose"),
         )
     if status == "unplaced":
         st.error(frame.md("business.town_unplaced", town=town))

@@ -53,6 +53,16 @@ def test_the_heat_map_shows_the_last_cohorts_with_a_month_behind_them_in_order()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
 
 
+def test_the_heat_map_keeps_its_width_on_a_phone_and_writes_shares_only_where_they_fit():
+    starts = pd.date_range("2024-01-05", periods=6, freq="MS")  # cohorts with 1 to 5 months behind them
+    monthly = pd.DataFrame({"customer_id": [f"c{n}" for n in range(6)], "date": starts, "amount": 10.0})
+    spec = monitor_charts.cohort_heatmap(loyalty.cohorts(monthly, TODAY), "en").to_dict()
+    cells, text = _layers(spec)
+    columns = len({row["months"] for row in _inline_rows(spec)})
+    assert cells["encoding"]["color"]["legend"]["orient"] == "bottom"  # not a column on the right
+    assert text["mark"]["opacity"] == {"expr": f"width / {columns} >= 28 ? 1 : 0"}  # "100%" needs about 24 px
+
+
 def test_the_weekly_chart_puts_activity_above_new_and_returning_customers():
     weeks = pd.DataFrame(
         {"week": ["2025-W01", "2025-W02"], "week_start": [dt.date(2024, 12, 30), dt.date(2025, 1, 6)],

@@ -31,3 +31,13 @@ def test_totals_add_up_followers_and_posts():
         {"channel": "facebook", "followers": 800, "posts_per_week": 1.5},
     ]
     assert audit.totals(channels) == {"channels": 2, "followers": 2040, "posts_per_week": 4.5}
+
+
+def test_the_channel_table_for_the_screen_writes_counts_without_a_decimal_mark_in_the_language():
+    channels = [
+        {"channel": "instagram", "followers": 1860, "posts_per_week": 5.0},
+        {"channel": "google_business", "followers": None, "posts_per_week": 1.2},
+    ]
+    shown = audit.as_text(channels, {"instagram": "Instagram", "google_business": "Google"}, "it")
+    assert shown.values.tolist() == [["Instagram", "1.860", "5"], ["Google", "", "1,2"]]
+    assert audit.as_text(channels, {}, "en").values.tolist()[0] == ["instagram", "1,860", "5"]

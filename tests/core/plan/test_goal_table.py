@@ -43,3 +43,18 @@ def test_the_smart_column_reads_at_a_glance():
     table = goal_table.to_table([_goal(owner="")], TODAY, "en")
     assert table.loc[0, "smart"].startswith("S✗ M✓")
     assert table.loc[0, "kpi"] == "Repeat-customer rate"
+
+
+def test_the_table_for_the_screen_writes_values_and_dates_in_the_language():
+    goals = [
+        _goal(baseline=0.57, target=0.61),  # 0.57 * 100 is 56.99999999999999 in floating point
+        _goal(id="g2", kpi="reach", objective="local_awareness", baseline=20400, target=25500, owner=""),
+        _goal(id="g3", kpi=None, baseline=None, target=None, deadline=None, owner=""),
+    ]
+    it = goal_table.as_text(goals, TODAY, "it")
+    assert list(it["baseline"]) == ["57,0%", "20.400", ""]
+    assert list(it["target"]) == ["61,0%", "25.500", ""]
+    assert list(it["deadline"]) == ["31/12/2026", "31/12/2026", ""]
+    assert list(it["owner"]) == ["Marco", "", ""]
+    en = goal_table.as_text(goals, TODAY, "en")
+    assert list(en["baseline"]) == ["57.0%", "20,400", ""] and en.loc[0, "deadline"] == "31 Dec 2026"

@@ -82,6 +82,19 @@ def test_the_over_time_chart_zooms_to_the_period_shown():
     assert overview["encoding"]["x"]["scale"]["domain"] == [first, last]
 
 
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_nothing_of_the_over_time_chart_keeps_a_width_of_its_own_beside_the_plot(lang):
+    """At 390 px a right-hand legend and the strip's long title kept their width and the plot got none."""
+    spec = _spec(lang=lang)
+    detail, overview = spec["vconcat"]
+    legend = _layers(spec)[0]["encoding"]["color"]["legend"]
+    assert legend["orient"] == "bottom" and legend["columns"] == 2 and 2 * legend["labelLimit"] < 390 - 2 * 16 - 40
+    assert "title" not in overview  # the hint is in the page's caption
+    labels = [layer for layer in _layers(spec) if layer["mark"]["type"] == "text"]
+    assert labels and all(layer["mark"]["clip"] is True for layer in labels)  # a long goal title is cut, not widening
+    assert detail["width"] == overview["width"] == "container"
+
+
 def test_each_channel_is_a_line_in_its_own_colour():
     main = _layers(_spec())[0]
 
@@ -191,6 +204,13 @@ def test_the_engagement_grid_has_every_cell_its_posts_as_text_and_thin_cells_gre
     assert heat["transform"] == [{"filter": "isValid(datum.rate)"}]
     assert grid["encoding"]["y"]["sort"][0] == "lun"
     assert spec["title"]["subtitle"] == i18n.t("it", "timeline.heat.subtitle_thin", n=3)
+
+
+def test_the_engagement_grid_keeps_its_width_on_a_phone_and_writes_counts_only_where_two_digits_fit():
+    spec = charts.engagement_by_hour(timeline_posts.best_times(ACTIVITY), "it").to_dict()
+    _, heat, counts = spec["layer"]
+    assert heat["encoding"]["color"]["legend"]["orient"] == "bottom"  # not a column on the right
+    assert counts["mark"]["opacity"] == {"expr": "width / 24 >= 18 ? 1 : 0"}  # 24 hours; "12" needs about 14 px
 
 
 def test_a_thin_cell_says_why_it_has_no_value():
