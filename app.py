@@ -27,17 +27,15 @@ with figure:
 with lead:
     st.markdown(f"> {t('start.quote')}")
 
-steps = path.available(resources.existing_scripts())
-st.markdown(f"**{t('start.path_title')}**")
-for row in range(0, len(steps), 4):  # rows of four: seven narrow cards cut the step names
-    cols = st.columns(4)
-    for col, step in zip(cols, steps[row : row + 4], strict=False):
-        with col.container(border=True):
-            if step.id == frame.step:  # this page: its name, not a link to itself (see frame._step_link)
-                st.markdown(f"{step.icon} **{t('step.' + step.id)}**")
-            else:
-                st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
-            st.caption(t(f"step.{step.id}.what"))
+LOADED_KEY = "start_loaded"
+
+
+def _loaded(slug: str) -> None:
+    """The card's confirmation, once, right after its sample (or the empty plan) was opened."""
+    if st.session_state.get(LOADED_KEY) == slug and frame.plan is not None:
+        del st.session_state[LOADED_KEY]
+        said = frame.md("start.loaded", name=names[slug]) if slug else t("start.new_opened")
+        st.success(said, icon=":material/check_circle:")
 
 
 def _start(frame: frame_mod.Frame, slug: str | None) -> None:
@@ -51,6 +49,7 @@ def _start(frame: frame_mod.Frame, slug: str | None) -> None:
         sample = resources.get_sample(slug)
         new = plan_mod.from_sample(slug, *samples.in_language(sample, frame.lang), today)  # its words in the page's
     frame_mod.open_plan(frame, new)
+    st.session_state[LOADED_KEY] = slug or ""  # said in the card that was tapped, where the finger is
 
 
 st.header(t("start.begin_title"))
@@ -77,6 +76,7 @@ for col, slug in zip(cols, samples.SLUGS, strict=False):
                 args=(frame, slug),
                 width="stretch",
             )
+            _loaded(slug)
 with cols[-1].container(border=True):
     st.markdown(f"**{t('frame.new_plan') if seat is None else t('start.room.fill_empty')}**")
     st.caption(t("start.empty_help") if seat is None else t("start.room.empty_help"))
@@ -87,8 +87,21 @@ with cols[-1].container(border=True):
             t("frame.new_plan"), key=frame.key("empty_plan"), on_click=_start, args=(frame, None), type="primary",
             width="stretch",
         )  # fmt: skip
+        _loaded("")
 if seat is None:
     st.page_link("pages/join.py", label=t("step.join"), icon=":material/login:", query_params={"lang": frame.lang})
+
+steps = path.available(resources.existing_scripts())
+st.markdown(f"**{t('start.path_title')}**")
+for row in range(0, len(steps), 4):  # rows of four: seven narrow cards cut the step names
+    cols = st.columns(4)
+    for col, step in zip(cols, steps[row : row + 4], strict=False):
+        with col.container(border=True):
+            if step.id == frame.step:  # this page: its name, not a link to itself (see frame._step_link)
+                st.markdown(f"{step.icon} **{t('step.' + step.id)}**")
+            else:
+                st.page_link(step.script, label=t("step." + step.id), icon=step.icon, query_params=frame.params)
+            st.caption(t(f"step.{step.id}.what"))
 
 
 def _sample_answers(plan: dict | None) -> tuple[str, dict]:

@@ -109,6 +109,14 @@ TEXTS = {
         "Il piano è cambiato nel frattempo (in un'altra scheda?): non è stato sostituito. Guarda e riprova.",
         "The plan changed meanwhile (in another tab?): it was not replaced. Have a look and try again.",
     ),
+    "start.loaded": (
+        "Caricato «{name}»: ora è il tuo piano, cambialo come vuoi passo dopo passo (il percorso è qui sotto).",
+        "Loaded “{name}”: it is your plan now, change it as you like step by step (the path is below).",
+    ),
+    "start.new_opened": (
+        "Piano nuovo aperto: comincia dall'impresa nel percorso qui sotto, o dall'autovalutazione.",
+        "New plan opened: start with the business in the path below, or with the self-check.",
+    ),
     # The self-check of a plan loaded from a sample.
     "selfcheck.sample_answers": (
         "{n} {n:risposta|risposte} su {total} {n:è|sono} ancora {n:quella|quelle} dell'esempio «{sample}», "

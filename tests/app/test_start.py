@@ -36,6 +36,9 @@ def test_one_click_loads_a_sample_business_into_a_saved_plan(lang, store):
     assert [g["kpi"] for g in plan["goals"]] == [g["kpi"] for g in sample.goals]
     assert (plan["goals"] == sample.goals) is (lang == "it")
     assert i18n.t(lang, "start.current", name=plan["business"]["name"]) in _texts(at)
+    loaded = i18n.t(lang, "start.loaded", name=samples.sample_names(lang)["cantina"])
+    assert [s.value.replace("\\", "") for s in at.success] == [loaded.replace("\\", "")]  # in the card, once
+    assert not at.run().success  # said once, not on every run after
 
 
 def test_an_empty_plan_starts_blank(store):
