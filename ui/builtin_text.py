@@ -23,8 +23,12 @@ _DRAGGING = '[data-testid="stFileUploaderDropzone"] > input + div > *'  # the ov
 _INSTRUCTIONS = '[data-testid="stFileUploaderDropzoneInstructions"]'
 _ENTER = '[data-testid="InputInstructions"] > span:first-child'
 _PLACEHOLDER = '[data-placeholder="true"][data-type="{kind}"]'
-# A Markdown table (the Timeline's top posts, the Monitor's tables) wider than the page scrolls inside its own box.
-_WIDE_TABLES = '[data-testid="stMarkdownContainer"] table{display:block;max-width:100%;overflow-x:auto}'
+# A Markdown table wider than a phone (the Timeline's top posts: 7 columns, long addresses) wraps inside the page's
+# width, long words and addresses broken anywhere: a box that scrolls sideways is one the keyboard cannot reach.
+_WIDE_TABLES = (
+    '[data-testid="stMarkdownContainer"] table{max-width:100%}'
+    '[data-testid="stMarkdownContainer"] :is(th,td){overflow-wrap:anywhere}'
+)
 # Italian writes an empty date field's parts as gg/mm/aaaa; English keeps Streamlit's dd/mm/yyyy.
 _DATE_PARTS = {"it": {"day": "gg", "year": "aaaa"}, "en": {}}
 

@@ -39,7 +39,7 @@ def test_a_text_cannot_leave_its_css_string(text):
     assert _contents(f"content:{literal}") == [text]
 
 
-def test_a_wide_markdown_table_scrolls_in_its_own_box():
-    assert '[data-testid="stMarkdownContainer"] table{display:block;max-width:100%;overflow-x:auto}' in (
-        builtin_text.style("it")
-    )
+def test_a_wide_markdown_table_wraps_within_the_page_instead_of_scrolling_in_a_box():
+    style = builtin_text.style("it")
+    assert '[data-testid="stMarkdownContainer"] :is(th,td){overflow-wrap:anywhere}' in style
+    assert "overflow-x:auto" not in style  # a sideways box the keyboard cannot reach
