@@ -235,3 +235,27 @@ def test_the_circle_detector_finds_a_circle(monkeypatch, tmp_path):
 def test_at_most_thirty_flat_modules_in_core():
     flat = [p.name for p in (ROOT / "core").glob("*.py") if p.name != "__init__.py"]
     assert len(flat) <= 30, flat
+
+
+CHOICE_BOXES = {"selectbox", "multiselect"}
+
+
+def _boxes_without_placeholder(tree: ast.AST) -> list[int]:
+    """Lines of ``st.selectbox``/``st.multiselect`` calls with no ``placeholder=``: Streamlit then says "Choose an
+    option" in English on every page, whatever its language."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in CHOICE_BOXES
+        and not any(k.arg == "placeholder" or k.arg is None for k in node.keywords)
+    ]  # fmt: skip
+
+
+def test_the_placeholder_detector_finds_a_box_without_one():
+    planted = ast.parse("import streamlit as st\nst.selectbox('x', [1])\nst.multiselect('y', [1], placeholder=p)")
+    assert _boxes_without_placeholder(planted) == [2]
+
+
+@pytest.mark.parametrize("script", SHELL_FILES)
+def test_every_choice_box_says_its_placeholder_in_the_page_s_language(script):
+    assert _boxes_without_placeholder(_tree(script)) == []

@@ -170,7 +170,7 @@ def pace_control(frame: Frame, made: Workshop) -> None:
         if "pace_step" not in st.session_state:
             st.session_state["pace_step"] = now.step if now is not None and now.step else ""
         with st.container(horizontal=True, gap="small", vertical_alignment="bottom"):
-            st.selectbox(t("pace.step"), ["", *steps], key="pace_step", width=220,
+            st.selectbox(t("pace.step"), ["", *steps], key="pace_step", width=220, placeholder=t("frame.choose"),
                          format_func=lambda s: t("step." + s) if s else t("pace.step_none"))  # fmt: skip
             st.number_input(t("pace.minutes"), min_value=1, max_value=pace_mod.MAX_MINUTES, value=None, step=5,
                             key="pace_minutes", width=160)  # fmt: skip

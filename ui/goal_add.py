@@ -56,6 +56,7 @@ def add_section(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) 
         list(objectives.OBJECTIVES),
         format_func=lambda o: objectives.name(lang, o),
         key="goals_objective",
+        placeholder=t("frame.choose"),
     )
     st.caption(objectives.description(lang, objective))
     audit = goal_editor.audit_values(frame, today)

@@ -173,6 +173,7 @@ def detail(frame: Frame, goal_dicts: list[dict[str, Any]], today: dt.date) -> No
         index=ids.index(selected),
         format_func=titles.get,
         key=frame.key(f"goal_pick_{selected}", shown),
+        placeholder=t("frame.choose"),
     )
     st.session_state["goal_selected"] = chosen
     index = ids.index(chosen)
