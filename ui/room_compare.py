@@ -21,10 +21,14 @@ from ui.frame import Frame
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _pool(workshop_id: str, stamp: tuple[int, int, str], today: dt.date) -> compare.Pool:
-    """The contributors' values of one room as of ``stamp`` (the cache key: a new save is a new stamp)."""
-    del stamp
-    return compare.pool(resources.get_workshops().room_snapshot(workshop_id), today)
+def _pool(key: tuple[str, tuple[int, int, str]], today: dt.date) -> compare.Pool:
+    """The contributors' values of one room as of its stamp: ``key`` is the room's id and ``room_stamp`` (joins,
+    leaves and every save change it, so a cache entry holds exactly one state of one room)."""
+    return compare.pool(resources.get_workshops().room_snapshot(key[0]), today)
+
+
+def _room_key(workshop_id: str) -> tuple[str, tuple[int, int, str]]:
+    return workshop_id, resources.get_workshops().room_stamp(workshop_id)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -57,7 +61,8 @@ def said(frame: Frame) -> tuple[str, ...]:
         return ()
     made, _ = seat
     today = dt.date.today()
-    room = _pool(made.id, resources.get_workshops().room_stamp(made.id), today)
+    key = _room_key(made.id)
+    room = _pool(key, today)
     note = frame.t("deliverable.room.note", title=made.title, date=i18n.date(frame.lang, today))
     sentences = [
         m.render(frame.lang)
@@ -75,7 +80,8 @@ def show(frame: Frame, step: str) -> None:
         return
     made, _ = seat
     today = dt.date.today()
-    room = _pool(made.id, resources.get_workshops().room_stamp(made.id), today)
+    key = _room_key(made.id)
+    room = _pool(key, today)
     with st.container(border=True, key=frame.key("room/compare")):
         st.header(frame.t("compare.title"), anchor=False)
         st.caption(frame.t("compare.lead"))
