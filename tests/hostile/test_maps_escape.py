@@ -194,8 +194,8 @@ def saved_areas_layer(text: str) -> str:
     return _on_market_map(market_page.saved_areas_layer(areas, "it"))
 
 
-def build_layers(text: str) -> str:
-    """Every layer of the Market page at once, from inputs shaped as the page computes them."""
+def _market_inputs(text: str) -> market_page.MapInputs:
+    """Inputs of every Market layer, shaped as the page computes them, carrying ``text`` everywhere."""
     customers = _places(text).assign(orders=1)
     competitors = pd.DataFrame({"name": [text], "town": [text], "lat": [41.92], "lon": [12.48]})
     followers = pd.DataFrame(
@@ -215,9 +215,25 @@ def build_layers(text: str) -> str:
         followers=followers,
         areas=[market_page.SavedArea(text, catchment.Circle(*ROME, 1.0))],
     )
-    layers = market_page.build_layers(market_page.Choice(layers=market_page.LAYERS), inputs, "en")
+    return inputs
+
+
+def build_layers(text: str) -> str:
+    """Every layer of the Market page at once."""
+    layers = market_page.build_layers(market_page.Choice(layers=market_page.LAYERS), _market_inputs(text), "en")
     assert len(layers) == len(market_page.LAYERS)
     return _on_market_map(*layers)
+
+
+def full_map(text: str) -> str:
+    """The whole Market map as the page hands it to the map component: the map, every layer, legend, control."""
+    choice = market_page.Choice(layers=market_page.LAYERS)
+    m, groups, control = market_page.full_map(choice, _market_inputs(text), "en", ROME, 12)
+    assert len(groups) == len(market_page.LAYERS) + 1  # and the legend
+    for group in groups:
+        group.add_to(m)
+    control.add_to(m)
+    return _render(m)
 
 
 def towns_map(text: str) -> str:
@@ -257,7 +273,7 @@ BUILDERS: dict[str, dict[str, Build]] = {
         "competitors_layer": competitors_layer,
     },
     "market.layers.legend": {"legend_layer": legend_layer},
-    "market.view": {"saved_areas_layer": saved_areas_layer, "build_layers": build_layers},
+    "market.view": {"saved_areas_layer": saved_areas_layer, "build_layers": build_layers, "full_map": full_map},
     "monitor.map": {"segment_map": segment_map},
     "workshop.room_map": {"towns_map": towns_map},
     "timeline.map": {"activity_map": activity_map},
