@@ -23,6 +23,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -271,6 +272,10 @@ def test_other_sessions_keep_working_while_a_hostile_file_is_read(hostile_server
             name = second.page.locator("[data-testid=stTextInput] input").first
             name.fill("Bottega Sveglia")
             name.press("Enter")
+            deadline = time.monotonic() + 60  # saved while the other file is read (the name box reruns alone)
+            while store.load(light)[0]["business"]["name"] != "Bottega Sveglia" and time.monotonic() < deadline:
+                time.sleep(0.2)
+            second.page.reload()  # the next page view: the sidebar names the plan
             second.page.get_by_text("Piano: Bottega Sveglia").first.wait_for(timeout=60_000)
             first.page.locator("[data-testid=stAlertContentError]").first.wait_for(timeout=60_000)
             return first.page.locator("[data-testid=stMain]").inner_text(), second.page.inner_text("body")
