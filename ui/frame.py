@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import i18n, safe_text
 from core.plan import path
@@ -245,8 +246,16 @@ def fragment_settled() -> None:
     """At the end of an ``st.fragment``: a message a save left (a conflict, a plan that is no longer the
     link's) is shown by the whole page, and a plan the fragment's first save created must reach every link
     of the page (the path, the sidebar): run the whole page then; otherwise only the fragment ran."""
+    if not _fragment_alone():  # in a whole-page run the page already shows its messages and links
+        return
     if st.session_state.get("flash") or st.session_state.get(OPENED_KEY):
         st.rerun(scope="app")
+
+
+def _fragment_alone() -> bool:
+    """Whether this run reruns fragments alone (Streamlit names them in the run's context), not the page."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
 def flash(kind: str, message: i18n.Message) -> None:
