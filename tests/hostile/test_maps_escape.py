@@ -1,7 +1,7 @@
 """Every map Rotta draws, fed the hostile corpus in every text it takes, renders it as inert text.
 
 folium puts popup, tooltip and layer-name text raw into HTML and into JavaScript template literals
-(see /work/shared/notes/maps.md), so each builder must escape what users and files control. Each
+(see ../shared/notes/maps.md), so each builder must escape what users and files control. Each
 builder below is rendered once per payload with that payload in all of its texts (names, towns,
 post text, competitor names, labels), and the HTML (``m.get_root().render()``) is searched for
 the payload's executable core. A builder module that appears later without being listed here
