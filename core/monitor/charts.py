@@ -17,6 +17,7 @@ from babel import dates as babel_dates
 
 from core import i18n
 from core.monitor import loyalty
+from core.timeline import charts as timeline_charts
 
 SEGMENT_COLORS: dict[str, str] = {
     "champions": "#1b7837",
@@ -36,25 +37,10 @@ CELL = 26  # height of a heat-map row, px
 HEIGHT = 180
 _FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 _LOCALES = {"it": "it_IT", "en": "en_GB"}
-_IT_LOCALE = {
-    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
-    "time": {
-        "dateTime": "%A %e %B %Y, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
-        "days": ["domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"],
-        "shortDays": ["dom", "lun", "mar", "mer", "gio", "ven", "sab"],
-        "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-                   "ottobre", "novembre", "dicembre"],
-        "shortMonths": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
-    },
-}  # fmt: skip
 
 
 def _t(lang: str, key: str, **params: Any) -> str:
     return i18n.t(lang, f"monitor.chart.{key}", **params)
-
-
-def _localized(chart: Any, lang: str) -> Any:
-    return chart.configure(locale=_IT_LOCALE) if lang == "it" else chart
 
 
 def month_label(lang: str, cohort: str) -> str:
@@ -120,7 +106,7 @@ def cohort_heatmap(cohorts: loyalty.Cohorts, lang: str, max_cohorts: int = MAX_C
     chart = alt.layer(cells, text, height=max(CELL, CELL * len(order))).properties(
         width="container", autosize=_FIT_WIDTH
     )
-    return _localized(chart, lang)
+    return timeline_charts.localized(chart, lang)
 
 
 def weekly_long(weeks: pd.DataFrame, lang: str, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -161,7 +147,7 @@ def activity_and_customers(weeks: pd.DataFrame, lang: str) -> alt.VConcatChart:
     top = panel(ACTIVITY_COLORS, _t(lang, "activity_title"), _t(lang, "activity"), bars=True)
     bottom = panel(CUSTOMER_COLORS, _t(lang, "customers_title"), _t(lang, "customers"), bars=False)
     chart = alt.vconcat(top, bottom, spacing=28).resolve_scale(color="independent")
-    return _localized(chart, lang)
+    return timeline_charts.localized(chart, lang)
 
 
 def segment_rows(segments: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -203,4 +189,4 @@ def segment_bars(segments: pd.DataFrame, lang: str) -> alt.LayerChart:
     bars = base.mark_bar().encode(x=x, y=y, color=alt.Color("color:N", scale=None), tooltip=tooltip)
     text = base.mark_text(align="left", dx=4, fontSize=11).encode(x=x, y=y, text="label:N", tooltip=tooltip)
     chart = alt.layer(bars, text, height=CELL * len(data)).properties(width="container", autosize=_FIT_WIDTH)
-    return _localized(chart, lang)
+    return timeline_charts.localized(chart, lang)
