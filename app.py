@@ -10,10 +10,11 @@ from core.plan import path, selfcheck
 from core.plan import plan as plan_mod
 from ui import bind, participant, resources, room_compare
 from ui import frame as frame_mod
+from ui import room as room_ui
 
 frame = frame_mod.page("start")
 t = frame.t
-seat = participant.seat(frame)  # in a workshop, the participant sees the room first
+seat = room_ui.seat(frame)  # in a workshop, the participant sees the room first
 if seat is not None:
     participant.room_block(frame, seat)
 

@@ -30,11 +30,6 @@ EMPTY = ""  # the pending choice of "start again from scratch"
 FILLED_KEY = "participant_filled"  # (plan token, choice) just filled in: said in that card, where the finger is
 
 
-def seat(frame: Frame) -> Seat | None:
-    """The workshop the open plan is in, and its number there; None outside any workshop."""
-    return room_ui.seat(frame)
-
-
 def _where(frame: Frame, joined: Workshop, number: int) -> str:
     """Where the room is on the path now, from the database: "Business 2 · Goals 3 · you: Goals"."""
     the_room = room.summarise(room_ui.get_workshops().room_snapshot(joined.id), dt.date.today())
