@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, WebSocket, sync_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import servers
 from bench.measure import CHROMIUM, CHROMIUM_ARGS, Offline
@@ -68,9 +69,53 @@ def guarded_context(browser: Browser, base: str) -> BrowserContext:
     return ctx
 
 
+class Runs:
+    """The script runs of a page, followed on its websocket: Streamlit starts every run, of the page or of a
+    fragment, with a ``new_session`` message and ends it with ``script_finished`` (whose status says whether
+    another run follows at once, as after ``st.rerun``). A run too quick for the page's script state to ever read
+    "running" (React draws both states at once) is seen all the same, which no watch of the page's markup
+    promises; and a run still going when an input is made is not taken for the run the input started."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.started = 0
+        self.running = False
+        page.on("websocket", self._watch)
+
+    def _watch(self, socket: WebSocket) -> None:
+        if "_stcore/stream" in socket.url:
+            socket.on("framereceived", self._frame)
+
+    def _frame(self, payload: str | bytes) -> None:
+        if not isinstance(payload, bytes):
+            return
+        message = ForwardMsg()
+        message.ParseFromString(payload)
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            self.started += 1
+            self.running = True
+        elif kind == "script_finished":
+            self.running = message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
+
+    def wait_after(self, before: int, timeout: float = 20_000) -> None:
+        """Wait until a run started after ``before`` runs had (read ``started`` just before the input) and every
+        run since has ended, then until the page is drawn; fails if that takes over ``timeout`` ms (the input
+        never reached the server, or its runs never end)."""
+        waited = 0
+        while self.started <= before or self.running:
+            if waited >= timeout:
+                raise AssertionError(f"no run started and ended within {timeout / 1000:.0f} s on {self.page.url}")
+            self.page.wait_for_timeout(50)  # Playwright delivers the socket's frames while it waits
+            waited += 50
+        wait_ready(self.page)
+
+
 def new_page(ctx: BrowserContext) -> Page:
-    """A page of ``ctx`` that records console errors and failed responses (see ``app_errors``)."""
+    """A page of ``ctx`` that records console errors and failed responses (see ``app_errors``) and counts the
+    script runs the server finished for it (``page.runs``, a ``Runs``)."""
     page = ctx.new_page()
+    page.runs = Runs(page)  # type: ignore[attr-defined]
     page.console_errors = []  # type: ignore[attr-defined]
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))  # type: ignore[attr-defined]
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))  # type: ignore[attr-defined]
@@ -93,8 +138,17 @@ def page(context: BrowserContext) -> Iterator[Page]:
     page.close()
 
 
+def after_run(page: Page, action: Callable[[], object], timeout: float = 20_000) -> None:
+    """Do ``action`` (a click, a key) on a page of ``new_page`` and wait for the script run it starts to end and
+    the page to be drawn."""
+    runs: Runs = page.runs  # type: ignore[attr-defined]
+    before = runs.started
+    action()
+    runs.wait_after(before, timeout)
+
+
 def wait_ready(page: Page, timeout: float = 30_000) -> None:
-    """Streamlit finished the script run and the frame is drawn (poll, never sleep).
+    """Streamlit finished the script run and the frame and every element are drawn (poll, never sleep).
 
     The script state reads "notRunning" also before the first run has started, so the path's
     links in the sidebar (drawn by every page's frame) must be there too."""
@@ -105,6 +159,9 @@ def wait_ready(page: Page, timeout: float = 30_000) -> None:
         " || !document.querySelector('[data-testid=stStatusWidget]').innerText.includes('Running')",
         timeout=timeout,
     )
+    # An element whose code is still loading (fetched on its first use: slow on a busy machine) is drawn as a
+    # skeleton, with nothing to focus or read yet.
+    page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')", timeout=timeout)
 
 
 def app_errors(page: Page) -> list[str]:

@@ -16,7 +16,7 @@ from core import i18n
 from core.plan import store as store_mod
 from core.workshop import limits, workshop
 from core.workshop.store import WorkshopStore
-from tests.browser.conftest import Server, app_errors, guarded_context, new_page, wait_ready
+from tests.browser.conftest import Server, after_run, app_errors, guarded_context, new_page, wait_ready
 from tests.browser.test_workshop import SECRET, create_workshop
 
 pytestmark = pytest.mark.browser
@@ -58,15 +58,7 @@ def _error(page: Page):  # noqa: ANN202 - a Playwright Locator
 
 def _submit(page: Page, button: str) -> None:
     """Click a form's button and wait for the script run it starts to end (the answer may read as before)."""
-    page.evaluate(
-        """() => { const app = document.querySelector('[data-testid=stApp]'); window.__runs = 0;
-            const count = () => { if (app.getAttribute('data-test-script-state') === 'running') window.__runs++; };
-            new MutationObserver(count).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-        }"""
-    )
-    page.get_by_role("button", name=button).click()
-    page.wait_for_function("() => window.__runs > 0", timeout=15_000)
-    wait_ready(page)
+    after_run(page, page.get_by_role("button", name=button).click)
 
 
 def _try_secret(page: Page, secret: str, said: str | re.Pattern, lang: str = "en") -> None:

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from core import i18n, samples
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
-from tests.browser.conftest import app_errors, wait_ready
+from tests.browser.conftest import after_run, app_errors, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -32,22 +32,18 @@ def test_open_an_instagram_page_becomes_a_smart_goal_in_under_two_minutes(page: 
     page.goto(f"{server.url}/goals?plan={token}&lang={lang}")
     wait_ready(page)
     page.get_by_text(i18n.t(lang, "goalspage.add")).click()
-    page.get_by_role("button", name=i18n.t(lang, "goalspage.add_custom")).click()
-    wait_ready(page)
+    after_run(page, page.get_by_role("button", name=i18n.t(lang, "goalspage.add_custom")).click)
     title = page.get_by_label(i18n.t(lang, "goals.field.title").capitalize(), exact=True)
     expect(title).to_have_value("", timeout=30_000)  # the new, empty goal is the one in the details (not a stale page)
     title.fill("Aprire una pagina Instagram" if lang == "it" else "Open an Instagram page")
-    title.press("Enter")
-    wait_ready(page)
+    after_run(page, lambda: title.press("Enter"))
     better = page.get_by_role("button", name=i18n.t(lang, "goalspage.use_better"))
     expect(better).to_be_visible(timeout=30_000)
-    better.click()
-    wait_ready(page)
+    after_run(page, better.click)
     expect(title).not_to_have_value(re.compile("Instagram page|pagina Instagram"), timeout=30_000)
     owner = page.get_by_label(i18n.t(lang, "goals.field.owner").capitalize(), exact=True)
     owner.fill("Giulia")
-    owner.press("Enter")
-    wait_ready(page)
+    after_run(page, lambda: owner.press("Enter"))
     print(store.load(token)[0]["goals"][-1])
     print(page.locator("[data-testid=stAlert]").all_inner_texts())
     for letter in "SMART":

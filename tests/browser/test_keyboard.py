@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from core import i18n
 from core.plan import store as store_mod
-from tests.browser.conftest import wait_ready
+from tests.browser.conftest import after_run, wait_ready
 
 pytestmark = pytest.mark.browser
 KEYS = ("Tab", "Shift+Tab", "Enter", "Space", "ArrowDown", "ArrowUp", "ArrowLeft", "ArrowRight")
@@ -53,17 +53,24 @@ FOCUSED_JS = """async () => {
   const name = (el.getAttribute('aria-label') || el.innerText || el.value || el.getAttribute('title') || '')
     .trim().replace(/\\s+/g, ' ').slice(0, 80);
   const where = `${el.tagName.toLowerCase()}[${el.getAttribute('role') || ''}] ${JSON.stringify(name)}`;
-  const r = el.getBoundingClientRect();
-  const inView = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
-    && r.top < window.innerHeight && r.left < window.innerWidth;
+  // in view once the page's scrolling to it is over (an expander still opening, a busy machine): up to 2 s
+  const seen = () => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
+      && r.top < window.innerHeight && r.left < window.innerWidth;
+  };
+  const until = performance.now() + 2000;
+  while (!seen() && performance.now() < until) await new Promise((done) => requestAnimationFrame(done));
+  const inView = seen();
+  const box = el.getBoundingClientRect();
+  const rect = [box.left, box.top, box.width, box.height].map(Math.round).join(',')
+    + ` in ${window.innerWidth}x${window.innerHeight}`;
   window.__rottaFocus = {el, where, look: look(el)};
-  return {previous, focused: {name, where, inView}};
+  return {previous, focused: {name, where, inView, rect}};
 }"""
 
-
-COUNT_RUNS_JS = """() => { const app = document.querySelector('[data-testid=stApp]'); window.__rottaRuns = 0;
-  const count = () => { if (app.getAttribute('data-test-script-state') === 'running') window.__rottaRuns++; };
-  new MutationObserver(count).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']}); }"""
+ANIMATIONS_OVER = """() => document.getAnimations().every(
+  (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)"""
 
 
 @pytest.fixture
@@ -82,8 +89,15 @@ class Keyboard:
 
     def press(self, key: str) -> dict:
         assert key in KEYS, f"{key} is not a keyboard-only key of this test"
+        self.settled()
         self.page.keyboard.press(key)
         return self.check(key)
+
+    def settled(self) -> None:
+        """Wait until the page's finite animations are over, as a person sees a box open before the next key: an
+        expander opens in ~0.2 s with its content clipped (``overflow: hidden``), and a Tab in that time scrolls
+        the clipped box, not the page, leaving the focused element below the fold once it opens."""
+        self.page.wait_for_function(ANIMATIONS_OVER, timeout=10_000)
 
     def check(self, key: str = "") -> dict:
         seen = self.page.evaluate(FOCUSED_JS)
@@ -91,19 +105,19 @@ class Keyboard:
         if previous is not None and not previous["changed"]:
             self.unmarked.append(previous["where"])
         assert focused is not None, f"after {key!r} nothing has the focus (steps so far: {self.steps[-5:]})"
-        assert focused["inView"], f"after {key!r} the focused {focused['where']} is outside the viewport"
+        assert focused["inView"], (
+            f"after {key!r} the focused {focused['where']} is outside the viewport (box {focused['rect']})"
+        )
         self.steps.append(f"{key or 'focus'} -> {focused['where']}")
         return focused
 
     def run(self, key: str) -> None:
         """Press a key that starts a script run (a button, a field's Enter, a link to another page) and wait
-        until the run is over and the page drawn (polling, never sleeping). The focus is checked at the next key:
-        a run may redraw the element that had it."""
+        until the server ended the run it started and the page is drawn (``after_run``). The focus is checked at
+        the next key: a run may redraw the element that had it."""
         assert key in KEYS, f"{key} is not a keyboard-only key of this test"
-        self.page.evaluate(COUNT_RUNS_JS)
-        self.page.keyboard.press(key)
-        self.page.wait_for_function("() => window.__rottaRuns > 0", timeout=20_000)
-        wait_ready(self.page)
+        self.settled()
+        after_run(self.page, lambda: self.page.keyboard.press(key))
 
     def tab_to(self, name: str | re.Pattern, backwards: bool = False) -> dict:
         """Tab (or Shift+Tab) until the focused element's name matches; every stop is checked. On the element

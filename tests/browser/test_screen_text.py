@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from core import i18n, samples
 from core.plan import plan as plan_mod
@@ -80,6 +81,16 @@ _GRIDS = """() => Array.from(document.querySelectorAll('[data-testid=stDataFrame
 _CHARTS_DRAWN = (
     """() => Array.from(document.querySelectorAll('.vega-embed')).every(e => e.querySelector('svg, canvas'))"""
 )
+
+
+def _drawn_with(page: Page, words: str, timeout: float = 10_000) -> str:
+    """The page's text as drawn, once it holds ``words`` (Streamlit draws a field's instructions a frame after the
+    field itself) or after ``timeout`` ms, for the test's assertion to say what was there instead."""
+    try:
+        page.wait_for_function(f"(words) => ({_DRAWN})().includes(words)", arg=words, timeout=timeout)
+    except PlaywrightTimeout:
+        pass
+    return page.evaluate(_DRAWN)
 
 
 def screen_text(page: Page) -> str:
@@ -260,16 +271,17 @@ def test_the_words_streamlit_shows_while_typing_or_dragging_are_in_the_language_
     page.set_viewport_size(SCREENS[lang])
     page.goto(f"{server.url}/business?plan={token}&lang={lang}")
     wait_ready(page)
+    screen_text(page)  # settled: its map drawn and the rerun that follows it over, which would confirm the field
     page.get_by_label(i18n.t(lang, "business.name")).fill("Forno")  # typed, not yet confirmed
     page.locator("[data-testid=InputInstructions]").first.wait_for()
-    drawn = page.evaluate(_DRAWN)
+    drawn = _drawn_with(page, i18n.t(lang, "frame.builtin.enter_apply"))
     assert i18n.t(lang, "frame.builtin.enter_apply") in drawn and other_language(drawn, lang) == []
 
     page.goto(f"{server.url}/workshop?lang={lang}")
     wait_ready(page)
     page.get_by_label(i18n.t(lang, "workshop.create.title")).fill("Social per botteghe")  # in a form
     page.locator("[data-testid=stForm] [data-testid=InputInstructions]").first.wait_for()
-    drawn = page.evaluate(_DRAWN)
+    drawn = _drawn_with(page, i18n.t(lang, "frame.builtin.enter_submit"))
     assert i18n.t(lang, "frame.builtin.enter_submit") in drawn and other_language(drawn, lang) == []
 
     page.goto(f"{server.url}/plan?plan={token}&lang={lang}")
@@ -278,6 +290,6 @@ def test_the_words_streamlit_shows_while_typing_or_dragging_are_in_the_language_
     dropzone.scroll_into_view_if_needed()
     dropzone.evaluate(_DROP)
     page.locator("[data-testid=stFileUploaderDropzone] > input + div").first.wait_for()  # the overlay while dragging
-    drawn = page.evaluate(_DRAWN)
+    drawn = _drawn_with(page, i18n.t(lang, "frame.builtin.drop"))
     assert i18n.t(lang, "frame.builtin.drop") in drawn and other_language(drawn, lang) == []
     assert app_errors(page) == []
