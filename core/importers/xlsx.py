@@ -30,10 +30,12 @@ from core.importers.base import ImportProblem, RawFile
 MAX_MEMBERS = 2_000
 MAX_UNZIPPED = 256 * 2**20  # bytes of all parts together
 MAX_SHARED_STRINGS = 64 * 2**20  # bytes: openpyxl keeps every shared string in memory
-MAX_CELLS = 300_000  # openpyxl reads 80,000-120,000 text cells/s here (busy or quiet): under 4 s
+# openpyxl reads 35,000-50,000 text cells/s on a 2-core VM (300,000 inline strings: 6.8-8.7 s of CPU): 120,000
+# cells stay near 3.5 s, under the 5 s a hostile file may take (tests/hostile/test_files.py); larger: CSV
+MAX_CELLS = 120_000
 SLACK_ROWS = 30  # title and header rows allowed above ``max_rows`` data rows
 MAX_TABLE_CELLS = 4_000_000  # rows x columns once read, empty cells included (as tabular.MAX_CELLS)
-MAX_SHEET_PART = 32 * 2**20  # a worksheet's XML: MAX_CELLS cells of ~60 bytes is 18 MB; openpyxl parses ~13 MB/s
+MAX_SHEET_PART = 32 * 2**20  # a worksheet's XML: MAX_CELLS cells of ~60 bytes is 7 MB; bounds the parse before counting
 MAX_OTHER_PART = 16 * 2**20  # styles, themes, the workbook, relationships: kilobytes in real files
 MAX_TEXT_RUN = 131_072  # bytes of text between two tags: as csv.field_size_limit(), a cell's longest text
 MAX_TEXT = 16 * 2**20  # bytes of text in all parts: 600,000 cells of 27 characters; held 3-4 times once read

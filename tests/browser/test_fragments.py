@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core import i18n
-from tests.browser.conftest import app_errors, wait_ready
+from tests.browser.conftest import after_run, app_errors, wait_ready
 
 pytestmark = pytest.mark.browser
 TOKEN = re.compile(r"plan=([A-Za-z0-9_-]{43})")
@@ -27,14 +27,12 @@ def test_the_first_answer_opens_a_plan_and_the_path_s_links_carry_it_at_once(pag
     token = TOKEN.search(page.url).group(1)
     hrefs = page.locator("a[href^='business']").evaluate_all("links => links.map(a => a.href)")
     assert hrefs and all(f"plan={token}" in href for href in hrefs), hrefs  # the page followed the new plan
-    radios.nth(1).get_by_text(i18n.t("en", "selfcheck.yes"), exact=True).click()
-    wait_ready(page)
+    after_run(page, radios.nth(1).get_by_text(i18n.t("en", "selfcheck.yes"), exact=True).click)
     page.goto(f"{server.url}/business?plan={token}&lang=en")
     wait_ready(page)
     field = page.get_by_label(i18n.t("en", "business.name"))
     field.fill("Forno di Prova")
-    field.press("Enter")
-    wait_ready(page)
+    after_run(page, lambda: field.press("Enter"))
     page.goto(f"{server.url}/?plan={token}&lang=en")  # the next page view: the sidebar names the plan
     wait_ready(page)
     expect(page.locator("[data-testid=stSidebar]").get_by_text("Forno di Prova")).to_be_visible()

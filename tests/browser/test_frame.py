@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core import i18n, samples
-from tests.browser.conftest import app_errors, wait_ready
+from tests.browser.conftest import after_run, app_errors, wait_ready
 
 pytestmark = pytest.mark.browser
 PAGES = {"": "start", "business": "business", "plan": "plan"}
@@ -54,8 +54,7 @@ def test_the_path_works_end_to_end_and_reload_keeps_the_data(page: Page, server,
     field = page.get_by_label(i18n.t(lang, "business.name"))
     expect(field).to_have_value(name)
     field.fill("Forno Nuovo <b>${x}</b>")
-    field.press("Enter")
-    wait_ready(page)
+    after_run(page, lambda: field.press("Enter"))
     page.reload()
     wait_ready(page)
     expect(page.get_by_label(i18n.t(lang, "business.name"))).to_have_value("Forno Nuovo <b>${x}</b>")

@@ -126,8 +126,7 @@ def test_a_goal_in_ones_own_words_is_checked_as_it_is_typed(page: Page, server, 
     expect(page.locator("[data-testid=stAlertContentWarning]").filter(has_text=said)).to_be_visible(timeout=30_000)
     expect(page.get_by_text(f"M · {i18n.t(lang, 'goals.smart.letter.M')}")).to_be_visible()
     expect(draft).to_be_focused()
-    page.get_by_role("button", name=i18n.t(lang, "goalspage.use_better_add")).click()
-    wait_ready(page)
+    after_run(page, page.get_by_role("button", name=i18n.t(lang, "goalspage.use_better_add")).click)
     expect(page.get_by_role("combobox", name=i18n.t(lang, "goalspage.pick"), exact=True)).to_be_visible(timeout=30_000)
     saved = store.load(token)[0]["goals"]
     assert len(saved) == 1 and saved[0]["kpi"] not in (None, "followers")

@@ -19,7 +19,7 @@ from core import geocode, i18n, samples
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
 from sample_data import spec_forno
-from tests.browser.conftest import app_errors, wait_ready
+from tests.browser.conftest import after_run, app_errors, wait_ready
 
 pytestmark = pytest.mark.browser
 MAP = "iframe[title='streamlit_folium.st_folium']"
@@ -146,8 +146,7 @@ def _free_spot(frame: Frame, x: float, y: float) -> tuple[float, float]:
 def test_an_area_drawn_with_four_clicks_shows_the_customers_inside_and_is_saved(page: Page, server, token):
     lang = "it"
     _open(page, server, token, lang)
-    page.get_by_role("radio", name=i18n.t(lang, "marketpage.draw.mode.polygon"), exact=True).click()
-    wait_ready(page)
+    after_run(page, page.get_by_role("radio", name=i18n.t(lang, "marketpage.draw.mode.polygon"), exact=True).click)
     # the map that reports clicks is mounted for drawing (see ui.market.draw): wait for it to draw its layers
     frame = _map_frame(page)
     page.locator(MAP).first.scroll_into_view_if_needed()
@@ -166,8 +165,7 @@ def test_an_area_drawn_with_four_clicks_shows_the_customers_inside_and_is_saved(
     expect(metric).to_be_visible(timeout=30_000)
     shown = metric.get_by_test_id("stMetricValue").inner_text()
     page.get_by_label(i18n.t(lang, "marketpage.draw.name")).fill("Zona disegnata")
-    page.get_by_role("button", name=i18n.t(lang, "marketpage.draw.save")).click()
-    wait_ready(page)
+    after_run(page, page.get_by_role("button", name=i18n.t(lang, "marketpage.draw.save")).click)
     expect(page.get_by_text("Zona disegnata").first).to_be_visible()
 
     (saved,) = _store().load(token)[0]["areas"]
@@ -190,8 +188,7 @@ def test_after_saving_an_area_its_confirmation_is_on_the_screen(page: Page, serv
     width, height = SIZES[size]
     page.set_viewport_size({"width": width, "height": height})
     _open(page, server, token, lang)
-    page.get_by_role("radio", name=i18n.t(lang, "marketpage.draw.mode.circle"), exact=True).click()
-    wait_ready(page)
+    after_run(page, page.get_by_role("radio", name=i18n.t(lang, "marketpage.draw.mode.circle"), exact=True).click)
     frame = _map_frame(page)
     page.locator(MAP).first.scroll_into_view_if_needed()
     box = page.locator(MAP).first.bounding_box()
@@ -203,8 +200,7 @@ def test_after_saving_an_area_its_confirmation_is_on_the_screen(page: Page, serv
     name = page.get_by_label(i18n.t(lang, "marketpage.draw.name"))
     name.scroll_into_view_if_needed()
     name.fill("Zona del forno")
-    page.get_by_role("button", name=i18n.t(lang, "marketpage.draw.save")).click()
-    wait_ready(page)
+    after_run(page, page.get_by_role("button", name=i18n.t(lang, "marketpage.draw.save")).click)
 
     toast = page.get_by_test_id("stToast").filter(has_text="Zona del forno").first
     expect(toast).to_be_visible(timeout=30_000)

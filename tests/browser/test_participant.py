@@ -23,7 +23,7 @@ from core import i18n
 from core.plan import plan as plan_mod
 from core.plan import store as store_mod
 from core.workshop.store import WorkshopStore
-from tests.browser.conftest import Server, app_errors, new_page, wait_ready
+from tests.browser.conftest import Server, after_run, app_errors, new_page, wait_ready
 from tests.browser.test_workshop import create_workshop, join, metric
 
 pytestmark = pytest.mark.browser
@@ -108,8 +108,7 @@ def test_three_phones_load_samples_and_stay_in_the_room_until_one_leaves(room, s
 
     leaving = phones[2]
     leaving.get_by_role("button", name=t("start.room.leave")).click()
-    leaving.get_by_role("button", name=t("start.room.leave_yes")).click()
-    wait_ready(leaving)
+    after_run(leaving, leaving.get_by_role("button", name=t("start.room.leave_yes")).click)
     expect(leaving.get_by_text(t("workshop.share.label"))).to_have_count(0)
     assert workshops.seat(tokens[2]) is None and plans.load(tokens[2]) is not None
     expect(metric(laptop, "room.export.joined")).to_have_text("2", timeout=20_000)  # the room says so

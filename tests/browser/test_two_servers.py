@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, expect
 from bench.servers import scoped_database
 from core import i18n
 from tests import pg
-from tests.browser.conftest import Server, app_errors, wait_ready
+from tests.browser.conftest import Server, after_run, app_errors, wait_ready
 from tests.browser.test_workshop import answer_self_check, count, create_workshop, join, metric, new_tab, set_name
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
@@ -62,8 +62,7 @@ def test_a_save_on_one_server_shows_in_the_room_on_the_other_within_seconds(brow
         set_name(participant, second.url, token, "Forno su due server")
         participant.goto(f"{second.url}/?plan={token}&lang=en")
         wait_ready(participant)
-        participant.get_by_text(i18n.t("en", "workshop.share.label")).click()
-        wait_ready(participant)
+        after_run(participant, participant.get_by_text(i18n.t("en", "workshop.share.label")).click)
         expect(metric(facilitator, "room.export.sharing")).to_have_text("1", timeout=15_000)
         cells = facilitator.locator("[data-testid=stDataFrame] [role=gridcell]")
         expect(cells.filter(has_text="Forno su due server")).to_have_count(1, timeout=15_000)

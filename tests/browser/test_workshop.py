@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from core import i18n
 from core.plan import selfcheck
-from tests.browser.conftest import Server, app_errors, guarded_context, new_page, wait_ready
+from tests.browser.conftest import Server, after_run, app_errors, guarded_context, new_page, wait_ready
 
 pytestmark = pytest.mark.browser
 SECRET = "timone-e-vela"
@@ -77,9 +77,8 @@ def answer_self_check(page: Page, answer: str = "selfcheck.no") -> None:
     total = len(selfcheck.QUESTIONS)
     expect(radios).to_have_count(total)
     for index in range(total):
-        radios.nth(index).get_by_text(i18n.t("en", answer), exact=True).click()
+        after_run(page, radios.nth(index).get_by_text(i18n.t("en", answer), exact=True).click)
         expect(radios.nth(index).get_by_role("radio", name=i18n.t("en", answer), exact=True)).to_be_checked()
-        wait_ready(page)
     done = i18n.t("en", "selfcheck.answered", answered=total, total=total)
     expect(page.get_by_text(done, exact=True)).to_be_visible(timeout=15_000)
 
@@ -89,15 +88,13 @@ def set_name(page: Page, base: str, token: str, name: str) -> None:
     wait_ready(page)
     field = page.get_by_label(i18n.t("en", "business.name"))
     field.fill(name)
-    field.press("Enter")
-    wait_ready(page)
+    after_run(page, lambda: field.press("Enter"))
 
 
 def share(page: Page, base: str, token: str) -> None:
     page.goto(f"{base}/?plan={token}&lang=en")
     wait_ready(page)
-    page.get_by_text(i18n.t("en", "workshop.share.label")).click()
-    wait_ready(page)
+    after_run(page, page.get_by_text(i18n.t("en", "workshop.share.label")).click)
 
 
 def test_three_participants_join_and_the_room_follows_them_live_without_reloading(page: Page, browser, tabs, server):
@@ -165,22 +162,18 @@ def test_a_participant_cannot_open_another_plan_or_the_room(page: Page, browser,
 def test_presenter_mode_folds_the_sidebar_and_shows_a_sample_in_one_click(page: Page, server, lang):
     # .first: while Streamlit reruns, the previous run's elements stay on screen next to the new ones.
     code = create_workshop(page, server.url, lang=lang)
-    page.get_by_role("button", name=i18n.t(lang, "workshoppage.present")).click()
-    wait_ready(page)
+    after_run(page, page.get_by_role("button", name=i18n.t(lang, "workshoppage.present")).click)
     expect(page.locator("[data-testid=stSidebar]")).to_have_attribute("data-collapsed", "true")
     expect(page.get_by_role("heading", name=code).first).to_be_visible()
     expect(page.locator("[data-testid=stImage] img").first).to_be_visible()
 
     pills = page.locator("[data-testid=stButtonGroup]")
-    pills.get_by_text(i18n.t(lang, "samples.cantina.name"), exact=True).click()
-    wait_ready(page)
+    after_run(page, pills.get_by_text(i18n.t(lang, "samples.cantina.name"), exact=True).click)
     expect(page.get_by_role("heading", name="Cantina Colle dei Gufi", exact=True).first).to_be_visible()
-    pills.get_by_text(i18n.t(lang, "room.bands.heading"), exact=True).click()
-    wait_ready(page)
+    after_run(page, pills.get_by_text(i18n.t(lang, "room.bands.heading"), exact=True).click)
     expect(page.get_by_role("heading", name=i18n.t(lang, "room.bands.heading")).first).to_be_visible()
 
-    page.get_by_role("button", name=i18n.t(lang, "workshoppage.present_exit")).click()
-    wait_ready(page)
+    after_run(page, page.get_by_role("button", name=i18n.t(lang, "workshoppage.present_exit")).click)
     expect(page.locator("[data-testid=stSidebar]")).not_to_have_attribute("data-collapsed", "true")
     expect(page.get_by_role("heading", name="Social per botteghe", exact=True).first).to_be_visible()
     expect(page.locator("[data-testid=stMetric]").first).to_be_visible()  # the room, right under the title
