@@ -5,7 +5,8 @@ so every area owns its words and no two areas edit the same file. Placeholders u
 ``str.format`` names (``{n}``) and must match in both languages (a test checks).
 
 Counts choose their words: ``{count:riga|righe}`` is ``riga`` when ``count`` is 1 and ``righe``
-otherwise (``"{count} {count:riga vuota|righe vuote}"``), so no text says "1 righe". A parameter
+otherwise (``"{count} {count:riga vuota|righe vuote}"``), so no text says "1 righe". ``{count:n}`` writes
+a number as the text's language does (``120.000`` in Italian, ``120,000`` in English). A parameter
 given as ``Money(12.5)`` is written as money in the text's language.
 """
 
@@ -78,16 +79,22 @@ def is_one(value: Any) -> bool:
 
 
 class _Counts(string.Formatter):
-    """``str.format`` plus ``{name:one|other}``: the word for one, or for any other count."""
+    """``str.format`` plus ``{name:one|other}``, the word for one or for any other count, and ``{name:n}``, the
+    number written in the language of the text."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if "|" in format_spec:
             one, other = format_spec.split("|", 1)
             return one if is_one(value) else other
+        if format_spec == "n" and isinstance(value, int | float) and not isinstance(value, bool):
+            return number(self.lang, value)
         return super().format_field(value, format_spec)
 
 
-_COUNTS = _Counts()
+_COUNTS = {"it": _Counts("it"), "en": _Counts("en")}
 
 
 def t(lang: str, key: str, **params: Any) -> str:
@@ -99,7 +106,9 @@ def t(lang: str, key: str, **params: Any) -> str:
     if not params:
         return template
     params = {k: money(lang, v.value) if isinstance(v, Money) else v for k, v in params.items()}
-    return _COUNTS.format(template, **params) if "|" in template else template.format(**params)
+    if "|" in template or ":n}" in template:
+        return _COUNTS["it" if lang == "it" else "en"].format(template, **params)
+    return template.format(**params)
 
 
 @dataclass(frozen=True)

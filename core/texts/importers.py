@@ -35,21 +35,21 @@ TEXTS = {
         "{file}, row {row}: the text is not readable CSV (unclosed quotes or null characters).",
     ),
     "importers.err.cell_too_long": (
-        "{file}, riga {row}: una cella supera i {limit} caratteri. Non sembra un'esportazione di clienti.",
-        "{file}, row {row}: a cell is longer than {limit} characters. This does not look like a customer export.",
+        "{file}, riga {row}: una cella supera i {limit:n} caratteri. Non sembra un'esportazione di clienti.",
+        "{file}, row {row}: a cell is longer than {limit:n} characters. This does not look like a customer export.",
     ),
     "importers.err.too_many_columns": (
-        "{file}, riga {row}: {count} {count:colonna|colonne}; Rotta ne legge al massimo {limit}.",
-        "{file}, row {row}: {count} {count:column|columns}; Rotta reads at most {limit}.",
+        "{file}, riga {row:n}: {count:n} {count:colonna|colonne}; Rotta ne legge al massimo {limit:n}.",
+        "{file}, row {row:n}: {count:n} {count:column|columns}; Rotta reads at most {limit:n}.",
     ),
     "importers.err.too_many_rows": (
-        "{file} ha più di {limit} righe: Rotta ne legge al massimo {limit}. Filtra o dividi il file.",
-        "{file} has more than {limit} rows: Rotta reads at most {limit}. Filter or split the file.",
+        "{file} ha più di {limit:n} righe: Rotta ne legge al massimo {limit:n}. Filtra o dividi il file.",
+        "{file} has more than {limit:n} rows: Rotta reads at most {limit:n}. Filter or split the file.",
     ),
     "importers.err.too_many_cells": (
-        "{file}: oltre la riga {row} le celle (righe × colonne) superano {limit}: Rotta non legge oltre. "
+        "{file}: oltre la riga {row:n} le celle (righe × colonne) superano {limit:n}: Rotta non legge oltre. "
         "Togli le colonne che non servono o dividi il file.",
-        "{file}: past row {row} the cells (rows × columns) exceed {limit}: Rotta reads no further. Remove "
+        "{file}: past row {row:n} the cells (rows × columns) exceed {limit:n}: Rotta reads no further. Remove "
         "the columns you do not need or split the file.",
     ),
     "importers.err.xlsx_damaged": (
@@ -81,9 +81,9 @@ TEXTS = {
         "{file} expands to {size} MB (part {part}): too much for a customer list. Save it as CSV.",
     ),
     "importers.err.xlsx_long_text": (
-        "{file}: la parte {part} contiene un testo (o uno spazio vuoto) di oltre {limit} caratteri tra due "
+        "{file}: la parte {part} contiene un testo (o uno spazio vuoto) di oltre {limit:n} caratteri tra due "
         "celle: nessuna esportazione di clienti o di post ne ha di così lunghi. File rifiutato; salvalo come CSV.",
-        "{file}: part {part} holds a text (or blank space) of more than {limit} characters between two cells: no "
+        "{file}: part {part} holds a text (or blank space) of more than {limit:n} characters between two cells: no "
         "customer or post export has one that long. File refused; save it as CSV.",
     ),
     "importers.err.xlsx_too_much_text": (
@@ -93,9 +93,10 @@ TEXTS = {
         "post export. Remove the columns you do not need or save it as CSV.",
     ),
     "importers.err.xlsx_too_many_cells": (
-        "{file}: il foglio {part} ha {count} {count:cella|celle}; da Excel Rotta ne legge al massimo {limit}. "
+        "{file}: il foglio {part} ha {count:n} {count:cella|celle}; da Excel Rotta ne legge al massimo {limit:n}. "
         "Salvalo come CSV.",
-        "{file}: sheet {part} has {count} {count:cell|cells}; from Excel Rotta reads at most {limit}. Save it as CSV.",
+        "{file}: sheet {part} has {count:n} {count:cell|cells}; from Excel Rotta reads at most {limit:n}. "
+        "Save it as CSV.",
     ),
     "importers.err.xls_old": (
         "{file} è nel vecchio formato Excel 97-2003 (.xls): salvalo come .xlsx o CSV.",

@@ -89,6 +89,20 @@ def test_money_given_to_a_message_is_written_in_the_language_of_the_text():
     assert "1.234,50\xa0€" in message.render("it") and "€1,234.50" in message.render("en")
 
 
+def test_a_number_asked_as_such_is_written_as_the_language_of_the_text_writes_it():
+    params = {"file": "clienti.xlsx", "part": "Foglio1", "count": 132020, "limit": 120000}
+    message = i18n.Message("importers.err.xlsx_too_many_cells", params)
+    assert message.render("it") == (
+        "clienti.xlsx: il foglio Foglio1 ha 132.020 celle; da Excel Rotta ne legge al massimo 120.000. "
+        "Salvalo come CSV."
+    )
+    assert message.render("en") == (
+        "clienti.xlsx: sheet Foglio1 has 132,020 cells; from Excel Rotta reads at most 120,000. Save it as CSV."
+    )
+    one = i18n.Message("importers.err.too_many_columns", {"file": "f.csv", "row": 1, "count": 1, "limit": 1000})
+    assert one.render("it") == "f.csv, riga 1: 1 colonna; Rotta ne legge al massimo 1.000."  # the count still chooses
+
+
 # Counts that are never 1 (limits, constants, shares) or whose 1 has its own key: a placeholder followed
 # by a plural noun is fine for these.
 NEVER_ONE = {"min", "max", "minutes", "seconds", "bound", "limit", "min_reach", "min_cell", "needed", "width",
